@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * The whole process configuration, validated once. Local defaults make `npm start` work with no env at all;
+ * production sets DATABASE_URL and NEO4J_URI and nothing embedded is started.
+ */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  ORIGIN: z.string().url().optional(),
+  /** Where local state (embedded PostgreSQL, local Neo4j) lives; git-ignored. */
+  DATA_DIR: z.string().default('.data'),
+  /** Any PostgreSQL >= 14. Unset: the start command serves an embedded PGlite and sets this for the app. */
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /** bolt://, neo4j://, neo4j+s:// … Unset: the start command runs the local Neo4j from graph/. */
+  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URI').optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j rule)').default('atlas-local-password'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/).default('1g'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

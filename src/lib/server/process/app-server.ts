@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface AppServer {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Runs the built SvelteKit server (`node build`) as a child and waits until /healthz answers. */
+export async function startAppServer(opts: {
+  root: string;
+  port: number;
+  host?: string;
+  env: Record<string, string | undefined>;
+  log?: (line: string) => void;
+}): Promise<AppServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${opts.port}`;
+  const child = spawn(process.execPath, [join(opts.root, 'build', 'index.js')], {
+    cwd: opts.root,
+    env: { ...process.env, ...opts.env, PORT: String(opts.port), HOST: host, ORIGIN: opts.env.ORIGIN ?? url },
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
+  const tail: string[] = [];
+  const onLine = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      tail.push(line);
+      if (tail.length > 40) tail.shift();
+      opts.log?.(line);
+    }
+  };
+  child.stdout.on('data', onLine);
+  child.stderr.on('data', onLine);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    })
+  );
+
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`the app server exited during start:\n${tail.join('\n')}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the app server did not answer /healthz within 60 s:\n${tail.join('\n')}`);
+    }
+    await sleep(200);
+  }
+
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      process.off('exit', killOnExit);
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exit;
+      clearTimeout(timer);
+    }
+  };
+}

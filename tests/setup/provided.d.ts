@@ -1,0 +1,14 @@
+// Values the global setups hand to test files through `inject()` (vitest's provide/inject).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built app under test listens (tests/setup/app-server.ts). */
+    baseUrl: string;
+    neo4jUri: string;
+    neo4jPassword: string;
+    /** A migrated PostgreSQL database to clone per test file or per app server. */
+    pgTemplate: string;
+    pgAdminUrl: string;
+  }
+}
+
+export {};
