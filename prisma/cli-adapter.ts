@@ -86,9 +86,14 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
-function poolConfig(connectionString: string): pg.PoolConfig {
+/** `connection_limit` (Prisma's URL parameter, set on the embedded PGlite URL) becomes the pool size. */
+function poolConfig(databaseUrl: string): pg.PoolConfig {
+  const url = new URL(databaseUrl);
+  const limit = url.searchParams.get('connection_limit');
+  url.searchParams.delete('connection_limit');
   return {
-    connectionString,
+    connectionString: url.toString(),
+    ...(limit ? { max: Number(limit) } : {}),
     Client: CatalogTextClient,
     // The CLI must exit as soon as its work is done: idle connections must not keep it alive.
     allowExitOnIdle: true,

@@ -2,7 +2,9 @@ import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
 import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ValidationPlugin from '@pothos/plugin-validation';
+import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../src/lib/server/graphql/context';
+import { fieldPath } from '../src/lib/server/validation/field-errors';
 
 /** Setup only: plugins, scalars and the root types. Types live one per file beside this one. */
 export const builder = new SchemaBuilder<{
@@ -10,7 +12,7 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: Date; Output: Date | string };
-    Date: { Input: string; Output: string };
+    Date: { Input: string; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
@@ -20,7 +22,24 @@ export const builder = new SchemaBuilder<{
     clientMutationId: 'omit',
     cursorType: 'String',
     nodesOnConnection: true
+  },
+  validation: {
+    // Argument validation errors name the argument and the reason, e.g. "first: must be at most 100".
+    validationError: (result) => {
+      const fieldErrors = result.issues.map((issue) => ({
+        field: fieldPath((issue.path ?? []).map((p) => (typeof p === 'object' ? p.key : p))),
+        message: issue.message
+      }));
+      return new GraphQLError(fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors }
+      });
+    }
   }
 });
 
 builder.queryType({ description: 'Read the directory, the partnership graph and the ecosystem analytics.' });
+builder.mutationType({
+  description:
+    'Change the directory. Every input is validated (errors name the field), written with an audit record in one ' +
+    'transaction, and projected to the partnership graph before the mutation returns.'
+});

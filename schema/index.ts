@@ -2,5 +2,16 @@
 import { builder } from './builder';
 import './scalars';
 import './system';
+import './enums';
+import './errors';
+import './theme';
+import './country';
+import './organization';
+import './organization-search';
+import './organization-mutations';
+import './partnership';
+import './network';
+import './grant';
+import './account';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -14,7 +14,8 @@ builder.scalarType('DateTime', {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 builder.scalarType('Date', {
   description: 'A calendar date, YYYY-MM-DD.',
-  serialize: (value) => String(value).slice(0, 10),
+  // PostgreSQL `date` columns arrive as Date objects at UTC midnight.
+  serialize: (value) => (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10),
   parseValue: (value) => {
     const text = String(value);
     if (!DATE.test(text) || Number.isNaN(Date.parse(text))) throw new GraphQLError('Date must be YYYY-MM-DD');

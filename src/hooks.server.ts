@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { env } from '$lib/server/env';
-import { anonymous } from '$lib/server/auth/viewer';
+import { resolveViewer, unauthorizedResponse } from '$lib/server/auth/resolve-viewer';
+import { withSecurityHeaders } from '$lib/server/security/headers';
 import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib/i18n/locale';
 import { withLocale } from '$lib/i18n/request-locale.server';
 
@@ -8,14 +9,20 @@ import { withLocale } from '$lib/i18n/request-locale.server';
 env();
 
 export const handle: Handle = async ({ event, resolve }) => {
-  event.locals.viewer = anonymous;
+  // Accounts: the viewer from the session cookie or an API token; an unusable token is a 401, not anonymous.
+  const auth = await resolveViewer(event.request, event.cookies);
+  if (!auth.ok) return withSecurityHeaders(unauthorizedResponse(auth.message), event.url);
+  event.locals.viewer = auth.viewer;
+
   const param = event.url.searchParams.get(LANG_PARAM);
   event.locals.lang = chooseLocale(param, event.cookies.get(LANG_COOKIE));
   // Following a language link remembers the choice, so the switch works without JavaScript.
   if (param === event.locals.lang && event.cookies.get(LANG_COOKIE) !== param) {
     event.cookies.set(LANG_COOKIE, param, { path: '/', maxAge: LANG_COOKIE_MAX_AGE, sameSite: 'lax', httpOnly: false });
   }
-  return withLocale(event.locals.lang, event.url.origin, () =>
+  const response = await withLocale(event.locals.lang, event.url.origin, () =>
     resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) })
   );
+  // Security headers on every answer (pages get their CSP from kit.csp in svelte.config.js).
+  return withSecurityHeaders(response, event.url);
 };

@@ -135,7 +135,7 @@ describe('error page', () => {
     const { page } = browser;
     const response = await page.goto('/no-such-page-here');
     expect(response?.status()).toBe(404);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe("We couldn't find this page");
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('We couldn’t find this page');
     expect(await page.getByRole('link', { name: 'Go to the home page' }).getAttribute('href')).toBe('/');
     await expectNoAxeViolations(page);
     await screenshot(page, 'error-404-en');

@@ -43,10 +43,8 @@ describe('message catalogues', () => {
       const other = catalogue(locale);
 
       it('has every key, and no key of its own', () => {
-        expect({ [`missing in ${locale}`]: missingKeys(base, other) }).toEqual({ [`missing in ${locale}`]: [] });
-        expect({ [`missing in ${settings.baseLocale}`]: missingKeys(other, base) }).toEqual({
-          [`missing in ${settings.baseLocale}`]: []
-        });
+        const missing = { [locale]: missingKeys(base, other), [settings.baseLocale]: missingKeys(other, base) };
+        expect(missing, 'keys missing per language').toEqual({ [locale]: [], [settings.baseLocale]: [] });
       });
 
       it('uses the same placeholders', () => {

@@ -21,7 +21,18 @@ const EnvSchema = z.object({
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
   NEO4J_HEAP: z.string().regex(/^\d+[mg]$/).default('1g'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // ─── Accounts and API protection (src/lib/server/auth, src/lib/server/security; see docs/decisions/0008) ───
+  /** /graphql requests per minute for each API token or signed-in user. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** /graphql requests per minute for each IP address without a token or session. */
+  API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Failed sign-ins per email and IP address before sign-in is paused for LOGIN_LOCKOUT_MINUTES. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15)
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -14,6 +14,8 @@ export type Viewer =
       organizationIds: string[];
       /** Scopes when authenticated by a personal access token; undefined for a browser session. */
       tokenScopes?: ('read' | 'write')[];
+      /** The personal access token's id when authenticated by one (rate limits count per token). */
+      tokenId?: string;
     };
 
 export const anonymous: Viewer = { kind: 'anonymous' };
@@ -36,4 +38,8 @@ export function visibilityOf(viewer: Viewer): VisibilityParams {
     seeAll: viewer.role === 'ADMIN',
     orgIds: viewer.organizationIds
   };
+}
+
+export function isAdmin(viewer: Viewer): boolean {
+  return viewer.kind === 'user' && viewer.role === 'ADMIN';
 }

@@ -1,11 +1,167 @@
+import DataLoader from 'dataloader';
+import { getDb } from '../db';
+import type { Country, Grant, Network, NetworkMembership, Organization, Partnership, Theme } from '../db/generated/client';
 import type { VisibilityParams } from '../auth/viewer';
+import { countriesByGrants, grantsByIds, grantsByOrganizations, themesByGrants } from '../grants/queries';
+import { membershipsBy, networksByIds } from '../networks/queries';
+import { partnerCountsByOrganization, partnerIdsByOrganization } from '../partnerships/partners-graph';
+import { partnershipsByIds, partnershipsByOrganizations, themesByPartnerships } from '../partnerships/queries';
 
 /**
- * DataLoaders, created per request (never shared: they cache per viewer).
- * Feature modules add their loaders here.
+ * DataLoaders, created per request (never shared: results depend on the viewer's visibility, and caching across
+ * requests would serve stale rows). Each loader turns all the loads of one tick into ONE query — a page of
+ * 50 organisations asking for their themes, countries and partners costs the same round trips as a page of 5.
  */
-export type Loaders = Record<string, never>;
 
-export function createLoaders(_visibility: VisibilityParams): Loaders {
-  return {};
+/** Reference data (themes, countries) is small and static: one query each per request, then served from memory. */
+export interface ThemeIndex {
+  all: Theme[];
+  byId: Map<string, Theme>;
+  bySlug: Map<string, Theme>;
+  children: Map<string | null, Theme[]>;
 }
+export interface CountryIndex {
+  all: Country[];
+  byCode: Map<string, Country>;
+}
+
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= load());
+}
+
+/** Rows by id in the order DataLoader asked for them (missing or invisible → null). */
+function byKey<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
+  const map = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+function grouped<T>(ids: readonly string[], map: Map<string, T[]>): T[][] {
+  return ids.map((id) => map.get(id) ?? []);
+}
+
+export interface PartnersKey {
+  id: string;
+  limit: number;
+}
+
+export function createLoaders(visibility: VisibilityParams) {
+  const db = getDb();
+  const v = visibility;
+
+  const themes = once(async (): Promise<ThemeIndex> => {
+    const all = await db.theme.findMany({ orderBy: [{ sortOrder: 'asc' }, { slug: 'asc' }] });
+    const children = new Map<string | null, Theme[]>();
+    for (const theme of all) {
+      const siblings = children.get(theme.parentId) ?? [];
+      siblings.push(theme);
+      children.set(theme.parentId, siblings);
+    }
+    return {
+      all,
+      byId: new Map(all.map((t) => [t.id, t])),
+      bySlug: new Map(all.map((t) => [t.slug, t])),
+      children
+    };
+  });
+
+  const countries = once(async (): Promise<CountryIndex> => {
+    const all = await db.country.findMany({ orderBy: { nameEn: 'asc' } });
+    return { all, byCode: new Map(all.map((c) => [c.code, c])) };
+  });
+
+  return {
+    themes,
+    countries,
+
+    organizationById: new DataLoader<string, Organization | null>(async (ids) =>
+      byKey(ids, await db.organization.findMany({ where: { id: { in: [...ids] } } }))
+    ),
+
+    organizationBySlug: new DataLoader<string, Organization | null>(async (slugs) => {
+      const rows = await db.organization.findMany({ where: { slug: { in: [...slugs] } } });
+      const map = new Map(rows.map((row) => [row.slug, row]));
+      return slugs.map((slug) => map.get(slug) ?? null);
+    }),
+
+    themesByOrganization: new DataLoader<string, Theme[]>(async (ids) => {
+      const [rows, index] = await Promise.all([
+        db.organizationTheme.findMany({ where: { organizationId: { in: [...ids] } } }),
+        themes()
+      ]);
+      const map = new Map<string, Theme[]>();
+      for (const row of rows) {
+        const theme = index.byId.get(row.themeId);
+        if (theme) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), theme]);
+      }
+      for (const list of map.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.slug.localeCompare(b.slug));
+      return grouped(ids, map);
+    }),
+
+    countriesByOrganization: new DataLoader<string, Country[]>(async (ids) => {
+      const [rows, index] = await Promise.all([
+        db.organizationCountry.findMany({ where: { organizationId: { in: [...ids] } } }),
+        countries()
+      ]);
+      const map = new Map<string, Country[]>();
+      for (const row of rows) {
+        const country = index.byCode.get(row.countryCode);
+        if (country) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), country]);
+      }
+      for (const list of map.values()) list.sort((a, b) => a.nameEn.localeCompare(b.nameEn));
+      return grouped(ids, map);
+    }),
+
+    /** Neo4j: one UNWIND query per batch; the batch's largest limit is fetched and each key sliced to its own. */
+    partnersByOrganization: new DataLoader<PartnersKey, string[], string>(
+      async (keys) => {
+        const ids = [...new Set(keys.map((k) => k.id))];
+        const limit = Math.max(...keys.map((k) => k.limit));
+        const map = await partnerIdsByOrganization(ids, limit, v);
+        return keys.map((k) => (map.get(k.id) ?? []).slice(0, k.limit));
+      },
+      { cacheKeyFn: (k) => `${k.id}:${k.limit}` }
+    ),
+
+    partnerCountByOrganization: new DataLoader<string, number>(async (ids) => {
+      const map = await partnerCountsByOrganization(ids, v);
+      return ids.map((id) => map.get(id) ?? 0);
+    }),
+
+    partnershipsByOrganization: new DataLoader<string, Partnership[]>(async (ids) =>
+      grouped(ids, await partnershipsByOrganizations(db, ids, v))
+    ),
+
+    partnershipById: new DataLoader<string, Partnership | null>(async (ids) =>
+      byKey(ids, await partnershipsByIds(db, ids, v))
+    ),
+
+    themesByPartnership: new DataLoader<string, Theme[]>(async (ids) => grouped(ids, await themesByPartnerships(db, ids))),
+
+    networkById: new DataLoader<string, Network | null>(async (ids) => byKey(ids, await networksByIds(db, ids))),
+
+    networksByOrganization: new DataLoader<string, NetworkMembership[]>(async (ids) =>
+      grouped(ids, await membershipsBy(db, 'organizationId', ids, v))
+    ),
+
+    membershipsByNetwork: new DataLoader<string, NetworkMembership[]>(async (ids) =>
+      grouped(ids, await membershipsBy(db, 'networkId', ids, v))
+    ),
+
+    grantById: new DataLoader<string, Grant | null>(async (ids) => byKey(ids, await grantsByIds(db, ids, v))),
+
+    grantsGivenByOrganization: new DataLoader<string, Grant[]>(async (ids) =>
+      grouped(ids, await grantsByOrganizations(db, 'funderId', ids, v))
+    ),
+
+    grantsReceivedByOrganization: new DataLoader<string, Grant[]>(async (ids) =>
+      grouped(ids, await grantsByOrganizations(db, 'recipientId', ids, v))
+    ),
+
+    themesByGrant: new DataLoader<string, Theme[]>(async (ids) => grouped(ids, await themesByGrants(db, ids))),
+
+    countriesByGrant: new DataLoader<string, Country[]>(async (ids) => grouped(ids, await countriesByGrants(db, ids)))
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

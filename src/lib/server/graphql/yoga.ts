@@ -1,21 +1,28 @@
 import { createYoga } from 'graphql-yoga';
 import { schema } from '../../../../schema/index';
-import type { Viewer } from '../auth/viewer';
 import { createContext, type GraphQLContext } from './context';
-
-interface ServerContext {
-  viewer: Viewer;
-}
+import { apiCors } from '../security/cors';
+import { useLocalGraphiQL } from '../security/graphiql';
+import { apiProtectionPlugins } from '../security/graphql-plugins';
+import type { ApiServerContext } from '../security/server-context';
 
 /** One yoga instance per process; the context (viewer, loaders) is built per request. */
-export const yoga = createYoga<ServerContext, GraphQLContext>({
+export const yoga = createYoga<ApiServerContext, GraphQLContext>({
   schema,
   graphqlEndpoint: '/graphql',
-  // GraphiQL opens when a browser asks for /graphql with Accept: text/html.
-  graphiql: { title: 'Coalition Atlas API', defaultQuery: '{ apiVersion }' },
+  // GraphiQL opens when a browser asks for /graphql with Accept: text/html — served from local assets with its
+  // own CSP by useLocalGraphiQL below (yoga's built-in one loads from a CDN).
+  graphiql: false,
   landingPage: false,
   // Unexpected errors are masked; typed errors (GraphQLError) pass through with their message.
   maskedErrors: true,
   fetchAPI: { Response },
-  context: ({ viewer }) => createContext(viewer)
+  context: ({ viewer }) => createContext(viewer),
+  // Security (src/lib/server/security, docs/decisions/0008): no credentialed CORS, rate limits, CSRF guard,
+  // depth/cost/alias limits, token scopes, local GraphiQL.
+  cors: apiCors,
+  plugins: [
+    ...apiProtectionPlugins(),
+    useLocalGraphiQL({ title: 'Coalition Atlas API', defaultQuery: '{ apiVersion }', endpoint: '/graphql' })
+  ]
 });

@@ -56,6 +56,7 @@ public final class LocalNeo4j {
         Path home = Path.of(data).toAbsolutePath();
         Path plugins = Path.of(opts.getOrDefault("plugins", defaultPluginsDir())).toAbsolutePath();
         long pageCache = parseBytes(opts.getOrDefault("pagecache", "512m"));
+        List<String> allowlist = List.of(opts.getOrDefault("allowlist", "gds.*").split(","));
 
         // Fail fast with a clear message rather than a stack trace from deep inside Bolt's Netty bootstrap.
         checkPortFree(host, port);
@@ -77,7 +78,7 @@ public final class LocalNeo4j {
                     // GDS procedures touch kernel internals, so they must be unrestricted; the allowlist keeps
                     // anything else dropped into plugins/ from loading (built-in db.* / dbms.* are not affected).
                     .setConfig(GraphDatabaseSettings.procedure_unrestricted, List.of("gds.*"))
-                    .setConfig(GraphDatabaseSettings.procedure_allowlist, List.of("gds.*"))
+                    .setConfig(GraphDatabaseSettings.procedure_allowlist, allowlist)
                     // Modest: a dev laptop or CI runner also hosts Node, PGlite and a browser.
                     .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(512))
@@ -199,7 +200,7 @@ public final class LocalNeo4j {
             String key = a.substring(2);
             if (key.equals("watch-stdin")) {
                 out.put(key, "true");
-            } else if (List.of("data", "port", "host", "plugins", "pagecache").contains(key) && i + 1 < args.length) {
+            } else if (List.of("data", "port", "host", "plugins", "pagecache", "allowlist").contains(key) && i + 1 < args.length) {
                 out.put(key, args[++i]);
             } else {
                 fail(2, "unknown option or missing value: " + a);

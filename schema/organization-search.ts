@@ -1,0 +1,212 @@
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import type { Country, Organization, Theme } from '../src/lib/server/db/generated/client';
+import { getDb } from '../src/lib/server/db';
+import { organizationFacets } from '../src/lib/server/directory/facets';
+import { countOrganizations, defaultOrder, searchOrganizationIds } from '../src/lib/server/directory/search';
+import type { OrganizationFilter } from '../src/lib/server/directory/search-filter';
+import type { FieldError } from '../src/lib/server/validation/field-errors';
+import { languageCode } from '../src/lib/server/validation/rules';
+import type { GraphQLContext } from '../src/lib/server/graphql/context';
+import { builder } from './builder';
+import { OrganizationTypeEnum, SortDirectionEnum, WorkLevelEnum } from './enums';
+import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
+import { CountryRef, OrganizationRef, ThemeRef } from './refs';
+
+const OrganizationFilterInput = builder.inputType('OrganizationFilter', {
+  description: 'Within a field values are alternatives (OR); fields combine (AND).',
+  fields: (t) => ({
+    query: t.string({
+      required: false,
+      description:
+        'Free text over name and description (web-search syntax: "quoted phrases", or, -exclude); partial words ' +
+        'and small typos in the name match too.',
+      validate: z.string().max(200, 'must be at most 200 characters')
+    }),
+    themes: t.stringList({ required: false, description: 'Theme slugs; a theme matches its sub-themes too.' }),
+    countries: t.stringList({
+      required: false,
+      description: 'ISO 3166-1 alpha-2 codes; matches where an organisation works or has its headquarters.'
+    }),
+    levels: t.field({ type: [WorkLevelEnum], required: false }),
+    types: t.field({ type: [OrganizationTypeEnum], required: false }),
+    languages: t.stringList({ required: false, description: 'ISO 639-1 codes, e.g. "el".' }),
+    includeArchived: t.boolean({ required: false, defaultValue: false })
+  })
+});
+
+const OrganizationOrderFieldEnum = builder.enumType('OrganizationOrderField', {
+  values: {
+    NAME: { description: 'Alphabetical.' },
+    CREATED_AT: { description: 'When the profile was created.' },
+    RELEVANCE: { description: 'Best match for `filter.query` (alphabetical without a query).' },
+    PARTNER_COUNT: { description: 'Number of confirmed partners the viewer can see.' }
+  } as const
+});
+
+const OrganizationOrderInput = builder.inputType('OrganizationOrder', {
+  fields: (t) => ({
+    field: t.field({ type: OrganizationOrderFieldEnum, required: true }),
+    direction: t.field({ type: SortDirectionEnum, required: false, defaultValue: 'ASC' })
+  })
+});
+
+interface FacetValue<T> {
+  value: T;
+  count: number;
+}
+const ThemeFacet = builder.objectRef<FacetValue<Theme>>('ThemeFacet').implement({
+  fields: (t) => ({
+    theme: t.field({ type: ThemeRef, resolve: (f) => f.value }),
+    count: t.exposeInt('count', { description: 'Organisations working on this theme or any of its sub-themes.' })
+  })
+});
+const CountryFacet = builder.objectRef<FacetValue<Country>>('CountryFacet').implement({
+  fields: (t) => ({
+    country: t.field({ type: CountryRef, resolve: (f) => f.value }),
+    count: t.exposeInt('count')
+  })
+});
+const WorkLevelFacet = builder.objectRef<FacetValue<string>>('WorkLevelFacet').implement({
+  fields: (t) => ({
+    level: t.field({ type: WorkLevelEnum, resolve: (f) => f.value as never }),
+    count: t.exposeInt('count')
+  })
+});
+const OrganizationTypeFacet = builder.objectRef<FacetValue<string>>('OrganizationTypeFacet').implement({
+  fields: (t) => ({
+    type: t.field({ type: OrganizationTypeEnum, resolve: (f) => f.value as never }),
+    count: t.exposeInt('count')
+  })
+});
+const LanguageFacet = builder.objectRef<FacetValue<string>>('LanguageFacet').implement({
+  fields: (t) => ({
+    language: t.string({ description: 'ISO 639-1 code.', resolve: (f) => f.value }),
+    count: t.exposeInt('count')
+  })
+});
+
+interface FacetsShape {
+  themes: FacetValue<Theme>[];
+  countries: FacetValue<Country>[];
+  levels: FacetValue<string>[];
+  types: FacetValue<string>[];
+  languages: FacetValue<string>[];
+}
+const OrganizationFacets = builder.objectRef<FacetsShape>('OrganizationFacets').implement({
+  description:
+    'Counts per value under the current filter. Each dimension is counted with its own filter removed (so picking ' +
+    'one country still shows what the others would add); values with no organisation are left out.',
+  fields: (t) => ({
+    themes: t.field({ type: [ThemeFacet], resolve: (f) => f.themes }),
+    countries: t.field({ type: [CountryFacet], resolve: (f) => f.countries }),
+    levels: t.field({ type: [WorkLevelFacet], resolve: (f) => f.levels }),
+    types: t.field({ type: [OrganizationTypeFacet], resolve: (f) => f.types }),
+    languages: t.field({ type: [LanguageFacet], resolve: (f) => f.languages })
+  })
+});
+
+/** Unknown slugs or codes in a filter are mistakes worth reporting, not a reason to silently return nothing. */
+async function checkedFilter(filter: OrganizationFilter | null | undefined, ctx: GraphQLContext): Promise<OrganizationFilter> {
+  const f: OrganizationFilter = {
+    ...filter,
+    themes: filter?.themes?.map((s) => s.trim().toLowerCase()),
+    countries: filter?.countries?.map((c) => c.trim().toUpperCase()),
+    languages: filter?.languages?.map((l) => l.trim().toLowerCase())
+  };
+  const errors: FieldError[] = [];
+  if (f.themes?.length) {
+    const { bySlug } = await ctx.loaders.themes();
+    f.themes.forEach((slug, i) => {
+      if (!bySlug.has(slug)) errors.push({ field: `filter.themes[${i}]`, message: `"${slug}" is not a known theme slug` });
+    });
+  }
+  if (f.countries?.length) {
+    const { byCode } = await ctx.loaders.countries();
+    f.countries.forEach((code, i) => {
+      if (!byCode.has(code)) errors.push({ field: `filter.countries[${i}]`, message: `"${code}" is not a known country code` });
+    });
+  }
+  f.languages?.forEach((code, i) => {
+    if (!languageCode.safeParse(code).success) {
+      errors.push({ field: `filter.languages[${i}]`, message: `"${code}" is not an ISO 639-1 language code` });
+    }
+  });
+  if (errors.length > 0) {
+    throw new GraphQLError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+      extensions: { code: 'BAD_USER_INPUT', fieldErrors: errors }
+    });
+  }
+  return f;
+}
+
+interface SearchParent {
+  filter: OrganizationFilter;
+}
+
+builder.queryField('organizations', (t) =>
+  t.connection(
+    {
+      type: OrganizationRef,
+      description:
+        `The directory, filtered, ordered and paged (at most ${MAX_PAGE_SIZE} per page, ${DEFAULT_PAGE_SIZE} by ` +
+        'default). Archived organisations are left out unless `filter.includeArchived`.',
+      args: {
+        filter: t.arg({ type: OrganizationFilterInput, required: false }),
+        orderBy: t.arg({
+          type: OrganizationOrderInput,
+          required: false,
+          description: 'Default: RELEVANCE when searching with a query, NAME otherwise.'
+        })
+      },
+      resolve: async (_root, args, ctx) => {
+        checkPageArgs(args);
+        const filter = await checkedFilter(args.filter as OrganizationFilter | null, ctx);
+        const order = args.orderBy
+          ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'ASC' }
+          : defaultOrder(filter);
+        const connection = await resolveOffsetConnection(
+          { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
+          async ({ offset, limit }) => {
+            const ids = await searchOrganizationIds(getDb(), ctx.visibility, filter, order, { offset, limit });
+            const rows = await ctx.loaders.organizationById.loadMany(ids);
+            return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
+          }
+        );
+        return { ...connection, filter };
+      }
+    },
+    {
+      name: 'OrganizationConnection',
+      fields: (c) => ({
+        totalCount: c.int({
+          description: 'All organisations matching the filter (not only this page).',
+          resolve: (conn) => countOrganizations(getDb(), (conn as unknown as SearchParent).filter)
+        }),
+        facets: c.field({
+          type: OrganizationFacets,
+          resolve: async (conn, _args, ctx) => {
+            const [facets, themes, countries] = await Promise.all([
+              organizationFacets(getDb(), (conn as unknown as SearchParent).filter),
+              ctx.loaders.themes(),
+              ctx.loaders.countries()
+            ]);
+            const resolve = <T>(list: { value: string; count: number }[], lookup: (v: string) => T | undefined) =>
+              list.flatMap(({ value, count }) => {
+                const found = lookup(value);
+                return found ? [{ value: found, count }] : [];
+              });
+            return {
+              themes: resolve(facets.themes, (slug) => themes.bySlug.get(slug)),
+              countries: resolve(facets.countries, (code) => countries.byCode.get(code)),
+              levels: facets.levels,
+              types: facets.types,
+              languages: facets.languages
+            };
+          }
+        })
+      })
+    }
+  )
+);

@@ -1,0 +1,158 @@
+import { GraphQLError } from 'graphql';
+import type { Organization } from '../src/lib/server/db/generated/client';
+import { canEditOrganization } from '../src/lib/server/directory/authorize';
+import { canSeeField } from '../src/lib/server/directory/visibility-sql';
+import { builder } from './builder';
+import {
+  BudgetBandEnum,
+  OrganizationTypeEnum,
+  PartnershipStatusEnum,
+  StaffSizeBandEnum,
+  VisibilityEnum,
+  WorkLevelEnum
+} from './enums';
+import { decodeId } from './ids';
+import { arrayConnection, checkPageArgs } from './pagination';
+import { CountryRef, GrantRef, NetworkMembershipRef, OrganizationRef, PartnershipRef, ThemeRef } from './refs';
+
+const DEFAULT_LIST_SIZE = 20;
+
+function listSize(first: number | null | undefined): number {
+  checkPageArgs({ first });
+  return first ?? DEFAULT_LIST_SIZE;
+}
+
+builder.node(OrganizationRef, {
+  description: 'A civil-society organisation, network secretariat, funder or public body in the directory.',
+  id: { resolve: (org) => org.id },
+  loadMany: (ids, ctx) => ctx.loaders.organizationById.loadMany(ids) as Promise<(Organization | null)[]>,
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable, URL-safe identifier, e.g. "refugee-law-clinic-berlin".' }),
+    name: t.exposeString('name'),
+    type: t.expose('type', { type: OrganizationTypeEnum }),
+    description: t.exposeString('description', { nullable: true }),
+    website: t.exposeString('website', { nullable: true }),
+    foundedYear: t.exposeInt('foundedYear', { nullable: true }),
+    hqCity: t.exposeString('hqCity', { nullable: true }),
+    hqCountry: t.field({
+      type: CountryRef,
+      nullable: true,
+      resolve: async (org, _args, ctx) =>
+        org.hqCountryCode ? ((await ctx.loaders.countries()).byCode.get(org.hqCountryCode) ?? null) : null
+    }),
+    countries: t.field({
+      type: [CountryRef],
+      description: 'Countries the organisation works in (not only its headquarters).',
+      resolve: (org, _args, ctx) => ctx.loaders.countriesByOrganization.load(org.id)
+    }),
+    levels: t.field({ type: [WorkLevelEnum], resolve: (org) => org.levels }),
+    languages: t.stringList({ description: 'ISO 639-1 codes.', resolve: (org) => org.languages }),
+    themes: t.field({ type: [ThemeRef], resolve: (org, _args, ctx) => ctx.loaders.themesByOrganization.load(org.id) }),
+    staffSize: t.expose('staffSize', { type: StaffSizeBandEnum, nullable: true }),
+    budgetBand: t.expose('budgetBand', { type: BudgetBandEnum, nullable: true }),
+    logoUrl: t.exposeString('logoUrl', { nullable: true }),
+    externalId: t.exposeString('externalId', {
+      nullable: true,
+      description: 'Identifier in an import source (registry number, 360Giving org-id …).'
+    }),
+    contactEmail: t.string({
+      nullable: true,
+      description: 'Null when absent or when its visibility hides it from the viewer.',
+      resolve: (org, _args, ctx) =>
+        canSeeField(ctx.visibility, org.contactEmailVisibility, org.id) ? org.contactEmail : null
+    }),
+    contactEmailVisibility: t.expose('contactEmailVisibility', { type: VisibilityEnum }),
+    contactPhone: t.string({
+      nullable: true,
+      description: 'Null when absent or when its visibility hides it from the viewer.',
+      resolve: (org, _args, ctx) =>
+        canSeeField(ctx.visibility, org.contactPhoneVisibility, org.id) ? org.contactPhone : null
+    }),
+    contactPhoneVisibility: t.expose('contactPhoneVisibility', { type: VisibilityEnum }),
+    archived: t.boolean({ resolve: (org) => org.archivedAt !== null }),
+    archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    viewerCanEdit: t.boolean({
+      description: 'Whether the viewer may edit this profile and act for it (propose, confirm, join …).',
+      resolve: (org, _args, ctx) => canEditOrganization(ctx.viewer, org.id)
+    }),
+
+    networks: t.field({
+      type: [NetworkMembershipRef],
+      description: 'Network memberships the viewer may see.',
+      resolve: (org, _args, ctx) => ctx.loaders.networksByOrganization.load(org.id)
+    }),
+    partners: t.field({
+      type: [OrganizationRef],
+      description:
+        'Organisations with a confirmed partnership the viewer may see (from the partnership graph), by name. ' +
+        'Archived organisations are left out.',
+      args: { first: t.arg.int({ required: false, defaultValue: DEFAULT_LIST_SIZE }) },
+      resolve: async (org, { first }, ctx) => {
+        const ids = await ctx.loaders.partnersByOrganization.load({ id: org.id, limit: listSize(first) });
+        const rows = await ctx.loaders.organizationById.loadMany(ids);
+        return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
+      }
+    }),
+    partnerCount: t.int({
+      description: 'How many organisations `partners` would list without a limit.',
+      resolve: (org, _args, ctx) => ctx.loaders.partnerCountByOrganization.load(org.id)
+    }),
+    partnerships: t.connection(
+      {
+        type: PartnershipRef,
+        description:
+          'Partnerships of any status the viewer may see, newest first. Proposed and declined ones are seen only ' +
+          'by the two organisations and admins.',
+        args: { status: t.arg({ type: [PartnershipStatusEnum], required: false }) },
+        resolve: async (org, args, ctx) => {
+          const all = await ctx.loaders.partnershipsByOrganization.load(org.id);
+          const wanted = args.status?.length ? new Set<string>(args.status) : null;
+          return arrayConnection(args, wanted ? all.filter((p) => wanted.has(p.status)) : all);
+        }
+      },
+      {
+        name: 'OrganizationPartnershipsConnection',
+        fields: (c) => ({
+          totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount })
+        })
+      }
+    ),
+    grantsReceived: t.field({
+      type: [GrantRef],
+      description: 'Grants received that the viewer may see, newest award first.',
+      args: { first: t.arg.int({ required: false, defaultValue: DEFAULT_LIST_SIZE }) },
+      resolve: async (org, { first }, ctx) =>
+        (await ctx.loaders.grantsReceivedByOrganization.load(org.id)).slice(0, listSize(first))
+    }),
+    grantsGiven: t.field({
+      type: [GrantRef],
+      description: 'Grants awarded (when the organisation is a funder) that the viewer may see, newest first.',
+      args: { first: t.arg.int({ required: false, defaultValue: DEFAULT_LIST_SIZE }) },
+      resolve: async (org, { first }, ctx) =>
+        (await ctx.loaders.grantsGivenByOrganization.load(org.id)).slice(0, listSize(first))
+    })
+  })
+});
+
+builder.queryField('organization', (t) =>
+  t.field({
+    type: OrganizationRef,
+    nullable: true,
+    description: 'One organisation by its id or its slug (give exactly one). Archived ones too (see `archived`).',
+    args: { id: t.arg.id({ required: false }), slug: t.arg.string({ required: false }) },
+    resolve: async (_root, { id, slug }, ctx) => {
+      if ((id == null) === (slug == null)) {
+        throw new GraphQLError('id, slug: give exactly one of them', {
+          extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'id', message: 'give either id or slug' }] }
+        });
+      }
+      if (id != null) {
+        const raw = decodeId(String(id), 'Organization');
+        return raw ? ctx.loaders.organizationById.load(raw) : null;
+      }
+      return ctx.loaders.organizationBySlug.load(slug!.trim());
+    }
+  })
+);

@@ -1,0 +1,133 @@
+import type { Partnership } from '../src/lib/server/db/generated/client';
+import {
+  confirmPartnership,
+  declinePartnership,
+  endPartnership,
+  proposePartnership
+} from '../src/lib/server/partnerships/partnerships';
+import { builder } from './builder';
+import { PartnershipKindEnum, PartnershipStatusEnum, VisibilityEnum } from './enums';
+import { mutationResult, validationError } from './errors';
+import { decodeId, decodeIds, withoutNulls } from './ids';
+import { OrganizationRef, PartnershipRef, ThemeRef } from './refs';
+
+builder.node(PartnershipRef, {
+  description:
+    'A partnership between two organisations: proposed by orgA, confirmed or declined by orgB, ended by either.',
+  id: { resolve: (p) => p.id },
+  loadMany: (ids, ctx) => ctx.loaders.partnershipById.loadMany(ids) as Promise<(Partnership | null)[]>,
+  fields: (t) => ({
+    kind: t.expose('kind', { type: PartnershipKindEnum }),
+    status: t.expose('status', { type: PartnershipStatusEnum }),
+    visibility: t.expose('visibility', { type: VisibilityEnum }),
+    title: t.exposeString('title', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+    startDate: t.expose('startDate', { type: 'Date', nullable: true }),
+    endDate: t.expose('endDate', { type: 'Date', nullable: true }),
+    orgA: t.field({
+      type: OrganizationRef,
+      description: 'The proposing side.',
+      resolve: async (p, _args, ctx) => (await ctx.loaders.organizationById.load(p.orgAId))!
+    }),
+    orgB: t.field({
+      type: OrganizationRef,
+      description: 'The invited side, who confirms or declines.',
+      resolve: async (p, _args, ctx) => (await ctx.loaders.organizationById.load(p.orgBId))!
+    }),
+    themes: t.field({ type: [ThemeRef], resolve: (p, _args, ctx) => ctx.loaders.themesByPartnership.load(p.id) }),
+    source: t.exposeString('source', {
+      nullable: true,
+      description: 'The dataset an imported partnership came from; null when entered in the app.'
+    }),
+    confirmedAt: t.expose('confirmedAt', { type: 'DateTime', nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' })
+  })
+});
+
+builder.queryField('partnership', (t) =>
+  t.field({
+    type: PartnershipRef,
+    nullable: true,
+    description: 'One partnership, or null when it does not exist or the viewer may not see it.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => {
+      const raw = decodeId(String(id), 'Partnership');
+      return raw ? ctx.loaders.partnershipById.load(raw) : null;
+    }
+  })
+);
+
+const ProposePartnershipInput = builder.inputType('ProposePartnershipInput', {
+  fields: (t) => ({
+    orgAId: t.id({ required: true, description: 'The proposing organisation (you must belong to it).' }),
+    orgBId: t.id({ required: true, description: 'The invited organisation, who confirms or declines.' }),
+    kind: t.field({ type: PartnershipKindEnum, required: true }),
+    title: t.string({ required: false }),
+    description: t.string({ required: false }),
+    themes: t.stringList({ required: false, description: 'Theme slugs.' }),
+    startDate: t.field({ type: 'Date', required: false }),
+    endDate: t.field({ type: 'Date', required: false }),
+    visibility: t.field({ type: VisibilityEnum, required: false, description: 'Default MEMBERS.' })
+  })
+});
+
+const EndPartnershipInput = builder.inputType('EndPartnershipInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    endDate: t.field({ type: 'Date', required: false, description: 'Default: today.' })
+  })
+});
+
+const propose = mutationResult('ProposePartnership', 'partnership', PartnershipRef, 'The partnership was proposed.');
+const confirm = mutationResult('ConfirmPartnership', 'partnership', PartnershipRef, 'The partnership is confirmed.');
+const decline = mutationResult('DeclinePartnership', 'partnership', PartnershipRef, 'The proposal was declined.');
+const end = mutationResult('EndPartnership', 'partnership', PartnershipRef, 'The partnership has ended.');
+
+builder.mutationFields((t) => ({
+  proposePartnership: t.field({
+    type: propose.union,
+    description: 'orgA proposes a partnership to orgB. Until orgB confirms, only the two sides see it.',
+    args: { input: t.arg({ type: ProposePartnershipInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { ids, errors } = decodeIds(
+        { orgAId: String(input.orgAId), orgBId: String(input.orgBId) },
+        { orgAId: 'Organization', orgBId: 'Organization' }
+      );
+      if (errors.length > 0) return validationError(errors);
+      return propose.toResult(
+        await proposePartnership(ctx.viewer, { ...withoutNulls(input), ...ids })
+      );
+    }
+  }),
+  confirmPartnership: t.field({
+    type: confirm.union,
+    description: 'The invited side (orgB) accepts a proposed partnership.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Partnership' });
+      if (errors.length > 0) return validationError(errors);
+      return confirm.toResult(await confirmPartnership(ctx.viewer, ids));
+    }
+  }),
+  declinePartnership: t.field({
+    type: decline.union,
+    description: 'The invited side (orgB) turns a proposed partnership down.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Partnership' });
+      if (errors.length > 0) return validationError(errors);
+      return decline.toResult(await declinePartnership(ctx.viewer, ids));
+    }
+  }),
+  endPartnership: t.field({
+    type: end.union,
+    description: 'Either side ends a confirmed partnership.',
+    args: { input: t.arg({ type: EndPartnershipInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Partnership' });
+      if (errors.length > 0) return validationError(errors);
+      return end.toResult(await endPartnership(ctx.viewer, { id: ids.id, endDate: input.endDate }));
+    }
+  })
+}));

@@ -1,0 +1,79 @@
+/**
+ * Network density over time: for each year, the pairs of organisations with a partnership active that year,
+ * divided by the pairs possible among organisations existing that year.
+ *
+ * - Active in year y: started on or before 31 Dec y and not ended before 1 Jan y. CONFIRMED and ENDED
+ *   partnerships count (an ENDED one was real while it ran); both must pass the visibility rule. An ENDED
+ *   partnership without an end date counts in its start year only; undated partnerships cannot be placed in
+ *   time and are reported as `undatedPartnerships`.
+ * - Existing in year y: founded in or before y, or founding year unknown (counted in every year). Archived
+ *   organisations are left out, as everywhere in analytics.
+ * - Several partnerships between one pair count once.
+ */
+import { readTx } from '../graph/driver';
+import { visibilityParams, visibleRel } from '../graph/visibility';
+import { int, num } from '../matchmaking/values';
+import { visibilityOfLevel, type VisibilityLevel } from './levels';
+
+export interface DensityYear {
+  year: number;
+  organizations: number;
+  activePairs: number;
+  /** activePairs / (organizations·(organizations−1)/2); 0 with fewer than two organisations. */
+  density: number;
+}
+
+export interface DensityOverTime {
+  years: DensityYear[];
+  undatedPartnerships: number;
+}
+
+const visibleHistoric = (r: string) => `(${r}.status IN ['CONFIRMED', 'ENDED'] AND ${visibleRel(r)})`;
+
+const ACTIVE_PAIRS = `
+MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
+WHERE a.archived = false AND b.archived = false AND r.startDate IS NOT NULL AND ${visibleHistoric('r')}
+WITH CASE WHEN a.id < b.id THEN a.id + ' ' + b.id ELSE b.id + ' ' + a.id END AS pair,
+     r.startDate.year AS startYear,
+     CASE WHEN r.endDate IS NOT NULL THEN r.endDate.year
+          WHEN r.status = 'ENDED' THEN r.startDate.year
+          ELSE $toYear END AS endYear
+WITH pair,
+     CASE WHEN startYear < $fromYear THEN $fromYear ELSE startYear END AS first,
+     CASE WHEN endYear > $toYear THEN $toYear ELSE endYear END AS last
+WHERE first <= last
+UNWIND range(first, last) AS year
+WITH DISTINCT pair, year
+RETURN year, count(*) AS activePairs`;
+
+const UNDATED = `
+MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
+WHERE a.archived = false AND b.archived = false AND r.startDate IS NULL AND ${visibleHistoric('r')}
+RETURN count(r) AS undated`;
+
+const ORGANIZATIONS_BY_YEAR = `
+UNWIND range($fromYear, $toYear) AS year
+CALL (year) {
+  MATCH (o:Organization)
+  WHERE o.archived = false AND (o.foundedYear IS NULL OR o.foundedYear <= year)
+  RETURN count(o) AS organizations
+}
+RETURN year, organizations`;
+
+export async function computeDensity(level: VisibilityLevel, fromYear: number, toYear: number): Promise<DensityOverTime> {
+  const params = { fromYear: int(fromYear), toYear: int(toYear), ...visibilityParams(visibilityOfLevel(level)) };
+  return readTx(async (tx) => {
+    const active = new Map(
+      (await tx.run(ACTIVE_PAIRS, params)).records.map((r) => [num(r.get('year')), num(r.get('activePairs'))])
+    );
+    const undated = num((await tx.run(UNDATED, params)).records[0].get('undated'));
+    const years = (await tx.run(ORGANIZATIONS_BY_YEAR, params)).records.map((r) => {
+      const year = num(r.get('year'));
+      const organizations = num(r.get('organizations'));
+      const activePairs = active.get(year) ?? 0;
+      const possible = (organizations * (organizations - 1)) / 2;
+      return { year, organizations, activePairs, density: possible > 0 ? activePairs / possible : 0 };
+    });
+    return { years, undatedPartnerships: undated };
+  });
+}

@@ -1,0 +1,95 @@
+import { getDb } from '../db';
+import { toAuditJson } from '../directory/write';
+import { getMailer } from '../mail/mailer';
+import { passwordResetMessage } from '../mail/messages';
+import { consume, limits, privateKey } from '../security/rate-limits';
+import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
+import { hashPassword, passwordSchema } from './password';
+import { randomSecret, sha256Hex } from './secrets';
+import { createSession, type NewSession } from './sessions';
+import { emailSchema } from './users';
+
+/** One-time reset links: valid for an hour, usable once; only the token's SHA-256 is stored. */
+export const RESET_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Sends a reset link when the address has an (enabled) account. Always resolves the same way, so the form does
+ * not reveal which addresses have accounts; at most 3 messages per address and hour.
+ */
+export async function requestPasswordReset(input: { email: string; origin: string }): Promise<void> {
+  const email = emailSchema.safeParse(input.email);
+  if (!email.success) return;
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { email: email.data } });
+  if (!user || user.disabledAt) return;
+  if (!(await consume(limits.passwordResetRequests(), privateKey(email.data))).allowed) return;
+  const token = randomSecret();
+  const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+  await db.passwordResetToken.create({ data: { tokenHash: sha256Hex(token), userId: user.id, expiresAt } });
+  const link = new URL('/reset-password', input.origin);
+  link.searchParams.set('token', token);
+  await getMailer().send(passwordResetMessage(user.email, link.toString(), expiresAt));
+}
+
+export type ResetTokenState = 'valid' | 'unknown' | 'used' | 'expired';
+
+export async function resetTokenState(token: string): Promise<ResetTokenState> {
+  const row = await getDb().passwordResetToken.findUnique({ where: { tokenHash: sha256Hex(token) } });
+  if (!row) return 'unknown';
+  if (row.usedAt) return 'used';
+  if (row.expiresAt.getTime() <= Date.now()) return 'expired';
+  return 'valid';
+}
+
+export type ResetResult =
+  | ({ ok: true; userId: string } & NewSession)
+  | { ok: false; reason: 'invalid-password'; fieldErrors: FieldError[] }
+  | { ok: false; reason: Exclude<ResetTokenState, 'valid'>; message: string };
+
+const tokenMessages: Record<Exclude<ResetTokenState, 'valid'>, string> = {
+  unknown: 'This reset link is not valid: ask for a new one.',
+  used: 'This reset link was already used: ask for a new one.',
+  expired: 'This reset link has expired (links work for one hour): ask for a new one.'
+};
+
+/**
+ * Sets a new password with a reset token, in one transaction: the token is spent (a second use fails even
+ * when both race), the user's other reset tokens are spent too, every session is ended, and a fresh session is
+ * returned for the browser that reset the password.
+ */
+export async function resetPassword(input: { token: string; password: string }): Promise<ResetResult> {
+  const password = passwordSchema.safeParse(input.password);
+  if (!password.success) {
+    return { ok: false, reason: 'invalid-password', fieldErrors: fieldErrorsOf(password.error).map((e) => ({ ...e, field: 'password' })) };
+  }
+  const state = await resetTokenState(input.token);
+  if (state !== 'valid') return { ok: false, reason: state, message: tokenMessages[state] };
+  const passwordHash = await hashPassword(password.data);
+  const tokenHash = sha256Hex(input.token);
+  const now = new Date();
+  const result = await getDb().$transaction(async (tx) => {
+    const row = await tx.passwordResetToken.findUnique({ where: { tokenHash } });
+    if (!row) return null;
+    const spent = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now }
+    });
+    if (spent.count !== 1) return null;
+    await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
+    const { count } = await tx.session.deleteMany({ where: { userId: row.userId } });
+    await tx.auditLog.create({
+      data: {
+        actorId: row.userId,
+        action: 'user.password_reset',
+        entityType: 'User',
+        entityId: row.userId,
+        before: toAuditJson(null),
+        after: toAuditJson({ sessionsEnded: count })
+      }
+    });
+    return { userId: row.userId, session: await createSession(row.userId, tx) };
+  });
+  if (!result) return { ok: false, reason: 'used', message: tokenMessages.used };
+  return { ok: true, userId: result.userId, ...result.session };
+}

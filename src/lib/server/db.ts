@@ -1,0 +1,182 @@
+/**
+ * The one Prisma client per process, plus the database checks the start command and health endpoints need.
+ * Relative imports only: the CLIs run this file with tsx, outside Vite.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import pg from 'pg';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './db/generated/client';
+import { env } from './env';
+
+export type Db = PrismaClient;
+
+// ─── Counting SQL round trips ────────────────────────────────────────────────────────────────────────────
+
+interface QueryCounter {
+  sqlQueries: number;
+  parent?: QueryCounter;
+}
+
+const queryCounters = new AsyncLocalStorage<QueryCounter>();
+
+function countSqlQuery(): void {
+  for (let counter = queryCounters.getStore(); counter; counter = counter.parent) counter.sqlQueries++;
+}
+
+/**
+ * Runs `fn` and counts the SQL statements it sends (each one a round trip, including BEGIN/COMMIT of
+ * transactions). Nested counters count into their parents too. Used by tests to catch N+1 queries.
+ */
+export async function withQueryCounter<T>(fn: () => Promise<T>): Promise<{ result: T; sqlQueries: number }> {
+  const counter: QueryCounter = { sqlQueries: 0, parent: queryCounters.getStore() };
+  // Prisma queries are lazy: they run when awaited, so the await must happen inside the counter's context.
+  const result = await queryCounters.run(counter, async () => await fn());
+  return { result, sqlQueries: counter.sqlQueries };
+}
+
+/** The count of the innermost `withQueryCounter` around the caller, or undefined outside of one. */
+export function currentSqlQueryCount(): number | undefined {
+  return queryCounters.getStore()?.sqlQueries;
+}
+
+/**
+ * adapter-pg sends plain statements through `pool.query` and transaction statements through a checked-out
+ * client's `query`. Both calls happen in the caller's async context, so the counter is found there.
+ * `pool.query` itself runs `client.query(text, values, callback)` on a pooled client, possibly from another
+ * request's context when the pool was busy: calls with a callback are that internal path and not counted again.
+ */
+type AnyQuery = (...args: unknown[]) => unknown;
+
+class CountingClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    const query = this.query.bind(this) as AnyQuery;
+    this.query = ((...args: unknown[]) => {
+      if (typeof args[args.length - 1] !== 'function') countSqlQuery();
+      return query(...args);
+    }) as pg.Client['query'];
+  }
+}
+
+class CountingPool extends pg.Pool {
+  constructor(config: pg.PoolConfig) {
+    super({ ...config, Client: CountingClient });
+    const query = this.query.bind(this) as AnyQuery;
+    this.query = ((...args: unknown[]) => {
+      countSqlQuery();
+      return query(...args);
+    }) as pg.Pool['query'];
+  }
+}
+
+// ─── Clients ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface DbHandle {
+  db: PrismaClient;
+  /** Disconnects Prisma and closes the pool. */
+  close(): Promise<void>;
+}
+
+/**
+ * A Prisma client over its own pool. `connection_limit` in the URL (Prisma's name for it) sets the pool size:
+ * the embedded PGlite URL carries `connection_limit=1`. Apps use getDb(); tests use this for their own databases.
+ */
+export function createDb(databaseUrl: string): DbHandle {
+  const url = new URL(databaseUrl);
+  const limit = url.searchParams.get('connection_limit');
+  url.searchParams.delete('connection_limit');
+  const pool = new CountingPool({
+    connectionString: url.toString(),
+    ...(limit ? { max: Number(limit) } : {}),
+    connectionTimeoutMillis: 10_000
+  });
+  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    close: () => (closing ??= db.$disconnect().then(() => pool.end()))
+  };
+}
+
+// Vite's dev server re-evaluates modules on change: keep the one client on globalThis, not in module state.
+const globalForDb = globalThis as unknown as { __atlasDb?: DbHandle };
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.__atlasDb) {
+    const url = env().DATABASE_URL;
+    if (!url) {
+      throw new Error('DATABASE_URL is not set: start the app with `npm start` (embedded PGlite) or set it.');
+    }
+    globalForDb.__atlasDb = createDb(url);
+  }
+  return globalForDb.__atlasDb.db;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.__atlasDb;
+  globalForDb.__atlasDb = undefined;
+  await handle?.close();
+}
+
+// ─── Checks ──────────────────────────────────────────────────────────────────────────────────────────────
+
+function requireUrl(databaseUrl: string | undefined): string {
+  const url = databaseUrl ?? env().DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  return url;
+}
+
+/** One short-lived connection, independent of the app's pool (works before getDb, never waits for the pool). */
+async function withConnection<T>(databaseUrl: string, timeoutMs: number, fn: (c: pg.Client) => Promise<T>) {
+  const url = new URL(databaseUrl);
+  url.searchParams.delete('connection_limit');
+  const client = new pg.Client({
+    connectionString: url.toString(),
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs
+  });
+  client.on('error', () => {}); // a dropped connection surfaces as the query's rejection
+  try {
+    await client.connect();
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+export async function isDbReachable(
+  databaseUrl?: string,
+  timeoutMs = 2_000
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  try {
+    await withConnection(requireUrl(databaseUrl), timeoutMs, (c) => c.query('SELECT 1'));
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message || error.name : String(error) };
+  }
+}
+
+export const MIGRATIONS_DIR = resolve('prisma/migrations');
+
+/** Migration folders (prisma/migrations/<name>/migration.sql) not yet applied successfully, oldest first. */
+export async function pendingMigrations(databaseUrl?: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
+  const entries = await readdir(migrationsDir, { withFileTypes: true });
+  const local = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  const applied = await withConnection(requireUrl(databaseUrl), 5_000, async (c) => {
+    try {
+      const { rows } = await c.query<{ migration_name: string }>(
+        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL'
+      );
+      return new Set(rows.map((r) => r.migration_name));
+    } catch (error) {
+      if ((error as { code?: string }).code === '42P01') return new Set<string>(); // no table: nothing applied
+      throw error;
+    }
+  });
+  return local.filter((name) => !applied.has(name));
+}

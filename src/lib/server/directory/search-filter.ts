@@ -1,0 +1,89 @@
+import { Prisma } from '../db/generated/client';
+import type { OrganizationType, WorkLevel } from '../db/generated/enums';
+
+/** What the directory can be filtered by. Within a dimension values are OR-ed, across dimensions AND-ed. */
+export interface OrganizationFilter {
+  /** Free text: full-text over name + description, with a trigram fallback on the name. */
+  query?: string | null;
+  /** Theme slugs; a theme also matches organisations working on any of its sub-themes. */
+  themes?: string[] | null;
+  /** ISO alpha-2 codes; an organisation matches a country it operates in or is headquartered in. */
+  countries?: string[] | null;
+  levels?: WorkLevel[] | null;
+  types?: OrganizationType[] | null;
+  /** ISO 639-1 codes. */
+  languages?: string[] | null;
+  includeArchived?: boolean | null;
+}
+
+export type FacetDimension = 'themes' | 'countries' | 'levels' | 'types' | 'languages';
+
+const present = <T>(list: T[] | null | undefined): list is T[] => Array.isArray(list) && list.length > 0;
+
+export function normalizedQuery(filter: OrganizationFilter): string | null {
+  const q = filter.query?.trim();
+  return q ? q : null;
+}
+
+/** `%`, `_` and `\` are LIKE wildcards: a query "50%" must match the text "50%", not "50 anything". */
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** The theme ids a list of slugs stands for: the themes themselves and all their descendants. */
+export function themeSubtreeSql(slugs: string[]): Prisma.Sql {
+  return Prisma.sql`(
+    WITH RECURSIVE subtree AS (
+      SELECT t.id FROM "Theme" t WHERE t.slug = ANY(${slugs}::text[])
+      UNION
+      SELECT child.id FROM "Theme" child JOIN subtree ON child."parentId" = subtree.id
+    )
+    SELECT id FROM subtree
+  )`;
+}
+
+/**
+ * The WHERE predicate over `o` ("Organization") for a filter. `without` drops one dimension: the facet counts of a
+ * dimension are computed under all the other filters (standard facet semantics), so a user who picked Greece
+ * still sees how many organisations Italy would add.
+ */
+export function filterSql(filter: OrganizationFilter, without?: FacetDimension): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (!filter.includeArchived) parts.push(Prisma.sql`o."archivedAt" IS NULL`);
+
+  const q = normalizedQuery(filter);
+  if (q) {
+    // websearch_to_tsquery handles quotes, OR and -negation; whole words only, so partial words ("refu") and
+    // typos fall back to trigram matching on the name (the GIN trigram index serves both ILIKE and <%).
+    parts.push(Prisma.sql`(
+      o."searchVector" @@ websearch_to_tsquery('simple', ${q})
+      OR o.name ILIKE ${likePattern(q)}
+      OR ${q} <% o.name
+    )`);
+  }
+  if (without !== 'themes' && present(filter.themes)) {
+    parts.push(Prisma.sql`EXISTS (
+      SELECT 1 FROM "OrganizationTheme" ot
+      WHERE ot."organizationId" = o.id AND ot."themeId" IN ${themeSubtreeSql(filter.themes)}
+    )`);
+  }
+  if (without !== 'countries' && present(filter.countries)) {
+    parts.push(Prisma.sql`(
+      o."hqCountryCode" = ANY(${filter.countries}::text[])
+      OR EXISTS (
+        SELECT 1 FROM "OrganizationCountry" oc
+        WHERE oc."organizationId" = o.id AND oc."countryCode" = ANY(${filter.countries}::text[])
+      )
+    )`);
+  }
+  if (without !== 'levels' && present(filter.levels)) {
+    parts.push(Prisma.sql`o.levels && CAST(${filter.levels}::text[] AS "WorkLevel"[])`);
+  }
+  if (without !== 'types' && present(filter.types)) {
+    parts.push(Prisma.sql`o.type = ANY(CAST(${filter.types}::text[] AS "OrganizationType"[]))`);
+  }
+  if (without !== 'languages' && present(filter.languages)) {
+    parts.push(Prisma.sql`o.languages && ${filter.languages}::text[]`);
+  }
+  return parts.length > 0 ? Prisma.join(parts, ' AND ') : Prisma.sql`TRUE`;
+}

@@ -1,0 +1,70 @@
+import { Prisma, type PrismaClient } from '../db/generated/client';
+import type { VisibilityParams } from '../auth/viewer';
+import { filterSql, normalizedQuery, type OrganizationFilter } from './search-filter';
+import { visibleSql } from './visibility-sql';
+
+export type OrganizationOrderField = 'NAME' | 'CREATED_AT' | 'RELEVANCE' | 'PARTNER_COUNT';
+export type SortDirection = 'ASC' | 'DESC';
+export interface OrganizationOrder {
+  field: OrganizationOrderField;
+  direction: SortDirection;
+}
+
+/** Without an explicit order: best matches first when searching, otherwise alphabetical. */
+export function defaultOrder(filter: OrganizationFilter): OrganizationOrder {
+  return normalizedQuery(filter) ? { field: 'RELEVANCE', direction: 'DESC' } : { field: 'NAME', direction: 'ASC' };
+}
+
+/**
+ * Distinct organisations the viewer can see a confirmed partnership with (archived partners excluded) — the same
+ * number the graph's partnerCount gives, computed in SQL so the page can be ordered by it.
+ */
+function partnerCountSql(v: VisibilityParams): Prisma.Sql {
+  return Prisma.sql`(
+    SELECT count(DISTINCT other.id) FROM "Partnership" p
+    JOIN "Organization" other ON other.id = CASE WHEN p."orgAId" = o.id THEN p."orgBId" ELSE p."orgAId" END
+    WHERE (p."orgAId" = o.id OR p."orgBId" = o.id) AND p.status = 'CONFIRMED'
+      AND other."archivedAt" IS NULL AND ${visibleSql(v, 'p', 'orgAId', 'orgBId')}
+  )`;
+}
+
+function orderSql(filter: OrganizationFilter, order: OrganizationOrder, v: VisibilityParams): Prisma.Sql {
+  const dir = Prisma.raw(order.direction === 'DESC' ? 'DESC' : 'ASC');
+  const q = normalizedQuery(filter);
+  switch (order.field) {
+    case 'CREATED_AT':
+      return Prisma.sql`o."createdAt" ${dir}, o.id ${dir}`;
+    case 'PARTNER_COUNT':
+      return Prisma.sql`${partnerCountSql(v)} ${dir}, o.name ASC, o.id ASC`;
+    case 'RELEVANCE':
+      if (q) {
+        return Prisma.sql`(ts_rank(o."searchVector", websearch_to_tsquery('simple', ${q})) + word_similarity(${q}, o.name)) ${dir}, o.name ASC, o.id ASC`;
+      }
+      return Prisma.sql`o.name ASC, o.id ASC`;
+    case 'NAME':
+    default:
+      return Prisma.sql`o.name ${dir}, o.id ${dir}`;
+  }
+}
+
+/** One page of matching organisation ids, in order. The rows themselves come from the organizationById loader. */
+export async function searchOrganizationIds(
+  db: PrismaClient,
+  v: VisibilityParams,
+  filter: OrganizationFilter,
+  order: OrganizationOrder,
+  page: { offset: number; limit: number }
+): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT o.id FROM "Organization" o
+    WHERE ${filterSql(filter)}
+    ORDER BY ${orderSql(filter, order, v)}
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
+  return rows.map((r) => r.id);
+}
+
+export async function countOrganizations(db: PrismaClient, filter: OrganizationFilter): Promise<number> {
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS count FROM "Organization" o WHERE ${filterSql(filter)}`;
+  return rows[0]?.count ?? 0;
+}

@@ -1,0 +1,100 @@
+import { Prisma, type Country, type Grant, type PrismaClient, type Theme } from '../db/generated/client';
+import type { VisibilityParams } from '../auth/viewer';
+import { themeSubtreeSql } from '../directory/search-filter';
+import { visibleGrantWhere, visibleSql } from '../directory/visibility-sql';
+
+/** Batched, visibility-filtered grant reads for the GraphQL loaders and the grants query. */
+
+export async function grantsByIds(db: PrismaClient, ids: readonly string[], v: VisibilityParams) {
+  return db.grant.findMany({ where: { AND: [{ id: { in: [...ids] } }, visibleGrantWhere(v)] } });
+}
+
+/** Grants given (side = funderId) or received (side = recipientId) per organisation, newest award first. */
+export async function grantsByOrganizations(
+  db: PrismaClient,
+  side: 'funderId' | 'recipientId',
+  ids: readonly string[],
+  v: VisibilityParams
+): Promise<Map<string, Grant[]>> {
+  const rows = await db.grant.findMany({
+    where: { AND: [{ [side]: { in: [...ids] } }, visibleGrantWhere(v)] },
+    orderBy: [{ awardDate: 'desc' }, { id: 'asc' }]
+  });
+  const grouped = new Map<string, Grant[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row[side])?.push(row);
+  return grouped;
+}
+
+export async function themesByGrants(db: PrismaClient, ids: readonly string[]): Promise<Map<string, Theme[]>> {
+  const rows = await db.grantTheme.findMany({
+    where: { grantId: { in: [...ids] } },
+    include: { theme: true },
+    orderBy: { theme: { sortOrder: 'asc' } }
+  });
+  const grouped = new Map<string, Theme[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.grantId)?.push(row.theme);
+  return grouped;
+}
+
+export async function countriesByGrants(db: PrismaClient, ids: readonly string[]): Promise<Map<string, Country[]>> {
+  const rows = await db.grantCountry.findMany({
+    where: { grantId: { in: [...ids] } },
+    include: { country: true },
+    orderBy: { countryCode: 'asc' }
+  });
+  const grouped = new Map<string, Country[]>(ids.map((id) => [id, []]));
+  for (const row of rows) grouped.get(row.grantId)?.push(row.country);
+  return grouped;
+}
+
+export interface GrantFilter {
+  /** Theme slugs (sub-themes included). */
+  themes?: string[] | null;
+  /** Where the money is spent (ISO alpha-2). */
+  countries?: string[] | null;
+  funderIds?: string[] | null;
+  recipientIds?: string[] | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+}
+
+function grantFilterSql(filter: GrantFilter, v: VisibilityParams): Prisma.Sql {
+  const parts: Prisma.Sql[] = [visibleSql(v, 'g', 'funderId', 'recipientId')];
+  if (filter.themes?.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "GrantTheme" gt WHERE gt."grantId" = g.id AND gt."themeId" IN ${themeSubtreeSql(filter.themes)})`);
+  }
+  if (filter.countries?.length) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "GrantCountry" gc WHERE gc."grantId" = g.id AND gc."countryCode" = ANY(${filter.countries}::text[]))`);
+  }
+  if (filter.funderIds?.length) parts.push(Prisma.sql`g."funderId" = ANY(${filter.funderIds}::text[])`);
+  if (filter.recipientIds?.length) parts.push(Prisma.sql`g."recipientId" = ANY(${filter.recipientIds}::text[])`);
+  if (filter.yearFrom != null) parts.push(Prisma.sql`g."awardDate" >= make_date(${filter.yearFrom}::int, 1, 1)`);
+  if (filter.yearTo != null) parts.push(Prisma.sql`g."awardDate" < make_date(${filter.yearTo}::int + 1, 1, 1)`);
+  return Prisma.join(parts, ' AND ');
+}
+
+/** A page of grant ids, newest award first. */
+export async function searchGrantIds(
+  db: PrismaClient,
+  v: VisibilityParams,
+  filter: GrantFilter,
+  page: { offset: number; limit: number }
+): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT g.id FROM "Grant" g WHERE ${grantFilterSql(filter, v)}
+    ORDER BY g."awardDate" DESC, g.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
+  return rows.map((r) => r.id);
+}
+
+/** Count and sums per currency in one statement (amounts are never added across currencies). */
+export async function grantTotals(
+  db: PrismaClient,
+  v: VisibilityParams,
+  filter: GrantFilter
+): Promise<{ count: number; totals: { currency: string; amount: string; count: number }[] }> {
+  const rows = await db.$queryRaw<{ currency: string; amount: string; count: number }[]>`
+    SELECT g.currency::text AS currency, sum(g."amountAwarded")::text AS amount, count(*)::int AS count
+    FROM "Grant" g WHERE ${grantFilterSql(filter, v)}
+    GROUP BY g.currency ORDER BY sum(g."amountAwarded") DESC`;
+  return { count: rows.reduce((n, r) => n + r.count, 0), totals: rows };
+}

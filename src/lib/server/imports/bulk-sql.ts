@@ -1,0 +1,109 @@
+import type { Prisma } from '../db/generated/client';
+
+/**
+ * Set-based writes for imports: one statement per chunk of rows, the rows travelling as ONE jsonb parameter
+ * expanded by jsonb_to_recordset. This keeps 200k-row imports to a few dozen round trips, stays far below
+ * PostgreSQL's 65,535-parameter limit, and needs no per-column array juggling (enum arrays included).
+ * Table and column names come from the code, never from the file; values only ever travel as the parameter.
+ */
+
+export interface BulkColumn {
+  /** Column name in the table (quoted in SQL). */
+  name: string;
+  /** Type of the field in the jsonb record (text, integer, date, timestamp(3), text[], numeric). */
+  type: string;
+  /** Optional cast to the column's type, e.g. `"OrganizationType"` or `"WorkLevel"[]`. */
+  cast?: string;
+}
+
+export type BulkRow = Record<string, unknown>;
+
+export const CHUNK_ROWS = 5_000;
+
+function q(name: string): string {
+  return `"${name}"`;
+}
+
+function recordType(columns: readonly BulkColumn[]): string {
+  return columns.map((c) => `${q(c.name)} ${c.type}`).join(', ');
+}
+
+function valueOf(c: BulkColumn): string {
+  return c.cast ? `r.${q(c.name)}::${c.cast}` : `r.${q(c.name)}`;
+}
+
+export function* chunks<T>(items: readonly T[], size = CHUNK_ROWS): Generator<T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** JSON that keeps Dates as ISO strings (jsonb_to_recordset parses them into date/timestamp fields). */
+function payload(rows: readonly BulkRow[]): string {
+  return JSON.stringify(rows);
+}
+
+/**
+ * INSERT rows; `extra` adds constant SQL expressions (e.g. `"createdAt" = now()`), `onConflict` an optional
+ * ON CONFLICT clause for idempotent join-table inserts.
+ */
+export async function bulkInsert(
+  tx: Prisma.TransactionClient,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly BulkRow[],
+  options: { extra?: Record<string, string>; onConflict?: string; onChunk?: (n: number) => void } = {}
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const extra = Object.entries(options.extra ?? {});
+  const names = [...columns.map((c) => q(c.name)), ...extra.map(([name]) => q(name))].join(', ');
+  const values = [...columns.map(valueOf), ...extra.map(([, sql]) => sql)].join(', ');
+  const sql =
+    `INSERT INTO ${q(table)} (${names}) SELECT ${values} ` +
+    `FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(columns)})` +
+    (options.onConflict ? ` ${options.onConflict}` : '');
+  let written = 0;
+  for (const chunk of chunks(rows)) {
+    written += await tx.$executeRawUnsafe(sql, payload(chunk));
+    options.onChunk?.(chunk.length);
+  }
+  return written;
+}
+
+/** UPDATE rows matched by `key` (a text column, usually "id"), setting every other listed column. */
+export async function bulkUpdate(
+  tx: Prisma.TransactionClient,
+  table: string,
+  key: string,
+  columns: readonly BulkColumn[],
+  rows: readonly BulkRow[],
+  options: { extra?: Record<string, string>; onChunk?: (n: number) => void } = {}
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const set = [
+    ...columns.filter((c) => c.name !== key).map((c) => `${q(c.name)} = ${valueOf(c)}`),
+    ...Object.entries(options.extra ?? {}).map(([name, sql]) => `${q(name)} = ${sql}`)
+  ].join(', ');
+  const withKey = columns.some((c) => c.name === key) ? columns : [{ name: key, type: 'text' }, ...columns];
+  const sql =
+    `UPDATE ${q(table)} AS t SET ${set} ` +
+    `FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(withKey)}) WHERE t.${q(key)} = r.${q(key)}`;
+  let written = 0;
+  for (const chunk of chunks(rows)) {
+    written += await tx.$executeRawUnsafe(sql, payload(chunk));
+    options.onChunk?.(chunk.length);
+  }
+  return written;
+}
+
+/** DELETE FROM table WHERE column = ANY(ids), chunked. Used to replace join-table rows of updated parents. */
+export async function bulkDeleteWhereIn(
+  tx: Prisma.TransactionClient,
+  table: string,
+  column: string,
+  ids: readonly string[]
+): Promise<number> {
+  let deleted = 0;
+  for (const chunk of chunks(ids, 20_000)) {
+    deleted += await tx.$executeRawUnsafe(`DELETE FROM ${q(table)} WHERE ${q(column)} = ANY($1::text[])`, chunk);
+  }
+  return deleted;
+}

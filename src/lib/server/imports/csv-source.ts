@@ -1,0 +1,176 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable, Transform } from 'node:stream';
+import { parse } from 'csv-parse';
+import { formulaReason } from './cells';
+import type { Column } from './columns';
+import { FileRejected, type IssueCollector } from './report';
+
+/** Where a CSV comes from: a file on disk, or text already in memory (tests, the demo seed, uploads). */
+export type CsvInput = { path: string } | { text: string; name?: string };
+
+/** One data row: its physical line, its cells by header name, and the columns already reported as bad. */
+export interface CsvRow {
+  line: number;
+  cells: Record<string, string>;
+  /** Columns with a formula payload: reported once here, skipped by the field validation. */
+  bad?: Set<string>;
+}
+
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+export interface ReadOptions {
+  maxBytes?: number;
+  onBytes?: (read: number, total: number) => void;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function tooLarge(size: number | null, max: number): FileRejected {
+  return new FileRejected([
+    {
+      line: 1,
+      reason:
+        `the file is ${size === null ? 'larger than' : megabytes(size) + ', over'} the import limit of ${megabytes(max)}; ` +
+        'split it into several files or raise the limit (--max-mb / IMPORT_MAX_MB)'
+    }
+  ]);
+}
+
+async function openInput(input: CsvInput, maxBytes: number): Promise<{ stream: Readable; size: number }> {
+  if ('path' in input) {
+    const { size } = await stat(input.path);
+    if (size > maxBytes) throw tooLarge(size, maxBytes);
+    return { stream: createReadStream(input.path), size };
+  }
+  const size = Buffer.byteLength(input.text);
+  if (size > maxBytes) throw tooLarge(size, maxBytes);
+  return { stream: Readable.from([input.text]), size };
+}
+
+/** The line a record starts on: csv-parse reports the line it ends on, quoted cells may span several. */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
+  const breaks = body.match(/\r\n|\n|\r/g)?.length ?? 0;
+  return endLine - breaks;
+}
+
+/**
+ * Checks the header against the kind's columns: every required column present, nothing unknown, no repeats.
+ * Names are compared after trimming spaces (spreadsheets add them) but otherwise exactly.
+ */
+export function checkHeader(header: string[], columns: readonly Column[]): string[] {
+  const known = new Set(columns.map((c) => c.name));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const name of header) {
+    if (name === '') problems.push('a column has an empty name');
+    else if (!known.has(name)) problems.push(`unknown column "${name}"`);
+    else if (seen.has(name)) problems.push(`column "${name}" appears twice`);
+    seen.add(name);
+  }
+  const missing = columns.filter((c) => c.required && !seen.has(c.name)).map((c) => `"${c.name}"`);
+  if (missing.length > 0) problems.push(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  return problems;
+}
+
+function expectedColumns(columns: readonly Column[]): string {
+  const required = columns.filter((c) => c.required).map((c) => c.name);
+  const optional = columns.filter((c) => !c.required).map((c) => c.name);
+  return `expected columns: required ${required.join(', ')}${optional.length ? `; optional ${optional.join(', ')}` : ''}`;
+}
+
+/**
+ * Streams and parses the whole file, checking size, header, cell counts and formula payloads on the way.
+ * Problems that make the rest unreadable throw FileRejected; row problems go to `issues` and reading goes on,
+ * so the report covers the whole file.
+ */
+export async function readCsv(
+  input: CsvInput,
+  columns: readonly Column[],
+  issues: IssueCollector,
+  options: ReadOptions = {}
+): Promise<{ header: string[]; rows: CsvRow[]; recordCount: number }> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const { stream, size } = await openInput(input, maxBytes);
+
+  let read = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer | string, _encoding, callback) {
+      read += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+      // A stream can grow after stat() (or lie about its size): enforce the limit on what is actually read.
+      if (read > maxBytes) return callback(tooLarge(null, maxBytes));
+      options.onBytes?.(read, size);
+      callback(null, chunk);
+    }
+  });
+  const parser = stream.pipe(counter).pipe(
+    parse({
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      // Files from Windows spreadsheets and hand edits mix line endings; accept all three.
+      record_delimiter: ['\r\n', '\n', '\r'],
+      info: true,
+      raw: true
+    })
+  );
+  stream.on('error', (error) => counter.destroy(error));
+  counter.on('error', (error) => parser.destroy(error));
+
+  let header: string[] | null = null;
+  const rows: CsvRow[] = [];
+  let recordCount = 0;
+  try {
+    for await (const { record, info, raw } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+      raw: string;
+    }>) {
+      const line = startLine(info.lines, raw);
+      if (header === null) {
+        header = record.map((name) => name.trim());
+        const problems = checkHeader(header, columns);
+        if (problems.length > 0) {
+          throw new FileRejected([{ line, reason: `${problems.join('; ')} — ${expectedColumns(columns)}` }]);
+        }
+        continue;
+      }
+      if (record.length === 1 && record[0]!.trim() === '') continue; // a line of spaces only
+      recordCount += 1;
+      if (record.length !== header.length) {
+        issues.add(line, undefined, `the row has ${record.length} cells but the header has ${header.length} columns`);
+        continue;
+      }
+      const row: CsvRow = { line, cells: {} };
+      for (let i = 0; i < header.length; i += 1) {
+        const name = header[i]!;
+        const value = record[i]!;
+        const formula = formulaReason(value, name);
+        if (formula) {
+          issues.add(line, name, formula);
+          (row.bad ??= new Set()).add(name);
+          row.cells[name] = '';
+        } else {
+          row.cells[name] = value;
+        }
+      }
+      rows.push(row);
+    }
+  } catch (error) {
+    if (error instanceof FileRejected) throw error;
+    const csvError = error as { code?: string; lines?: number; message: string };
+    if (csvError.code?.startsWith('CSV_')) {
+      throw new FileRejected([{ line: csvError.lines ?? 1, reason: `the file is not valid CSV: ${csvError.message}` }]);
+    }
+    throw error;
+  } finally {
+    stream.destroy();
+  }
+  if (header === null) {
+    throw new FileRejected([{ line: 1, reason: `the file is empty — ${expectedColumns(columns)}` }]);
+  }
+  return { header, rows, recordCount };
+}

@@ -1,0 +1,148 @@
+import type { PrismaClient } from '../db/generated/client';
+import { getDb } from '../db';
+import { enqueueChanges } from '../projection/outbox';
+import { loadReferenceData } from '../validation/reference';
+import { chunks } from './bulk-sql';
+import type { ImportKind } from './columns';
+import { readCsv, type CsvInput } from './csv-source';
+import type { KindImporter } from './kind';
+import { FileRejected, IssueCollector, type ImportReport } from './report';
+import { organizationsImporter } from './organizations';
+import { networksImporter } from './networks';
+import { networkMembershipsImporter } from './network-memberships';
+import { partnershipsImporter } from './partnerships';
+import { grantsImporter } from './grants';
+
+const IMPORTERS: Record<ImportKind, KindImporter<unknown>> = {
+  organizations: organizationsImporter as KindImporter<unknown>,
+  networks: networksImporter as KindImporter<unknown>,
+  'network-memberships': networkMembershipsImporter as KindImporter<unknown>,
+  partnerships: partnershipsImporter as KindImporter<unknown>,
+  grants: grantsImporter as KindImporter<unknown>
+};
+
+export type ImportPhase = 'read' | 'validate' | 'write';
+
+export interface ImportOptions {
+  db?: PrismaClient;
+  /** Provenance for partnerships and grants whose source cell is empty. */
+  source?: string | null;
+  /** Validate everything and report, write nothing. */
+  dryRun?: boolean;
+  maxBytes?: number;
+  /**
+   * How the graph learns about the change. 'outbox' writes one outbox row per changed row in the import
+   * transaction (the projector drains them). 'rebuild' writes none: the caller must run rebuildGraph() after a
+   * successful import. 'auto' (default) picks 'rebuild' above REBUILD_THRESHOLD rows — draining 200k single-row
+   * changes would take far longer than one rebuild.
+   */
+  projection?: 'outbox' | 'rebuild' | 'auto';
+  onProgress?: (phase: ImportPhase, done: number, total: number) => void;
+}
+
+export const REBUILD_THRESHOLD = 20_000;
+
+/** A transaction that writes 200k rows needs minutes on a small machine, not Prisma's default 5 seconds. */
+const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
+
+function constraintMessage(error: unknown): string | null {
+  const text = String((error as Error)?.message ?? error);
+  const code = (error as { code?: string; meta?: { code?: string } })?.meta?.code ?? (error as { code?: string })?.code;
+  if (code === '23505' || code === 'P2002' || /unique constraint|duplicate key/i.test(text)) {
+    return 'a row in the file clashes with a row written to the database while the import ran (unique constraint); run the import again';
+  }
+  if (code === '23503' || code === 'P2003' || /foreign key/i.test(text)) {
+    return 'a row references something deleted from the database while the import ran (foreign key); run the import again';
+  }
+  return null;
+}
+
+/**
+ * Imports one CSV file of one kind, all or nothing: every row is validated first (field rules, references,
+ * duplicates) and only a file without a single problem is written, in one transaction, together with its
+ * outbox rows. The report lists every problem by line and column.
+ */
+export async function importCsv(kind: ImportKind, input: CsvInput, options: ImportOptions = {}): Promise<ImportReport> {
+  const importer = IMPORTERS[kind];
+  const db = options.db ?? getDb();
+  const issues = new IssueCollector();
+  const started = performance.now();
+  const timings = { parseMs: 0, validateMs: 0, writeMs: 0, totalMs: 0 };
+  const report = (
+    ok: boolean,
+    counts: ImportReport['counts'],
+    projection: ImportReport['projection'] = { mode: 'none' }
+  ): ImportReport => {
+    timings.totalMs = Math.round(performance.now() - started);
+    return {
+      kind,
+      ok,
+      dryRun: options.dryRun ?? false,
+      counts,
+      issues: issues.sorted(),
+      errorCount: issues.count,
+      projection,
+      timings
+    };
+  };
+
+  let parsed: Awaited<ReturnType<typeof readCsv>>;
+  try {
+    parsed = await readCsv(input, importer.columns, issues, {
+      maxBytes: options.maxBytes,
+      onBytes: (read, total) => options.onProgress?.('read', read, total)
+    });
+  } catch (error) {
+    if (!(error instanceof FileRejected)) throw error;
+    for (const issue of error.issues) issues.add(issue.line, issue.column, issue.reason);
+    timings.parseMs = Math.round(performance.now() - started);
+    return report(false, { rows: 0, created: 0, updated: 0 });
+  }
+  timings.parseMs = Math.round(performance.now() - started);
+  const { header, rows, recordCount: total } = parsed;
+
+  const validateStart = performance.now();
+  const prepared = await importer.prepare(rows, {
+    db,
+    ref: await loadReferenceData(db),
+    issues,
+    present: new Set(header),
+    source: options.source?.trim() || null,
+    onRows: (done) => options.onProgress?.('validate', done, rows.length)
+  });
+  timings.validateMs = Math.round(performance.now() - validateStart);
+  if (!issues.empty) return report(false, { rows: total, created: 0, updated: 0 });
+  if (options.dryRun) return report(true, { rows: total, created: 0, updated: 0 });
+
+  const writeStart = performance.now();
+  const mode = options.projection ?? 'auto';
+  try {
+    const result = await db.$transaction(
+      async (tx) => {
+        const written = await importer.write(tx, prepared, {
+          onRows: (done) => options.onProgress?.('write', done, rows.length)
+        });
+        const useOutbox = mode === 'outbox' || (mode === 'auto' && written.changes.length <= REBUILD_THRESHOLD);
+        if (useOutbox) {
+          for (const batch of chunks(written.changes, 5_000)) await enqueueChanges(tx, batch);
+        }
+        return { ...written, useOutbox };
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 }
+    );
+    timings.writeMs = Math.round(performance.now() - writeStart);
+    return report(
+      true,
+      { rows: total, created: result.created, updated: result.updated },
+      result.useOutbox
+        ? { mode: 'outbox', outboxRows: result.changes.length }
+        : { mode: 'rebuild', reason: `${result.changes.length} changed rows: a full graph rebuild is faster than the outbox` }
+    );
+  } catch (error) {
+    const message = constraintMessage(error);
+    if (!message) throw error;
+    issues.add(1, undefined, message);
+    timings.writeMs = Math.round(performance.now() - writeStart);
+    return report(false, { rows: total, created: 0, updated: 0 });
+  }
+}

@@ -1,0 +1,82 @@
+import type { ImportKind } from './columns';
+
+/**
+ * One reason a file was rejected. `line` is the physical line in the file (the header is line 1; a quoted cell
+ * with line breaks makes later rows start further down), `column` the header name. File-level problems (size,
+ * header, CSV syntax) have line 1 or the line the parser stopped at, and no column when none applies.
+ */
+export interface ImportIssue {
+  line: number;
+  column?: string;
+  reason: string;
+}
+
+export interface ImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+}
+
+export interface ImportReport {
+  kind: ImportKind;
+  ok: boolean;
+  dryRun: boolean;
+  counts: ImportCounts;
+  /** Kept in file order; capped at MAX_KEPT_ISSUES (errorCount has the true total). */
+  issues: ImportIssue[];
+  errorCount: number;
+  /** How the graph catches up: outbox rows written in the import transaction, or a full rebuild by the caller. */
+  projection: { mode: 'outbox'; outboxRows: number } | { mode: 'rebuild'; reason: string } | { mode: 'none' };
+  timings: { parseMs: number; validateMs: number; writeMs: number; totalMs: number };
+}
+
+/** A file with a million bad rows must not take a million issues of memory; the count stays exact. */
+export const MAX_KEPT_ISSUES = 10_000;
+
+export class IssueCollector {
+  readonly issues: ImportIssue[] = [];
+  count = 0;
+
+  add(line: number, column: string | undefined, reason: string): void {
+    this.count += 1;
+    if (this.issues.length < MAX_KEPT_ISSUES) this.issues.push(column ? { line, column, reason } : { line, reason });
+  }
+
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
+  /** Issues sorted by line (validation passes run per rule, not per row), stable within a line. */
+  sorted(): ImportIssue[] {
+    return [...this.issues].sort((a, b) => a.line - b.line);
+  }
+}
+
+/** Thrown for problems that stop reading the file at once (too large, bad header, broken CSV syntax). */
+export class FileRejected extends Error {
+  constructor(readonly issues: ImportIssue[]) {
+    super(issues.map((i) => i.reason).join('; '));
+  }
+}
+
+/** The human-readable report the CLI prints: counts, then the first `limit` issues. */
+export function formatReport(report: ImportReport, limit = 50): string {
+  const lines: string[] = [];
+  const { counts } = report;
+  if (report.ok) {
+    const verb = report.dryRun ? 'would be valid' : 'imported';
+    lines.push(
+      `${report.kind}: ${counts.rows} rows ${verb}` +
+        (report.dryRun ? ' (dry run, nothing written)' : ` — ${counts.created} created, ${counts.updated} updated`)
+    );
+  } else {
+    lines.push(
+      `${report.kind}: REJECTED — ${report.errorCount} error${report.errorCount === 1 ? '' : 's'} in ${counts.rows} rows; nothing was written.`
+    );
+    for (const issue of report.issues.slice(0, limit)) {
+      lines.push(`  line ${issue.line}${issue.column ? `, column "${issue.column}"` : ''}: ${issue.reason}`);
+    }
+    if (report.errorCount > limit) lines.push(`  … and ${report.errorCount - limit} more`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,57 @@
+/**
+ * The Cypher of proposeCoalition (coalition.ts): the bounded candidate set and the visible ties among it. The
+ * set-cover loop then runs in TypeScript over these few hundred rows (docs/decisions/0007-coalition-algorithm.md).
+ */
+import { visiblePartnership } from '../graph/visibility';
+
+/** Which requested themes, countries and forced organisations do not exist. */
+export const CHECK_COALITION_INPUT = `
+RETURN [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS unknownThemes,
+       [k IN $countries WHERE NOT EXISTS { MATCH (c:Country) WHERE c.code = k }] AS unknownCountries,
+       [id IN $include WHERE NOT EXISTS { MATCH (o:Organization) WHERE o.id = id }] AS unknownIncluded`;
+
+/**
+ * Per requested country, the best `$perCountry` organisations working there (operating or headquartered) on a
+ * requested theme or one of its sub-themes, ranked by how many requested themes they cover, how many requested
+ * countries they cover and their visible partnership count; plus the forced `$include` organisations whatever
+ * their profile. `themeFit` is the share of requested themes covered (a sub-theme covers its parent).
+ */
+export const COALITION_CANDIDATES = `
+CALL () {
+  UNWIND $themes AS slug
+  MATCH (t:Theme {slug: slug})
+  RETURN collect({slug: slug, subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(t) RETURN d.id }}) AS requested
+}
+WITH requested, reduce(ids = [], r IN requested | ids + r.subtree) AS themeIds
+CALL (themeIds) {
+  UNWIND $countries AS code
+  MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c:Organization)
+  WHERE c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
+    AND EXISTS { MATCH (c)-[:WORKS_ON]->(t:Theme) WHERE t.id IN themeIds }
+  RETURN DISTINCT c
+  UNION
+  MATCH (c:Organization) WHERE c.id IN $include
+  RETURN c
+}
+WITH requested, c,
+     COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme) RETURN t.id } AS candidateThemes,
+     COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries RETURN DISTINCT k.code } AS covers,
+     COUNT { MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${visiblePartnership('r')} RETURN DISTINCT x } AS degree
+WITH c, covers, degree,
+     CASE WHEN size(requested) = 0 THEN 0.0
+          ELSE size([r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree)]) / toFloat(size(requested)) END AS themeFit
+// Bound the set: the best few per requested country (an organisation kept for any of its countries stays).
+UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE covers END AS code
+WITH code, c, covers, degree, themeFit
+ORDER BY themeFit DESC, size(covers) DESC, degree DESC, c.id
+WITH code, collect({c: c, covers: covers, degree: degree, themeFit: themeFit}) AS ranked
+UNWIND CASE WHEN code = '*' THEN ranked ELSE ranked[0..$perCountry] END AS row
+WITH DISTINCT row.c AS c, row.covers AS covers, row.degree AS degree, row.themeFit AS themeFit
+RETURN c.id AS id, c.slug AS slug, c.name AS name, covers, degree, themeFit`;
+
+/** Confirmed partnerships the viewer may see among the given organisations, once per pair. */
+export const TIES = `
+UNWIND $ids AS id
+MATCH (a:Organization {id: id})-[r:PARTNERS_WITH]-(b:Organization)
+WHERE b.id IN $ids AND a.id < b.id AND ${visiblePartnership('r')}
+RETURN DISTINCT a.id AS a, b.id AS b`;

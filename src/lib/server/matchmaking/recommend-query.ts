@@ -1,0 +1,134 @@
+/**
+ * The partner-recommendation query: candidates, score and reasons in one Cypher statement, so the production
+ * service and the offline evaluation run exactly the same thing (docs/decisions/0006-recommendation-score.md).
+ *
+ * Every partnership edge it reads passes `visiblePartnership` (or, for proposals, the two-sides-only rule), so the
+ * structure term, the shared partners, the distance and the exclusion of existing partners only ever use
+ * partnerships the viewer may see. Parameters: $organizationId, $themes (slugs), $countries (codes), $first,
+ * $twoHopLimit, $profileLimit, $weights, $partialThemeMatch, and the visibility parameters
+ * (the distance bound is a constant: Cypher takes no parameter for a path length).
+ */
+import { visiblePartnership } from '../graph/visibility';
+import { DISTANCE_SEARCH_DEPTH } from './score';
+
+const vp = visiblePartnership;
+
+/**
+ * Proposals are visible to their two sides and admins only (the rule of the directory's SQL), whatever their
+ * visibility flag; a candidate already proposed to is excluded only when the viewer may know about the proposal.
+ */
+const visibleProposal = (r: string) =>
+  `(${r}.status = 'PROPOSED' AND ($seeAll OR ${r}.orgA IN $viewerOrgIds OR ${r}.orgB IN $viewerOrgIds))`;
+
+/** Which of the requested theme slugs and country codes do not exist, and whether the organisation does. */
+export const CHECK_INPUT = `
+OPTIONAL MATCH (o:Organization {id: $organizationId})
+RETURN o IS NOT NULL AS found,
+       [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS unknownThemes,
+       [k IN $countries WHERE NOT EXISTS { MATCH (c:Country) WHERE c.code = k }] AS unknownCountries`;
+
+export const RECOMMEND = `
+MATCH (o:Organization {id: $organizationId})
+WITH o,
+     COLLECT { MATCH (o)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS ownCountries,
+     CASE WHEN size($themes) > 0
+          THEN COLLECT { MATCH (t:Theme) WHERE t.slug IN $themes RETURN t }
+          ELSE COLLECT { MATCH (o)-[:WORKS_ON]->(t:Theme) RETURN t } END AS focusNodes,
+     COLLECT { MATCH (o)-[r:PARTNERS_WITH]-(p:Organization)
+               WHERE ${vp('r')} OR ${visibleProposal('r')}
+               RETURN DISTINCT p.id } AS existing
+
+// Each focus theme with its subtree (a full match) and its top-level theme (a partial match).
+CALL (focusNodes) {
+  UNWIND focusNodes AS f
+  MATCH (f)-[:SUBTHEME_OF*0..]->(root:Theme) WHERE NOT (root)-[:SUBTHEME_OF]->()
+  RETURN collect({slug: f.slug, rootId: root.id, rootSlug: coalesce(root.slug, root.id),
+                  subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(f) RETURN d.id }}) AS focus
+}
+WITH o, ownCountries, existing, focus,
+     reduce(ids = [], f IN focus | ids + f.subtree) AS focusThemeIds,
+     CASE WHEN size($countries) > 0 THEN $countries ELSE ownCountries END AS focusCountries
+
+// Structural candidates: partners of partners, Adamic-Adar over visible confirmed partnerships. The degree of a
+// shared partner counts all its visible confirmed partnerships, so it is at least 2 and ln(degree) > 0.
+CALL (o, existing) {
+  OPTIONAL MATCH (o)-[r1:PARTNERS_WITH]-(z:Organization)
+  WHERE ${vp('r1')} AND NOT z.archived
+  WITH DISTINCT z WHERE z IS NOT NULL
+  WITH z, COUNT { MATCH (z)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${vp('r')} RETURN DISTINCT x } AS degree
+  MATCH (z)-[r2:PARTNERS_WITH]-(c:Organization)
+  WHERE ${vp('r2')} AND c <> o AND NOT c.archived AND NOT c.id IN existing
+  WITH DISTINCT z, degree, c
+  WITH c, sum(1.0 / log(degree)) AS adamicAdar, collect({id: z.id, name: z.name}) AS shared
+  ORDER BY adamicAdar DESC, c.id
+  LIMIT $twoHopLimit
+  RETURN collect({node: c, adamicAdar: adamicAdar, shared: shared}) AS twoHop
+}
+
+// Profile candidates: organisations on the focus themes (with sub-themes) and in the focus countries, those
+// matching both first. This is what a newcomer without partnerships gets.
+CALL (o, existing, focusThemeIds, focusCountries) {
+  CALL (focusThemeIds, focusCountries) {
+    UNWIND focusThemeIds AS themeId
+    MATCH (:Theme {id: themeId})<-[:WORKS_ON]-(c:Organization)
+    RETURN c, 1 AS themeHit, 0 AS countryHit
+    UNION ALL
+    UNWIND focusCountries AS code
+    MATCH (:Country {code: code})<-[:OPERATES_IN]-(c:Organization)
+    RETURN c, 0 AS themeHit, 1 AS countryHit
+  }
+  WITH c, sum(themeHit) AS themeHits, sum(countryHit) AS countryHits
+  WHERE c <> o AND NOT c.archived AND NOT c.id IN existing
+  ORDER BY CASE WHEN themeHits > 0 AND countryHits > 0 THEN 1 ELSE 0 END DESC, themeHits + countryHits DESC, c.id
+  LIMIT $profileLimit
+  RETURN collect(c) AS profile
+}
+
+UNWIND twoHop + [p IN profile | {node: p, adamicAdar: 0.0, shared: []}] AS candidate
+WITH o, ownCountries, focus, focusThemeIds, focusCountries, candidate.node AS c,
+     max(candidate.adamicAdar) AS adamicAdar,
+     reduce(best = [], s IN collect(candidate.shared) | CASE WHEN size(s) > size(best) THEN s ELSE best END) AS shared
+WHERE (size($themes) = 0 OR EXISTS { MATCH (c)-[:WORKS_ON]->(t:Theme) WHERE t.id IN focusThemeIds })
+  AND (size($countries) = 0 OR EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries })
+
+WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared,
+     COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme)-[:SUBTHEME_OF*0..]->(r:Theme) WHERE NOT (r)-[:SUBTHEME_OF]->()
+               RETURN {id: t.id, root: r.id} } AS candidateThemes,
+     COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS candidateCountries
+WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared, candidateThemes, candidateCountries,
+     [f IN focus WHERE any(t IN candidateThemes WHERE t.id IN f.subtree) | f] AS fullThemes
+WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared, candidateCountries, fullThemes,
+     [f IN focus WHERE NOT f IN fullThemes AND any(t IN candidateThemes WHERE t.root = f.rootId) | f] AS partialThemes,
+     [k IN candidateCountries WHERE k IN focusCountries] AS sharedCountries,
+     [k IN candidateCountries WHERE NOT k IN ownCountries AND (size($countries) = 0 OR k IN $countries)] AS countriesAdded,
+     [l IN coalesce(c.levels, []) WHERE NOT l IN coalesce(o.levels, [])] AS levelsAdded
+WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
+     1.0 - exp(-adamicAdar) AS network,
+     CASE WHEN size(focus) = 0 THEN 0.0
+          ELSE (size(fullThemes) + $partialThemeMatch * size(partialThemes)) / toFloat(size(focus)) END AS theme,
+     CASE WHEN size(focusCountries) = 0 THEN 0.0
+          WHEN size(sharedCountries) >= 2 OR size(sharedCountries) >= size(focusCountries) THEN 1.0
+          ELSE size(sharedCountries) / 2.0 END AS geography,
+     0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement
+WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
+     network, theme, geography, complement,
+     $weights.network * network + $weights.theme * theme + $weights.geography * geography
+       + $weights.complement * complement AS score
+ORDER BY score DESC, c.id
+LIMIT $first
+
+// The distance reason: 2 through a shared partner, else the shortest visible chain (bounded), else null.
+OPTIONAL CALL (o, c, shared) {
+  WITH o, c WHERE size(shared) = 0
+  MATCH p = shortestPath((o)-[:PARTNERS_WITH*..${DISTANCE_SEARCH_DEPTH}]-(c))
+  WHERE all(r IN relationships(p) WHERE ${vp('r')}) AND all(n IN nodes(p) WHERE NOT n.archived)
+  RETURN length(p) AS pathLength
+}
+RETURN c.id AS id, c.slug AS slug, c.name AS name, score,
+       {network: network, theme: theme, geography: geography, complement: complement} AS parts,
+       shared AS sharedPartners,
+       [f IN fullThemes | f.slug] + [s IN reduce(acc = [], f IN partialThemes | CASE WHEN f.rootSlug IN acc THEN acc ELSE acc + f.rootSlug END)
+                                     WHERE NOT s IN [f IN fullThemes | f.slug]] AS sharedThemes,
+       sharedCountries, countriesAdded, levelsAdded,
+       CASE WHEN size(shared) > 0 THEN 2 ELSE pathLength END AS distance
+ORDER BY score DESC, id`;

@@ -1,0 +1,126 @@
+/**
+ * Partnership → one (a)-[:PARTNERS_WITH]->(b) relationship per row, directed orgA (proposer) → orgB, for every
+ * status: queries match it undirected and keep only what `visiblePartnership('r')` allows. `orgA`/`orgB` are
+ * copied onto the relationship because the visibility predicate reads them.
+ */
+import { Prisma } from '../db/generated/client';
+import { sorted } from './checksum';
+import { relChecks } from './graph-helpers';
+import { plain } from './graph-values';
+import { tableChecks } from './sql-helpers';
+import type { Cypher, Plain, Projector, Sql } from './types';
+
+export interface PartnershipRecord {
+  id: string;
+  kind: string;
+  status: string;
+  visibility: string;
+  /** 'YYYY-MM-DD' or null; written as a Cypher `date`. */
+  startDate: string | null;
+  endDate: string | null;
+  orgA: string;
+  orgB: string;
+  themeIds: string[];
+}
+
+function select(where: Prisma.Sql, limit: number | null): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.id, p.kind::text AS kind, p.status::text AS status, p.visibility::text AS visibility,
+           to_char(p."startDate", 'YYYY-MM-DD') AS "startDate", to_char(p."endDate", 'YYYY-MM-DD') AS "endDate",
+           p."orgAId" AS "orgA", p."orgBId" AS "orgB",
+           ARRAY(SELECT pt."themeId" FROM "PartnershipTheme" pt WHERE pt."partnershipId" = p.id) AS "themeIds"
+    FROM "Partnership" p
+    WHERE ${where}
+    ORDER BY p.id
+    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+}
+
+function load(db: Sql, ids: string[]): Promise<PartnershipRecord[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.$queryRaw<PartnershipRecord[]>(select(Prisma.sql`p.id = ANY(${ids}::text[])`, null));
+}
+
+function loadPage(db: Sql, afterId: string, limit: number): Promise<PartnershipRecord[]> {
+  return db.$queryRaw<PartnershipRecord[]>(select(Prisma.sql`p.id > ${afterId}`, limit));
+}
+
+// Endpoints are MERGEd (not MATCHed) so the edge is never silently dropped when an organisation's own outbox row
+// is projected later or by another server; the organisation projection fills in the node's properties.
+// A relationship with the same id between other endpoints (which the app never does, but a bad import could)
+// is deleted first, so one id always means one relationship.
+const WRITE = `
+UNWIND $rows AS row
+MERGE (a:Organization {id: row.orgA})
+MERGE (b:Organization {id: row.orgB})
+WITH row, a, b
+CALL (row, a, b) {
+  MATCH (x)-[old:PARTNERS_WITH {id: row.id}]->(y) WHERE x <> a OR y <> b
+  DELETE old
+}
+MERGE (a)-[r:PARTNERS_WITH {id: row.id}]->(b)
+SET r.kind = row.kind, r.status = row.status, r.visibility = row.visibility,
+    r.startDate = date(row.startDate), r.endDate = date(row.endDate),
+    r.orgA = row.orgA, r.orgB = row.orgB, r.themeIds = row.themeIds`;
+
+async function write(tx: Cypher, rows: PartnershipRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.run(WRITE, { rows });
+}
+
+async function remove(tx: Cypher, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.run('UNWIND $ids AS id MATCH ()-[r:PARTNERS_WITH {id: id}]->() DELETE r', { ids });
+}
+
+function fingerprint(row: PartnershipRecord): Record<string, Plain> {
+  return {
+    id: row.id,
+    kind: row.kind,
+    status: row.status,
+    visibility: row.visibility,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    orgA: row.orgA,
+    orgB: row.orgB,
+    themeIds: sorted(row.themeIds),
+    from: row.orgA,
+    to: row.orgB
+  };
+}
+
+async function readGraph(tx: Cypher, ids: string[]): Promise<Record<string, Plain>[]> {
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (a)-[r:PARTNERS_WITH {id: id}]->(b)
+     RETURN r.id AS id, r.kind AS kind, r.status AS status, r.visibility AS visibility,
+            r.startDate AS startDate, r.endDate AS endDate, r.orgA AS orgA, r.orgB AS orgB,
+            r.themeIds AS themeIds, a.id AS from, b.id AS to`,
+    { ids }
+  );
+  return result.records.map((r) => ({
+    id: plain(r.get('id')),
+    kind: plain(r.get('kind')),
+    status: plain(r.get('status')),
+    visibility: plain(r.get('visibility')),
+    startDate: plain(r.get('startDate')),
+    endDate: plain(r.get('endDate')),
+    orgA: plain(r.get('orgA')),
+    orgB: plain(r.get('orgB')),
+    themeIds: sorted(r.get('themeIds')),
+    from: plain(r.get('from')),
+    to: plain(r.get('to'))
+  }));
+}
+
+export const partnershipProjector: Projector<PartnershipRecord> = {
+  aggregate: 'Partnership',
+  graphName: '[:PARTNERS_WITH]',
+  load,
+  loadPage,
+  write,
+  remove,
+  fingerprint,
+  readGraph,
+  ...tableChecks('Partnership'),
+  ...relChecks('PARTNERS_WITH')
+};

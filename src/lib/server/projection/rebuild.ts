@@ -1,0 +1,150 @@
+/**
+ * `graph:rebuild`: re-projects everything from PostgreSQL into Neo4j, in keyset pages of ~2,000 rows per
+ * aggregate (reference data first, then organisations, networks, memberships, partnerships, grants), then removes
+ * what the graph holds that PostgreSQL no longer has, and settles the outbox:
+ *   - rows up to the last id read at the start are marked processed (the rebuild covered them);
+ *   - aggregates changed by rows written while the rebuild ran are projected again at the end, because the
+ *     rebuild may have written an older version of them after the projector loop wrote the newer one.
+ * Safe to run on a live system and to run twice; it never clears the graph first, so readers keep a graph.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { PrismaClient } from '../db/generated/client';
+import { getDb } from '../db';
+import { getDriver } from '../graph/driver';
+import { addChange, loadPlan, writePlan, type ChangeSet } from './apply';
+import { graphRead, graphWrite } from './graph-session';
+import { PROJECTORS, type AnyProjector } from './projectors';
+import { drainOutbox } from './projector';
+
+export interface RebuildProgress {
+  phase: 'project' | 'prune' | 'outbox';
+  /** The aggregate being worked on (Organization, Partnership …); absent in the outbox phase. */
+  entity?: string;
+  /** Rows projected (or graph ids checked, when pruning) so far in this phase, across all entities. */
+  done: number;
+  total: number;
+}
+
+export interface RebuildSummary {
+  projected: Record<string, number>;
+  removed: Record<string, number>;
+  outboxMarkedProcessed: number;
+  outboxReplayed: number;
+  durationMs: number;
+}
+
+export interface RebuildOptions {
+  onProgress?: (progress: RebuildProgress) => void;
+  batchSize?: number;
+  db?: PrismaClient;
+  driver?: Driver;
+}
+
+export async function rebuildGraph(opts: RebuildOptions = {}): Promise<RebuildSummary> {
+  const started = Date.now();
+  const db = opts.db ?? getDb();
+  const driver = opts.driver ?? getDriver();
+  const batchSize = opts.batchSize ?? 2000;
+  const report = opts.onProgress ?? (() => {});
+
+  const [{ maxId }] = await db.$queryRaw<{ maxId: string }[]>`
+    SELECT COALESCE(max(id), 0)::text AS "maxId" FROM "Outbox"`;
+  const counts = await Promise.all(PROJECTORS.map((p) => p.countPostgres(db)));
+  const total = counts.reduce((a, b) => a + b, 0);
+
+  const projected: Record<string, number> = {};
+  let done = 0;
+  report({ phase: 'project', done, total });
+  for (const projector of PROJECTORS) {
+    projected[projector.aggregate] = await projectAll(db, driver, projector, batchSize, (n) => {
+      done += n;
+      report({ phase: 'project', entity: projector.aggregate, done, total });
+    });
+  }
+
+  const graphTotal = (
+    await graphRead(driver, async (tx) => Promise.all(PROJECTORS.map((p) => p.countGraph(tx))))
+  ).reduce((a, b) => a + b, 0);
+  const removed: Record<string, number> = {};
+  let checked = 0;
+  report({ phase: 'prune', done: checked, total: graphTotal });
+  // Relationships first, so each stale relationship is counted as such rather than vanishing with its node.
+  for (const projector of [...PROJECTORS].reverse()) {
+    removed[projector.aggregate] = await pruneAll(db, driver, projector, batchSize, (n) => {
+      checked += n;
+      report({ phase: 'prune', entity: projector.aggregate, done: checked, total: Math.max(graphTotal, checked) });
+    });
+  }
+
+  report({ phase: 'outbox', done: 0, total: 1 });
+  const outboxMarkedProcessed = await db.$executeRaw`
+    UPDATE "Outbox" SET "processedAt" = now() WHERE "processedAt" IS NULL AND id <= ${maxId}::bigint`;
+  const outboxReplayed = await replayRowsAfter(db, driver, maxId);
+  report({ phase: 'outbox', done: 1, total: 1 });
+
+  return { projected, removed, outboxMarkedProcessed, outboxReplayed, durationMs: Date.now() - started };
+}
+
+/** Pages through PostgreSQL, loading the next page while Neo4j writes the current one. */
+async function projectAll(
+  db: PrismaClient,
+  driver: Driver,
+  projector: AnyProjector,
+  batchSize: number,
+  onBatch: (rows: number) => void
+): Promise<number> {
+  let count = 0;
+  let next = projector.loadPage(db, '', batchSize);
+  for (;;) {
+    const rows = await next;
+    if (rows.length === 0) break;
+    next = rows.length < batchSize ? Promise.resolve([]) : projector.loadPage(db, rows[rows.length - 1].id, batchSize);
+    next.catch(() => {}); // awaited on the next turn; don't let a failure surface as "unhandled" meanwhile
+    await graphWrite(driver, (tx) => projector.write(tx, rows));
+    count += rows.length;
+    onBatch(rows.length);
+  }
+  return count;
+}
+
+/** Removes graph ids PostgreSQL no longer has (and stub nodes that never had a row). */
+async function pruneAll(
+  db: PrismaClient,
+  driver: Driver,
+  projector: AnyProjector,
+  batchSize: number,
+  onBatch: (checked: number) => void
+): Promise<number> {
+  let removed = 0;
+  let after = '';
+  for (;;) {
+    const ids = await graphRead(driver, (tx) => projector.graphIdsPage(tx, after, batchSize));
+    if (ids.length === 0) break;
+    const existing = new Set(await projector.existingIds(db, ids));
+    const stale = ids.filter((id) => !existing.has(id));
+    if (stale.length > 0) {
+      await graphWrite(driver, (tx) => projector.remove(tx, stale));
+      removed += stale.length;
+    }
+    onBatch(ids.length);
+    after = ids[ids.length - 1];
+    if (ids.length < batchSize) break;
+  }
+  return removed;
+}
+
+/**
+ * Re-projects the aggregates of outbox rows written after the rebuild started (processed or not: the loop may
+ * have projected them before the rebuild overwrote them), then drains whatever is still pending.
+ */
+async function replayRowsAfter(db: PrismaClient, driver: Driver, maxId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ aggregate: string; aggregateId: string }[]>`
+    SELECT DISTINCT aggregate, "aggregateId" FROM "Outbox" WHERE id > ${maxId}::bigint`;
+  if (rows.length > 0) {
+    const changes: ChangeSet = new Map();
+    for (const row of rows) addChange(changes, row.aggregate, row.aggregateId);
+    await writePlan(driver, await loadPlan(db, changes));
+  }
+  await drainOutbox({ db, driver });
+  return rows.length;
+}
