@@ -14,7 +14,7 @@ import { isAdmin, type Viewer } from '../src/lib/server/auth/viewer';
 import { ApiTokenScope, MembershipRole, MembershipStatus, UserRole } from '../src/lib/server/db/generated/enums';
 import { getDb } from '../src/lib/server/db';
 import type { User } from '../src/lib/server/db/generated/client';
-import { env } from '../src/lib/server/env';
+import { publicOrigin } from '../src/lib/server/auth/origin';
 import { builder } from './builder';
 import {
   ForbiddenErrorRef,
@@ -285,9 +285,6 @@ const approve = mutationResult('ApproveMembership', 'membership', MembershipRef,
 const reject = mutationResult('RejectMembership', 'membership', MembershipRef, 'The request was deleted.');
 const invite = mutationResult('InviteUser', 'invitation', InvitationRef, 'The invitation was sent by email.');
 const withdraw = mutationResult('RevokeInvitation', 'invitation', InvitationRef, 'The invitation link no longer works.');
-
-/** The public URL for links in emails: ORIGIN in production (adapter-node needs it anyway), else local. */
-const publicOrigin = () => env().ORIGIN ?? `http://localhost:${env().PORT}`;
 
 builder.mutationFields((t) => ({
   createApiToken: t.field({

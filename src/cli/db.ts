@@ -14,11 +14,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { upsertReferenceData } from '../../prisma/reference/load';
-import { createDb, isDbReachable, MIGRATIONS_DIR } from '../lib/server/db';
-import { DataDirLockedError, startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { redact, runPrisma } from '../lib/server/db/migrate';
 import { env } from '../lib/server/env';
+
+// Prisma Client and PGlite take seconds to load: imported only by the paths that use them.
+const loadDb = () => import('../lib/server/db');
 
 const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/atlas_dev';
 const COMMANDS = ['migrate', 'deploy', 'reset', 'status'] as const;
@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
     const result = await runPrisma(args, { databaseUrl: target.url, stdio: 'inherit' });
     console.log(`prisma migrate ${command}: exit ${result.code} after ${(result.durationMs / 1000).toFixed(1)} s`);
     if (result.code !== 0 || !loadReference) return result.code;
+    const [{ createDb }, { upsertReferenceData }] = await Promise.all([loadDb(), import('../../prisma/reference/load')]);
     const { db, close } = createDb(target.url);
     try {
       const loaded = await upsertReferenceData(db);
@@ -72,6 +73,7 @@ async function openTarget(): Promise<Target> {
   if (DATABASE_URL) return { url: DATABASE_URL, label: redact(DATABASE_URL), release: async () => {} };
 
   const dataDir = join(DATA_DIR, 'pglite');
+  const { DataDirLockedError, startEmbeddedPostgres } = await import('../lib/server/db/embedded-postgres');
   try {
     const embedded = await startEmbeddedPostgres({ dataDir, port: PGLITE_PORT });
     return { url: embedded.url, label: `embedded PGlite in ${dataDir}`, release: embedded.stop };
@@ -79,7 +81,7 @@ async function openTarget(): Promise<Target> {
     if (!(error instanceof DataDirLockedError)) throw error;
     // A running app holds the directory: go through its socket server instead.
     const url = `postgresql://postgres@127.0.0.1:${PGLITE_PORT}/postgres?connection_limit=1`;
-    if (!(await isDbReachable(url)).ok) throw error;
+    if (!(await (await loadDb()).isDbReachable(url)).ok) throw error;
     return { url, label: `embedded PGlite served by process ${error.ownerPid}`, release: async () => {} };
   }
 }
@@ -94,9 +96,10 @@ async function migrateDev(prismaArgs: string[]): Promise<number> {
     console.error(deployed.output);
     return deployed.code;
   }
-  const before = new Set(migrationNames());
+  const { MIGRATIONS_DIR } = await loadDb();
+  const before = new Set(migrationNames(MIGRATIONS_DIR));
   const result = await runPrisma(['migrate', 'dev', ...prismaArgs], { databaseUrl: url, stdio: 'inherit' });
-  const created = migrationNames().filter((name) => !before.has(name));
+  const created = migrationNames(MIGRATIONS_DIR).filter((name) => !before.has(name));
   // Prisma 6.19.3 frees its Wasm engine twice after `migrate dev --create-only` ("null pointer passed to
   // rust", exit 1) once the migration file is written: that is a success.
   if (result.code !== 0 && prismaArgs.includes('--create-only') && created.length > 0) {
@@ -106,8 +109,8 @@ async function migrateDev(prismaArgs: string[]): Promise<number> {
   return result.code;
 }
 
-function migrationNames(): string[] {
-  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
+function migrationNames(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name);
 }

@@ -60,7 +60,10 @@ async function main(): Promise<number> {
           (report.ok && !dryRun && t.totalMs > 0 ? ` (${Math.round((report.counts.rows / t.totalMs) * 1000)} rows/s)` : '')
       );
       if (!report.ok) return 1;
-      if (!dryRun) await catchUpGraph(report, (line) => console.log(line));
+      if (!dryRun) {
+        await catchUpGraph(report, (line) => console.log(line), (p) => bar.update(`graph ${p.phase}`, p.done, p.total));
+        bar.stop();
+      }
       return 0;
     },
     { neo4j: !dryRun }

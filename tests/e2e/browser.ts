@@ -33,7 +33,8 @@ export async function launchBrowser(
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(
-      `No Chromium at ${executablePath}. Install it (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.`
+      `No Chromium at ${executablePath}. ` +
+        'Install it (apt-get update && apt-get install -y chromium) or set CHROMIUM_PATH.'
     );
   }
   const profile = mkdtempSync(join(tmpdir(), 'atlas-e2e-chromium-'));
@@ -54,6 +55,9 @@ export async function launchBrowser(
       '--disable-component-update',
       '--disable-sync'
     ]
+  }).catch((error: unknown) => {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
   });
   const errors: string[] = [];
   const watch = (page: Page) => {
@@ -85,7 +89,10 @@ export async function screenshot(page: Page, name: string): Promise<{ desktop: s
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const safe = name.replace(/[^a-z0-9-]+/gi, '-').toLowerCase();
   const before = page.viewportSize();
-  const paths = { desktop: join(SCREENSHOT_DIR, `${safe}-desktop.png`), mobile: join(SCREENSHOT_DIR, `${safe}-mobile.png`) };
+  const paths = {
+    desktop: join(SCREENSHOT_DIR, `${safe}-desktop.png`),
+    mobile: join(SCREENSHOT_DIR, `${safe}-mobile.png`)
+  };
   try {
     for (const [size, path] of [
       [DESKTOP, paths.desktop],
@@ -106,7 +113,9 @@ export async function screenshot(page: Page, name: string): Promise<{ desktop: s
  */
 export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
   const alreadyLoaded = await page.evaluate(() => 'axe' in window);
-  if (!alreadyLoaded) await page.addScriptTag({ content: axe.source });
+  // The app's Content-Security-Policy blocks inline <script> tags (page.addScriptTag), so axe is evaluated
+  // through the DevTools protocol instead, which CSP does not govern; the app's own CSP stays enforced.
+  if (!alreadyLoaded) await page.evaluate(`${axe.source}\n;void 0`);
   const violations = await page.evaluate(async (exclude) => {
     const context = exclude.length ? { exclude: exclude.map((selector) => [selector]) } : document;
     const results = await (window as unknown as { axe: typeof axe }).axe.run(context as axe.ElementContext, {

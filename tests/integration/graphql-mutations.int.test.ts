@@ -189,7 +189,7 @@ describe('updateOrganization', () => {
     const before = await counts();
     const nullName = await executeOk(UPDATE, { input: { id: globalId('Organization', alpha), name: null } }, admin);
     expect(fieldsOf(nullName.updateOrganization)).toEqual(['name']);
-    const missing = await executeOk(UPDATE, { input: { id: globalId('Organization', 'missing'), name: 'x' } }, admin);
+    const missing = await executeOk(UPDATE, { input: { id: globalId('Organization', 'missing'), name: 'Valid name' } }, admin);
     expect(missing.updateOrganization).toMatchObject({ __typename: 'NotFoundError', field: 'id' });
     expect(await counts()).toEqual(before);
   });

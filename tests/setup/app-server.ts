@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
 
   ensureAppBuild(root, (line) => console.log(`[e2e] ${line}`));
 
-  const database = await createIsolatedDatabase(provided.pgTemplate);
+  const database = await createIsolatedDatabase(provided.pgTemplate, provided.pgAdminUrl);
   const env: AppEnvironment = {
     databaseUrl: database.url,
     neo4jUri: provided.neo4jUri,

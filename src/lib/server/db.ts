@@ -75,6 +75,8 @@ class CountingPool extends pg.Pool {
 
 export interface DbHandle {
   db: PrismaClient;
+  /** The pool under `db` (every query through it is counted by withQueryCounter). */
+  pool: pg.Pool;
   /** Disconnects Prisma and closes the pool. */
   close(): Promise<void>;
 }
@@ -87,15 +89,22 @@ export function createDb(databaseUrl: string): DbHandle {
   const url = new URL(databaseUrl);
   const limit = url.searchParams.get('connection_limit');
   url.searchParams.delete('connection_limit');
+  // With a single connection every query and transaction queues behind all others: waiting is normal there,
+  // so the waits allowed (for a pooled connection, for a transaction to start) are longer.
+  const queueWaitMs = limit === '1' ? 60_000 : 10_000;
   const pool = new CountingPool({
     connectionString: url.toString(),
     ...(limit ? { max: Number(limit) } : {}),
-    connectionTimeoutMillis: 10_000
+    connectionTimeoutMillis: queueWaitMs
   });
-  const db = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const db = new PrismaClient({
+    adapter: new PrismaPg(pool),
+    ...(limit === '1' ? { transactionOptions: { maxWait: queueWaitMs } } : {})
+  });
   let closing: Promise<void> | undefined;
   return {
     db,
+    pool,
     close: () => (closing ??= db.$disconnect().then(() => pool.end()))
   };
 }
@@ -122,15 +131,22 @@ export async function closeDb(): Promise<void> {
 
 // ─── Checks ──────────────────────────────────────────────────────────────────────────────────────────────
 
-function requireUrl(databaseUrl: string | undefined): string {
-  const url = databaseUrl ?? env().DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set');
-  return url;
-}
+/**
+ * One statement for a check. Without a URL and once getDb() has its pool, through that pool: a second
+ * connection to the embedded PGlite would interleave with the app's statements (see embedded-postgres.ts).
+ * Otherwise on a short-lived connection of its own, so checks work before the app's client exists.
+ */
+async function checkQuery<R extends pg.QueryResultRow>(
+  databaseUrl: string | undefined,
+  timeoutMs: number,
+  sql: string
+): Promise<pg.QueryResult<R>> {
+  const appPool = databaseUrl === undefined ? globalForDb.__atlasDb?.pool : undefined;
+  if (appPool) return withTimeout(appPool.query<R>(sql), timeoutMs);
 
-/** One short-lived connection, independent of the app's pool (works before getDb, never waits for the pool). */
-async function withConnection<T>(databaseUrl: string, timeoutMs: number, fn: (c: pg.Client) => Promise<T>) {
-  const url = new URL(databaseUrl);
+  const target = databaseUrl ?? env().DATABASE_URL;
+  if (!target) throw new Error('DATABASE_URL is not set');
+  const url = new URL(target);
   url.searchParams.delete('connection_limit');
   const client = new pg.Client({
     connectionString: url.toString(),
@@ -140,18 +156,27 @@ async function withConnection<T>(databaseUrl: string, timeoutMs: number, fn: (c:
   client.on('error', () => {}); // a dropped connection surfaces as the query's rejection
   try {
     await client.connect();
-    return await fn(client);
+    return await client.query<R>(sql);
   } finally {
     await client.end().catch(() => {});
   }
 }
 
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** SELECT 1 within `timeoutMs`. Defaults to the app's database (and its pool once getDb() was called). */
 export async function isDbReachable(
   databaseUrl?: string,
   timeoutMs = 2_000
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
   try {
-    await withConnection(requireUrl(databaseUrl), timeoutMs, (c) => c.query('SELECT 1'));
+    await checkQuery(databaseUrl, timeoutMs, 'SELECT 1');
     return { ok: true };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message || error.name : String(error) };
@@ -160,23 +185,24 @@ export async function isDbReachable(
 
 export const MIGRATIONS_DIR = resolve('prisma/migrations');
 
-/** Migration folders (prisma/migrations/<name>/migration.sql) not yet applied successfully, oldest first. */
+/** Migration folders (prisma/migrations/<name>/) not yet applied successfully, oldest first. */
 export async function pendingMigrations(databaseUrl?: string, migrationsDir = MIGRATIONS_DIR): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
   const local = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort();
-  const applied = await withConnection(requireUrl(databaseUrl), 5_000, async (c) => {
-    try {
-      const { rows } = await c.query<{ migration_name: string }>(
-        'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL'
-      );
-      return new Set(rows.map((r) => r.migration_name));
-    } catch (error) {
-      if ((error as { code?: string }).code === '42P01') return new Set<string>(); // no table: nothing applied
-      throw error;
-    }
-  });
+  let applied: Set<string>;
+  try {
+    const { rows } = await checkQuery<{ migration_name: string }>(
+      databaseUrl,
+      5_000,
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL'
+    );
+    applied = new Set(rows.map((r) => r.migration_name));
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42P01') throw error;
+    applied = new Set(); // no _prisma_migrations table: nothing applied yet
+  }
   return local.filter((name) => !applied.has(name));
 }

@@ -30,20 +30,18 @@ export interface DensityOverTime {
 
 const visibleHistoric = (r: string) => `(${r}.status IN ['CONFIRMED', 'ENDED'] AND ${visibleRel(r)})`;
 
+// Grouped by pair first (spans merged per pair), so the per-year rows stream into 20-odd counters instead of a
+// DISTINCT over every (pair, year): that set outgrows the transaction memory limit on a large graph.
 const ACTIVE_PAIRS = `
 MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
 WHERE a.archived = false AND b.archived = false AND r.startDate IS NOT NULL AND ${visibleHistoric('r')}
-WITH CASE WHEN a.id < b.id THEN a.id + ' ' + b.id ELSE b.id + ' ' + a.id END AS pair,
+WITH CASE WHEN a.id < b.id THEN a ELSE b END AS x, CASE WHEN a.id < b.id THEN b ELSE a END AS y,
      r.startDate.year AS startYear,
      CASE WHEN r.endDate IS NOT NULL THEN r.endDate.year
           WHEN r.status = 'ENDED' THEN r.startDate.year
           ELSE $toYear END AS endYear
-WITH pair,
-     CASE WHEN startYear < $fromYear THEN $fromYear ELSE startYear END AS first,
-     CASE WHEN endYear > $toYear THEN $toYear ELSE endYear END AS last
-WHERE first <= last
-UNWIND range(first, last) AS year
-WITH DISTINCT pair, year
+WITH x, y, collect([startYear, endYear]) AS spans
+UNWIND [year IN range($fromYear, $toYear) WHERE any(s IN spans WHERE s[0] <= year AND year <= s[1])] AS year
 RETURN year, count(*) AS activePairs`;
 
 const UNDATED = `

@@ -53,32 +53,33 @@ OPTIONAL MATCH (t)-[:SUBTHEME_OF]->(p:Theme)
 RETURN t.id AS id, coalesce(t.slug, t.id) AS slug, coalesce(t.nameEn, t.slug, t.id) AS name, p.slug AS parent
 ORDER BY coalesce(p.slug, t.slug), p IS NOT NULL, t.slug`;
 
+// Per cell, its organisations and the visible confirmed partnerships they take part in (`endpoints`: a partnership
+// with both sides in the cell counts twice). Partnerships reaching out of the cell = endpoints − 2·within.
 const ORGANIZATIONS_PER_CELL = `
 MATCH (o:Organization) WHERE o.archived = false
 WITH COLLECT { MATCH (o)-[:WORKS_ON]->(:Theme)-[:SUBTHEME_OF*0..]->(t:Theme) RETURN DISTINCT t.id } AS themeIds,
-     COLLECT { MATCH (o)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS codes
+     COLLECT { MATCH (o)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS codes,
+     COUNT { MATCH (o)-[r:PARTNERS_WITH]-(p:Organization) WHERE p.archived = false AND ${visiblePartnership('r')} } AS partnerships
 UNWIND themeIds AS themeId
 UNWIND codes AS code
-RETURN themeId, code, count(*) AS organizations`;
+RETURN themeId, code, count(*) AS organizations, sum(partnerships) AS endpoints`;
 
-// Per partnered pair, the cells of each side; a cell both sides are in gets the pair's partnerships as "within",
-// a cell only one side is in gets them as "across".
-const PARTNERSHIPS_PER_CELL = `
+// A partnership lies within every cell both sides are in: the themes they share × the countries they share.
+const PARTNERSHIPS_WITHIN_CELLS = `
 MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
 WHERE a.archived = false AND b.archived = false AND ${visiblePartnership('r')}
 WITH a, b, count(r) AS partnerships
-WITH partnerships,
-     COLLECT { MATCH (a)-[:WORKS_ON]->(:Theme)-[:SUBTHEME_OF*0..]->(t:Theme) RETURN DISTINCT t.id } AS themesA,
+WITH a, b, partnerships,
      COLLECT { MATCH (a)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS countriesA,
-     COLLECT { MATCH (b)-[:WORKS_ON]->(:Theme)-[:SUBTHEME_OF*0..]->(t:Theme) RETURN DISTINCT t.id } AS themesB,
      COLLECT { MATCH (b)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS countriesB
-WITH partnerships,
-     reduce(cells = [], t IN themesA | cells + [c IN countriesA | t + ' ' + c]) AS cellsA,
-     reduce(cells = [], t IN themesB | cells + [c IN countriesB | t + ' ' + c]) AS cellsB
-WITH partnerships, cellsA, cellsB, [x IN cellsA WHERE x IN cellsB] AS shared
-UNWIND [x IN shared | [x, 'within']] + [x IN cellsA + cellsB WHERE NOT x IN shared | [x, 'across']] AS entry
-WITH entry[0] AS cell, entry[1] AS kind, sum(partnerships) AS partnerships
-RETURN split(cell, ' ')[0] AS themeId, split(cell, ' ')[1] AS code, kind, partnerships`;
+WITH a, b, partnerships, [c IN countriesA WHERE c IN countriesB] AS countries
+WHERE size(countries) > 0
+WITH partnerships, countries,
+     COLLECT { MATCH (a)-[:WORKS_ON]->(:Theme)-[:SUBTHEME_OF*0..]->(t:Theme) RETURN DISTINCT t.id } AS themesA,
+     COLLECT { MATCH (b)-[:WORKS_ON]->(:Theme)-[:SUBTHEME_OF*0..]->(t:Theme) RETURN DISTINCT t.id } AS themesB
+UNWIND [t IN themesA WHERE t IN themesB] AS themeId
+UNWIND countries AS code
+RETURN themeId, code, sum(partnerships) AS partnerships`;
 
 const COUNTRIES = `
 MATCH (k:Country)
@@ -91,8 +92,8 @@ export async function computeMatrix(level: VisibilityLevel, fromYear: number, to
   const graph = await readTx(async (tx) => ({
     themes: (await tx.run(THEMES)).records,
     countries: (await tx.run(COUNTRIES)).records,
-    organizations: (await tx.run(ORGANIZATIONS_PER_CELL)).records,
-    partnerships: (await tx.run(PARTNERSHIPS_PER_CELL, visibilityParams(visibility))).records
+    organizations: (await tx.run(ORGANIZATIONS_PER_CELL, visibilityParams(visibility))).records,
+    within: (await tx.run(PARTNERSHIPS_WITHIN_CELLS, visibilityParams(visibility))).records
   }));
   const grants = await grantsPerCell(visibility, fromYear, toYear);
 
@@ -100,11 +101,8 @@ export async function computeMatrix(level: VisibilityLevel, fromYear: number, to
   const countries = graph.countries.map((r) => ({ code: r.get('code') as string, name: r.get('name') as string, isEurope: r.get('isEurope') as boolean }));
   const cell = (themeId: string, code: string) => `${themeId} ${code}`;
   const organizations = new Map(graph.organizations.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('organizations'))]));
-  const within = new Map<string, number>();
-  const across = new Map<string, number>();
-  for (const r of graph.partnerships) {
-    (r.get('kind') === 'within' ? within : across).set(cell(r.get('themeId'), r.get('code')), num(r.get('partnerships')));
-  }
+  const endpoints = new Map(graph.organizations.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('endpoints'))]));
+  const within = new Map(graph.within.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('partnerships'))]));
   const grantCells = new Map(grants.map((g) => [cell(g.themeId, g.countryCode), g]));
 
   const cells: MatrixCell[] = [];
@@ -123,7 +121,7 @@ export async function computeMatrix(level: VisibilityLevel, fromYear: number, to
         country: country.code,
         organizations: count,
         partnershipsWithin: inside,
-        partnershipsAcross: across.get(key) ?? 0,
+        partnershipsAcross: (endpoints.get(key) ?? 0) - 2 * inside,
         grants: money?.grants ?? 0,
         grantsEur: money?.eur ?? 0,
         otherCurrencyGrants: money?.otherCurrencyGrants ?? 0,

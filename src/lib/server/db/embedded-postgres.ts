@@ -3,11 +3,12 @@
  * wire protocol by pglite-socket, so Prisma, its CLI and psql talk to it like to any server.
  * Pinned: @electric-sql/pglite 0.4.5 and pglite-socket 0.1.5 (0.5.x breaks Prisma's schema engine).
  *
- * PGlite is one PostgreSQL backend: every client connection shares one session. pglite-socket queues messages
- * from its connections and holds the others back while one is inside a transaction, but it interleaves the
- * messages of concurrent extended-protocol queries (parse/bind/execute), so two pooled connections running at
- * once can swap statements. The URL therefore carries `connection_limit=1`, which createDb() (src/lib/server/db.ts)
- * turns into a pool of one: queries queue in the app instead of in the socket server.
+ * PGlite is one PostgreSQL backend: every client connection shares one session. pglite-socket 0.1.5 accepts
+ * several connections (maxConnections, default 1) and queues their messages, holding the others back while one
+ * is inside a transaction, but it interleaves the messages of concurrent extended-protocol queries
+ * (parse/bind/execute): with a Prisma pool of 5, 96 of 249 concurrent queries returned another query's rows.
+ * The URL therefore carries `connection_limit=1`, which createDb() (src/lib/server/db.ts) and the Prisma CLI
+ * adapter (prisma/cli-adapter.ts) turn into a pool of one: queries queue in the app, not in the socket server.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -27,6 +28,7 @@ export interface EmbeddedPostgres {
 export interface EmbeddedPostgresOptions {
   /** Directory holding the database files; created when missing. Never opened by two processes at once. */
   dataDir: string;
+  /** 0 picks a free port (the returned URL has the real one). */
   port: number;
   host?: string;
 }
@@ -43,7 +45,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // Sockets beyond the first are kept for tools (psql, the Prisma CLI) used next to a running app,
     // each with its own pool of one. Concurrent use still interleaves: see the module comment.
     server = new PGLiteSocketServer({ db, host, port: options.port, maxConnections: 8 });
-    await server.start();
+    await listen(server);
   } catch (error) {
     await server?.stop().catch(() => {});
     await db?.close().catch(() => {});
@@ -69,11 +71,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       }
     })());
 
+  const port = socketServer.getServerConn().split(':').pop();
   return {
-    url: `postgresql://postgres@${host}:${options.port}/postgres?connection_limit=1`,
+    url: `postgresql://postgres@${host}:${port}/postgres?connection_limit=1`,
     maxConnections: 1,
     stop
   };
+}
+
+/** server.start() never settles when listening fails (EADDRINUSE): the error only comes as an event. */
+function listen(server: PGLiteSocketServer): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const onError = (event: Event) => reject((event as CustomEvent<Error>).detail);
+    server.addEventListener('error', onError, { once: true });
+    server.start().then(() => {
+      server.removeEventListener('error', onError);
+      resolvePromise();
+    }, reject);
+  });
 }
 
 /** The data directory is open in another live process (whose socket server may be reachable). */

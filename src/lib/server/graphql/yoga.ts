@@ -1,10 +1,25 @@
-import { createYoga } from 'graphql-yoga';
+import { createYoga, maskError } from 'graphql-yoga';
 import { schema } from '../../../../schema/index';
 import { createContext, type GraphQLContext } from './context';
 import { apiCors } from '../security/cors';
 import { useLocalGraphiQL } from '../security/graphiql';
 import { apiProtectionPlugins } from '../security/graphql-plugins';
 import type { ApiServerContext } from '../security/server-context';
+
+/**
+ * A GraphQLError thrown on purpose (bad input, a page too large …) carries a message meant for the client.
+ * Recognised by name as well as by class: under Vite (dev server, Vitest) app code and graphql-yoga can load two
+ * copies of graphql (index.mjs / index.js), and `instanceof` fails across them — which would mask every
+ * deliberate error as "Unexpected error.".
+ */
+function isDeliberate(error: unknown): boolean {
+  let current: unknown = error;
+  while (current) {
+    if (!(current instanceof Error) || !('extensions' in current) || !('path' in current)) return false;
+    current = (current as { originalError?: unknown }).originalError;
+  }
+  return true;
+}
 
 /** One yoga instance per process; the context (viewer, loaders) is built per request. */
 export const yoga = createYoga<ApiServerContext, GraphQLContext>({
@@ -14,8 +29,10 @@ export const yoga = createYoga<ApiServerContext, GraphQLContext>({
   // own CSP by useLocalGraphiQL below (yoga's built-in one loads from a CDN).
   graphiql: false,
   landingPage: false,
-  // Unexpected errors are masked; typed errors (GraphQLError) pass through with their message.
-  maskedErrors: true,
+  // Unexpected errors are masked; deliberate ones (GraphQLError) pass through with their message.
+  maskedErrors: {
+    maskError: (error, message, isDev) => (isDeliberate(error) ? (error as Error) : maskError(error, message, isDev))
+  },
   fetchAPI: { Response },
   context: ({ viewer }) => createContext(viewer),
   // Security (src/lib/server/security, docs/decisions/0008): no credentialed CORS, rate limits, CSRF guard,

@@ -68,7 +68,10 @@ export async function bulkInsert(
   return written;
 }
 
-/** UPDATE rows matched by `key` (a text column, usually "id"), setting every other listed column. */
+/**
+ * UPDATE rows matched by `key` (a text column, usually "id"), setting every other listed column — only where
+ * something differs, so re-importing an unchanged file rewrites no row (no index churn, updatedAt kept).
+ */
 export async function bulkUpdate(
   tx: Prisma.TransactionClient,
   table: string,
@@ -77,15 +80,19 @@ export async function bulkUpdate(
   rows: readonly BulkRow[],
   options: { extra?: Record<string, string>; onChunk?: (n: number) => void } = {}
 ): Promise<number> {
-  if (rows.length === 0) return 0;
+  const changing = columns.filter((c) => c.name !== key);
+  if (rows.length === 0 || changing.length === 0) return 0;
   const set = [
-    ...columns.filter((c) => c.name !== key).map((c) => `${q(c.name)} = ${valueOf(c)}`),
+    ...changing.map((c) => `${q(c.name)} = ${valueOf(c)}`),
     ...Object.entries(options.extra ?? {}).map(([name, sql]) => `${q(name)} = ${sql}`)
   ].join(', ');
+  const differs =
+    `(${changing.map((c) => `t.${q(c.name)}`).join(', ')}, NULL) IS DISTINCT FROM ` +
+    `(${changing.map(valueOf).join(', ')}, NULL)`;
   const withKey = columns.some((c) => c.name === key) ? columns : [{ name: key, type: 'text' }, ...columns];
   const sql =
     `UPDATE ${q(table)} AS t SET ${set} ` +
-    `FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(withKey)}) WHERE t.${q(key)} = r.${q(key)}`;
+    `FROM jsonb_to_recordset($1::jsonb) AS r(${recordType(withKey)}) WHERE t.${q(key)} = r.${q(key)} AND ${differs}`;
   let written = 0;
   for (const chunk of chunks(rows)) {
     written += await tx.$executeRawUnsafe(sql, payload(chunk));
@@ -94,16 +101,43 @@ export async function bulkUpdate(
   return written;
 }
 
-/** DELETE FROM table WHERE column = ANY(ids), chunked. Used to replace join-table rows of updated parents. */
-export async function bulkDeleteWhereIn(
+/**
+ * Makes the link rows (a join table such as OrganizationTheme) of `parents` exactly `links`: deletes the links
+ * no longer wanted, inserts the missing ones, leaves the rest untouched — a re-import of the same file writes
+ * nothing. `links` must only name parents from `parents`.
+ */
+export async function bulkReplaceLinks(
   tx: Prisma.TransactionClient,
   table: string,
-  column: string,
-  ids: readonly string[]
-): Promise<number> {
-  let deleted = 0;
-  for (const chunk of chunks(ids, 20_000)) {
-    deleted += await tx.$executeRawUnsafe(`DELETE FROM ${q(table)} WHERE ${q(column)} = ANY($1::text[])`, chunk);
+  parentColumn: string,
+  childColumn: string,
+  parents: readonly string[],
+  links: readonly BulkRow[]
+): Promise<void> {
+  const byParent = new Map<string, BulkRow[]>();
+  for (const link of links) {
+    const parent = link[parentColumn] as string;
+    (byParent.get(parent) ?? byParent.set(parent, []).get(parent)!).push(link);
   }
-  return deleted;
+  const p = q(parentColumn);
+  const c = q(childColumn);
+  for (const chunk of chunks(parents)) {
+    const wanted = chunk.flatMap((id) => byParent.get(id) ?? []);
+    await tx.$executeRawUnsafe(
+      `DELETE FROM ${q(table)} AS t WHERE t.${p} = ANY($1::text[]) AND NOT EXISTS (
+         SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS r(${p} text, ${c} text) WHERE r.${p} = t.${p} AND r.${c} = t.${c})`,
+      chunk,
+      payload(wanted)
+    );
+  }
+  await bulkInsert(
+    tx,
+    table,
+    [
+      { name: parentColumn, type: 'text' },
+      { name: childColumn, type: 'text' }
+    ],
+    links,
+    { onConflict: 'ON CONFLICT DO NOTHING' }
+  );
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from '../db/generated/client';
 import { grantSchema, type GrantValues } from '../validation/grant';
-import { bulkDeleteWhereIn, bulkInsert, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
+import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { enumCell, list, text } from './cells';
 import { COLUMNS, INTERNAL_REF_PREFIX } from './columns';
 import type { CsvRow } from './csv-source';
@@ -167,30 +167,23 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
   });
   await bulkUpdate(tx, 'Grant', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
 
-  const replaceThemes = p.present.has('Themes');
-  const replaceCountries = p.present.has('Beneficiary Location:Country Code');
-  const updatedIds = updates.map((r) => r.id);
-  if (replaceThemes) await bulkDeleteWhereIn(tx, 'GrantTheme', 'grantId', updatedIds);
-  if (replaceCountries) await bulkDeleteWhereIn(tx, 'GrantCountry', 'grantId', updatedIds);
-  await bulkInsert(
+  const themed = p.present.has('Themes') ? p.rows : inserts;
+  const placed = p.present.has('Beneficiary Location:Country Code') ? p.rows : inserts;
+  await bulkReplaceLinks(
     tx,
     'GrantTheme',
-    [
-      { name: 'grantId', type: 'text' },
-      { name: 'themeId', type: 'text' }
-    ],
-    (replaceThemes ? p.rows : inserts).flatMap((r) => r.values.themes.map((slug) => ({ grantId: r.id, themeId: p.themeIds.get(slug) }))),
-    { onConflict: 'ON CONFLICT DO NOTHING' }
+    'grantId',
+    'themeId',
+    themed.map((r) => r.id),
+    themed.flatMap((r) => r.values.themes.map((slug) => ({ grantId: r.id, themeId: p.themeIds.get(slug) })))
   );
-  await bulkInsert(
+  await bulkReplaceLinks(
     tx,
     'GrantCountry',
-    [
-      { name: 'grantId', type: 'text' },
-      { name: 'countryCode', type: 'text' }
-    ],
-    (replaceCountries ? p.rows : inserts).flatMap((r) => r.values.countries.map((countryCode) => ({ grantId: r.id, countryCode }))),
-    { onConflict: 'ON CONFLICT DO NOTHING' }
+    'grantId',
+    'countryCode',
+    placed.map((r) => r.id),
+    placed.flatMap((r) => r.values.countries.map((countryCode) => ({ grantId: r.id, countryCode })))
   );
   const changes = p.rows.map((r) => ({ aggregate: 'Grant' as const, aggregateId: r.id, op: 'upsert' as const }));
   return { created: inserts.length, updated: updates.length, changes };

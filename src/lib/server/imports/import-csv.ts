@@ -1,8 +1,7 @@
 import type { PrismaClient } from '../db/generated/client';
 import { getDb } from '../db';
-import { enqueueChanges } from '../projection/outbox';
 import { loadReferenceData } from '../validation/reference';
-import { chunks } from './bulk-sql';
+import { enqueueImportChanges } from './outbox-bulk';
 import type { ImportKind } from './columns';
 import { readCsv, type CsvInput } from './csv-source';
 import type { KindImporter } from './kind';
@@ -30,16 +29,14 @@ export interface ImportOptions {
   /** Validate everything and report, write nothing. */
   dryRun?: boolean;
   maxBytes?: number;
-  /**
-   * How the graph learns about the change. 'outbox' writes one outbox row per changed row in the import
-   * transaction (the projector drains them). 'rebuild' writes none: the caller must run rebuildGraph() after a
-   * successful import. 'auto' (default) picks 'rebuild' above REBUILD_THRESHOLD rows — draining 200k single-row
-   * changes would take far longer than one rebuild.
-   */
-  projection?: 'outbox' | 'rebuild' | 'auto';
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
 }
 
+/**
+ * Above this many changed rows the caller should rebuild the graph rather than drain the outbox: draining
+ * re-reads and projects rows in batches of 500, a rebuild streams whole tables (and marks the import's outbox
+ * rows processed). The outbox rows are written either way, so a crash before the rebuild loses nothing.
+ */
 export const REBUILD_THRESHOLD = 20_000;
 
 /** A transaction that writes 200k rows needs minutes on a small machine, not Prisma's default 5 seconds. */
@@ -71,7 +68,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
   const report = (
     ok: boolean,
     counts: ImportReport['counts'],
-    projection: ImportReport['projection'] = { mode: 'none' }
+    projection: ImportReport['projection'] = { outboxRows: 0, rebuildRecommended: false }
   ): ImportReport => {
     timings.totalMs = Math.round(performance.now() - started);
     return {
@@ -111,22 +108,19 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
     onRows: (done) => options.onProgress?.('validate', done, rows.length)
   });
   timings.validateMs = Math.round(performance.now() - validateStart);
+  rows.length = 0; // the prepared rows hold everything the write needs: let the parsed cells go (200k rows ≈ 200 MB)
   if (!issues.empty) return report(false, { rows: total, created: 0, updated: 0 });
   if (options.dryRun) return report(true, { rows: total, created: 0, updated: 0 });
 
   const writeStart = performance.now();
-  const mode = options.projection ?? 'auto';
   try {
     const result = await db.$transaction(
       async (tx) => {
         const written = await importer.write(tx, prepared, {
           onRows: (done) => options.onProgress?.('write', done, rows.length)
         });
-        const useOutbox = mode === 'outbox' || (mode === 'auto' && written.changes.length <= REBUILD_THRESHOLD);
-        if (useOutbox) {
-          for (const batch of chunks(written.changes, 5_000)) await enqueueChanges(tx, batch);
-        }
-        return { ...written, useOutbox };
+        await enqueueImportChanges(tx, written.changes);
+        return written;
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 }
     );
@@ -134,9 +128,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
     return report(
       true,
       { rows: total, created: result.created, updated: result.updated },
-      result.useOutbox
-        ? { mode: 'outbox', outboxRows: result.changes.length }
-        : { mode: 'rebuild', reason: `${result.changes.length} changed rows: a full graph rebuild is faster than the outbox` }
+      { outboxRows: result.changes.length, rebuildRecommended: result.changes.length > REBUILD_THRESHOLD }
     );
   } catch (error) {
     const message = constraintMessage(error);

@@ -1,7 +1,7 @@
 import type { Prisma } from '../db/generated/client';
 import { organizationCreateSchema, type OrganizationCreate } from '../validation/organization';
 import { assignSlugs } from './auto-slugs';
-import { bulkDeleteWhereIn, bulkInsert, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
+import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { enumCell, enumList, isoTimestamp, list, slugify, text, wholeNumber } from './cells';
 import { COLUMNS } from './columns';
 import type { CsvRow } from './csv-source';
@@ -204,34 +204,15 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
   });
   await bulkUpdate(tx, 'Organization', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
 
-  // Join tables: replace the sets of updated rows whose column is in the file; new rows just get theirs.
-  const replaceThemes = p.present.has('themes');
-  const replaceCountries = p.present.has('countries');
-  const updatedIds = updates.map((r) => r.id);
-  if (replaceThemes) await bulkDeleteWhereIn(tx, 'OrganizationTheme', 'organizationId', updatedIds);
-  if (replaceCountries) await bulkDeleteWhereIn(tx, 'OrganizationCountry', 'organizationId', updatedIds);
-  const withThemes = replaceThemes ? p.rows : inserts;
-  const withCountries = replaceCountries ? p.rows : inserts;
-  await bulkInsert(
-    tx,
-    'OrganizationTheme',
-    [
-      { name: 'organizationId', type: 'text' },
-      { name: 'themeId', type: 'text' }
-    ],
-    withThemes.flatMap((r) => r.values.themes.map((slug) => ({ organizationId: r.id, themeId: p.themeIds.get(slug) }))),
-    { onConflict: 'ON CONFLICT DO NOTHING' }
-  );
-  await bulkInsert(
-    tx,
-    'OrganizationCountry',
-    [
-      { name: 'organizationId', type: 'text' },
-      { name: 'countryCode', type: 'text' }
-    ],
-    withCountries.flatMap((r) => r.values.countries.map((countryCode) => ({ organizationId: r.id, countryCode }))),
-    { onConflict: 'ON CONFLICT DO NOTHING' }
-  );
+  // Link tables: new rows get theirs; updated rows get theirs replaced when the column is in the file.
+  const themeRows = (rows: OrgRow[]) =>
+    rows.flatMap((r) => r.values.themes.map((slug) => ({ organizationId: r.id, themeId: p.themeIds.get(slug) })));
+  const countryRows = (rows: OrgRow[]) =>
+    rows.flatMap((r) => r.values.countries.map((countryCode) => ({ organizationId: r.id, countryCode })));
+  const themed = p.present.has('themes') ? p.rows : inserts;
+  const placed = p.present.has('countries') ? p.rows : inserts;
+  await bulkReplaceLinks(tx, 'OrganizationTheme', 'organizationId', 'themeId', themed.map((r) => r.id), themeRows(themed));
+  await bulkReplaceLinks(tx, 'OrganizationCountry', 'organizationId', 'countryCode', placed.map((r) => r.id), countryRows(placed));
 
   const changes = p.rows.map((r) => ({ aggregate: 'Organization' as const, aggregateId: r.id, op: 'upsert' as const }));
   return { created: inserts.length, updated: updates.length, changes };

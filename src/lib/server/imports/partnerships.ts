@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { PartnershipStatus, type Prisma } from '../db/generated/client';
 import { partnershipProposalSchema, type PartnershipProposal } from '../validation/partnership';
 import { text as textRule } from '../validation/rules';
-import { bulkDeleteWhereIn, bulkInsert, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
+import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { enumCell, list, text } from './cells';
 import { COLUMNS, INTERNAL_REF_PREFIX } from './columns';
 import type { CsvRow } from './csv-source';
@@ -216,19 +216,14 @@ async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx:
     extra: { createdAt: NOW, updatedAt: NOW },
     onChunk
   });
-  const replaceThemes = p.present.has('themes');
-  if (replaceThemes) await bulkDeleteWhereIn(tx, 'PartnershipTheme', 'partnershipId', updates.map((r) => r.id));
-  await bulkInsert(
+  const themed = p.present.has('themes') ? p.rows : inserts;
+  await bulkReplaceLinks(
     tx,
     'PartnershipTheme',
-    [
-      { name: 'partnershipId', type: 'text' },
-      { name: 'themeId', type: 'text' }
-    ],
-    (replaceThemes ? p.rows : inserts).flatMap((r) =>
-      r.values.themes.map((slug) => ({ partnershipId: r.id, themeId: p.themeIds.get(slug) }))
-    ),
-    { onConflict: 'ON CONFLICT DO NOTHING' }
+    'partnershipId',
+    'themeId',
+    themed.map((r) => r.id),
+    themed.flatMap((r) => r.values.themes.map((slug) => ({ partnershipId: r.id, themeId: p.themeIds.get(slug) })))
   );
   const changes = p.rows.map((r) => ({ aggregate: 'Partnership' as const, aggregateId: r.id, op: 'upsert' as const }));
   return { created: inserts.length, updated: updates.length, changes };

@@ -25,8 +25,11 @@ export interface ImportReport {
   /** Kept in file order; capped at MAX_KEPT_ISSUES (errorCount has the true total). */
   issues: ImportIssue[];
   errorCount: number;
-  /** How the graph catches up: outbox rows written in the import transaction, or a full rebuild by the caller. */
-  projection: { mode: 'outbox'; outboxRows: number } | { mode: 'rebuild'; reason: string } | { mode: 'none' };
+  /**
+   * Outbox rows written in the import transaction (one per written row), and whether a full graph rebuild would
+   * be faster than draining them (large imports; see REBUILD_THRESHOLD).
+   */
+  projection: { outboxRows: number; rebuildRecommended: boolean };
   timings: { parseMs: number; validateMs: number; writeMs: number; totalMs: number };
 }
 

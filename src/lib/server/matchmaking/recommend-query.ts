@@ -109,11 +109,15 @@ WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, l
      CASE WHEN size(focusCountries) = 0 THEN 0.0
           WHEN size(sharedCountries) >= 2 OR size(sharedCountries) >= size(focusCountries) THEN 1.0
           ELSE size(sharedCountries) / 2.0 END AS geography,
-     0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement
+     0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement,
+     CASE WHEN $weights.popularity = 0 THEN 0
+          ELSE COUNT { MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${vp('r')} RETURN DISTINCT x } END AS degree
 WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
-     network, theme, geography, complement,
+     network, theme, geography, complement, degree / (degree + 10.0) AS popularity
+WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
+     network, theme, geography, complement, popularity,
      $weights.network * network + $weights.theme * theme + $weights.geography * geography
-       + $weights.complement * complement AS score
+       + $weights.complement * complement + $weights.popularity * popularity AS score
 ORDER BY score DESC, c.id
 LIMIT $first
 
@@ -125,7 +129,7 @@ OPTIONAL CALL (o, c, shared) {
   RETURN length(p) AS pathLength
 }
 RETURN c.id AS id, c.slug AS slug, c.name AS name, score,
-       {network: network, theme: theme, geography: geography, complement: complement} AS parts,
+       {network: network, theme: theme, geography: geography, complement: complement, popularity: popularity} AS parts,
        shared AS sharedPartners,
        [f IN fullThemes | f.slug] + [s IN reduce(acc = [], f IN partialThemes | CASE WHEN f.rootSlug IN acc THEN acc ELSE acc + f.rootSlug END)
                                      WHERE NOT s IN [f IN fullThemes | f.slug]] AS sharedThemes,

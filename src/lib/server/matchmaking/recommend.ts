@@ -32,8 +32,8 @@ export interface Recommendation {
   organization: OrganizationRef;
   /** In [0, 1]; comparable across calls with the same weights. */
   score: number;
-  /** The four terms of the score before weighting, each in [0, 1]. */
-  scoreParts: { network: number; theme: number; geography: number; complement: number };
+  /** The terms of the score before weighting, each in [0, 1]. */
+  scoreParts: { network: number; theme: number; geography: number; complement: number; popularity: number };
   reasons: {
     /** Partners both organisations have, through partnerships the viewer may see. */
     sharedPartners: { id: string; name: string }[];
@@ -94,7 +94,8 @@ export async function recommendInTx(
         network: num(parts.network),
         theme: num(parts.theme),
         geography: num(parts.geography),
-        complement: num(parts.complement)
+        complement: num(parts.complement),
+        popularity: num(parts.popularity)
       },
       reasons: {
         sharedPartners: (r.get('sharedPartners') as { id: string; name: string }[]).map((p) => ({ id: p.id, name: p.name })),

@@ -3,17 +3,19 @@
  * query as parameters, so production and the offline evaluation (src/cli/eval-matchmaking.ts) score with the same
  * numbers; change them here and re-run the evaluation.
  *
- *   score = network·N + theme·T + geography·G + complement·C          (weights sum to 1, every part in [0, 1])
+ *   score = network·N + theme·T + geography·G + complement·C + popularity·P   (weights sum to 1, parts in [0, 1])
  *   N = 1 − exp(−AA)       AA = Σ over shared partners z of 1 / ln(deg z)      (Adamic-Adar, visible confirmed edges)
  *   T = mean over focus themes f of 1 (candidate works on f or a sub-theme of f), ½ (same top-level theme), else 0
  *   G = |shared countries| / min(|focus countries|, 2), capped at 1
  *   C = ½·(1 − ½^|countries added|) + ½·(1 − ½^|levels added|)
+ *   P = d / (d + 10)       d = the candidate's visible confirmed partnerships
  */
 export const SCORE_WEIGHTS = {
   network: 0.5,
   theme: 0.25,
   geography: 0.15,
-  complement: 0.1
+  complement: 0.1,
+  popularity: 0
 } as const;
 
 /** A candidate sharing only the top-level theme of a focus theme (a sibling, the parent) counts this much. */

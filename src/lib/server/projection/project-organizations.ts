@@ -56,7 +56,12 @@ SET o.slug = row.slug, o.name = row.name, o.type = row.type, o.archived = row.ar
     o.foundedYear = toInteger(row.foundedYear)
 WITH o, row
 CALL (o, row) {
-  MATCH (o)-[old:WORKS_ON]->(t) WHERE NOT t.id IN row.themeIds
+  MATCH (o)-[old:WORKS_ON|OPERATES_IN|HEADQUARTERED_IN]->(x)
+  WHERE CASE type(old)
+          WHEN 'WORKS_ON' THEN NOT x.id IN row.themeIds
+          WHEN 'OPERATES_IN' THEN NOT x.code IN row.countryCodes
+          ELSE row.hqCountry IS NULL OR x.code <> row.hqCountry
+        END
   DELETE old
 }
 CALL (o, row) {
@@ -65,17 +70,9 @@ CALL (o, row) {
   MERGE (o)-[:WORKS_ON]->(t)
 }
 CALL (o, row) {
-  MATCH (o)-[old:OPERATES_IN]->(c) WHERE NOT c.code IN row.countryCodes
-  DELETE old
-}
-CALL (o, row) {
   UNWIND row.countryCodes AS code
   MERGE (c:Country {code: code})
   MERGE (o)-[:OPERATES_IN]->(c)
-}
-CALL (o, row) {
-  MATCH (o)-[old:HEADQUARTERED_IN]->(c) WHERE row.hqCountry IS NULL OR c.code <> row.hqCountry
-  DELETE old
 }
 CALL (o, row) {
   UNWIND CASE WHEN row.hqCountry IS NULL THEN [] ELSE [row.hqCountry] END AS code

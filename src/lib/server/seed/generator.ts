@@ -56,7 +56,7 @@ const FIRST_DAY = Date.UTC(2012, 0, 1);
 const DAY = 86_400_000;
 const LEVEL_ORDER: readonly Level[] = ['LOCAL', 'REGIONAL', 'NATIONAL', 'EUROPEAN', 'INTERNATIONAL'];
 
-const COUNTRY_NAME = new Map(referenceCountries.map((c) => [c.code, c.nameEn]));
+export const COUNTRY_NAME: ReadonlyMap<string, string> = new Map(referenceCountries.map((c) => [c.code, c.nameEn]));
 const THEME_NAME = new Map<string, string>();
 const SUBTHEMES = new Map<string, string[]>();
 for (const node of themeTree) {
@@ -65,7 +65,7 @@ for (const node of themeTree) {
   for (const child of node.children ?? []) THEME_NAME.set(child.slug, child.nameEn);
 }
 
-interface Org {
+export interface Org {
   index: number;
   key: string;
   slug: string;
@@ -80,6 +80,13 @@ interface Org {
   community: string;
   degree: number;
 }
+
+const FUNDING_MODES = [
+  'multi-year core grants',
+  'project grants and capacity building',
+  'small grants for grassroots groups',
+  'pooled funds with other foundations'
+];
 
 const NETWORK_ACTIVITIES = [
   'runs an annual conference',
@@ -103,11 +110,11 @@ export function titleCase(text: string): string {
     .join(' ');
 }
 
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const pad = (n: number, width: number) => String(n).padStart(width, '0');
+export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** A date between `from` and LAST_DAY, skewed towards recent years (more activity lately, as in real data). */
-function recentDay(rng: Rng, from = FIRST_DAY, skew = 0.7): number {
+export function recentDay(rng: Rng, from = FIRST_DAY, skew = 0.7): number {
   const span = Math.max(LAST_DAY - from, DAY);
   return from + Math.floor((rng.float() ** skew) * (span / DAY)) * DAY;
 }
@@ -121,7 +128,7 @@ function fakerFor(locale: string, seed: number): Faker {
 
 const LATIN = /^[\p{Script=Latin}' -]+$/u;
 
-class Names {
+export class Names {
   private readonly fakers = new Map<string, Faker>();
   private readonly fallback: Faker;
   private readonly usedSlugs = new Set<string>();
@@ -157,7 +164,7 @@ function fillPattern(pattern: string, values: Record<string, string>): string {
   return pattern.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? '');
 }
 
-function pickThemes(rng: Rng, areas: ThemeArea[]): string[] {
+export function pickThemes(rng: Rng, areas: ThemeArea[]): string[] {
   const themes = new Set<string>();
   for (const [i, area] of areas.entries()) {
     const children = SUBTHEMES.get(area.slug) ?? [];
@@ -232,10 +239,18 @@ function operatingCountries(rng: Rng, org: Org): string[] {
   return [...codes].sort();
 }
 
-function describe(rng: Rng, org: Org): string {
+export function describe(rng: Rng, org: Org): string {
   const themeNames = org.themes.slice(0, 2).map((t) => lowerFirst(THEME_NAME.get(t)!));
   const where = `${org.city}, ${COUNTRY_NAME.get(org.place.code)}`;
   const levels = org.levels.map((l) => LEVEL_PHRASE[l]).join(' and ');
+  if (org.type === 'FUNDER') {
+    const areas = org.areas.map((a) => lowerFirst(THEME_NAME.get(a.slug)!));
+    const reach = org.levels.includes('EUROPEAN') ? 'across Europe' : `in ${COUNTRY_NAME.get(org.place.code)}`;
+    return (
+      `${org.name} is a ${TYPE_PHRASE[org.type]} based in ${where}. Since ${org.founded} it has supported civil society ${reach} ` +
+      `working on ${areas.join(', ')}, through ${rng.pick(FUNDING_MODES)}.`
+    );
+  }
   return (
     `${org.name} is a ${TYPE_PHRASE[org.type]} based in ${where}, working on ${themeNames.join(' and ')}. ` +
     `Founded in ${org.founded}, it ${rng.pick(org.areas[0]!.activities)}. It works ${levels}.`
@@ -259,7 +274,7 @@ function phone(rng: Rng, place: Place): string {
   return `${place.dial} ${rng.int(10, 99)} ${pad(rng.int(0, 9_999_999), 7)}`;
 }
 
-function organizationCells(rng: Rng, org: Org): Cells {
+export function organizationCells(rng: Rng, org: Org): Cells {
   const languages = [...org.place.languages.slice(0, org.levels.includes('LOCAL') ? 1 : 2)];
   if (!languages.includes('en') && (org.levels.some((l) => l !== 'LOCAL') ? rng.chance(0.7) : rng.chance(0.2))) languages.push('en');
   const domain = `${org.slug.slice(0, 40).replace(/-+$/, '')}.example.org`;
@@ -295,7 +310,7 @@ function organizationCells(rng: Rng, org: Org): Cells {
  * organisations already there, picking each partner from an "endpoint" list (every organisation once, plus once
  * per partnership it has), so that the chance of being picked grows with the number of partners.
  */
-function linkPartnerships(rng: Rng, orgs: Org[], perOrg: number, isolatedShare: number): [Org, Org][] {
+export function linkPartnerships(rng: Rng, orgs: Org[], perOrg: number, isolatedShare: number): [Org, Org][] {
   const active = rng.shuffle(orgs.filter(() => !rng.chance(isolatedShare)));
   const global: number[] = [];
   const byCommunity = new Map<string, number[]>();
@@ -342,7 +357,7 @@ function linkPartnerships(rng: Rng, orgs: Org[], perOrg: number, isolatedShare: 
   return edges;
 }
 
-function partnershipCells(rng: Rng, index: number, a: Org, b: Org, source: string): Cells {
+export function partnershipCells(rng: Rng, key: string, a: Org, b: Org, source: string): Cells {
   const from = Math.max(FIRST_DAY, Date.UTC(Math.max(a.founded, b.founded), 0, 1));
   const start = recentDay(rng, from, 0.6);
   let status = rng.weighted([['CONFIRMED', 79], ['ENDED', 15], ['PROPOSED', 4], ['DECLINED', 2]] as const);
@@ -359,7 +374,7 @@ function partnershipCells(rng: Rng, index: number, a: Org, b: Org, source: strin
   const kind = rng.weighted([['PROJECT', 45], ['INFORMAL', 25], ['COALITION', 20], ['NETWORK_MEMBERSHIP', 10]] as const);
   const mainTheme = lowerFirst(THEME_NAME.get([...themes][0]!)!);
   return {
-    external_id: `gen-p-${pad(index + 1, 7)}`,
+    external_id: key,
     org_a: a.key,
     org_b: b.key,
     kind,
@@ -374,7 +389,7 @@ function partnershipCells(rng: Rng, index: number, a: Org, b: Org, source: strin
   };
 }
 
-interface GeneratedNetwork {
+export interface GeneratedNetwork {
   cells: Cells;
   members: Org[];
 }
@@ -416,7 +431,7 @@ function makeNetworks(rng: Rng, names: Names, orgs: Org[], count: number): Gener
   return networks;
 }
 
-function membershipCells(rng: Rng, network: GeneratedNetwork): Cells[] {
+export function membershipCells(rng: Rng, network: GeneratedNetwork): Cells[] {
   return network.members.map((org, i) => {
     const secretariat = network.cells.secretariat === org.key;
     const role = secretariat || i === 0 ? 'COORDINATOR' : i <= 3 ? 'STEERING_GROUP' : rng.chance(0.05) ? 'OBSERVER' : 'MEMBER';
@@ -433,7 +448,7 @@ function membershipCells(rng: Rng, network: GeneratedNetwork): Cells[] {
   });
 }
 
-function makeGrants(rng: Rng, orgs: Org[], count: number, source: string): Cells[] {
+export function makeGrants(rng: Rng, orgs: Org[], count: number, source: string, idPrefix: string): Cells[] {
   const funders = orgs.filter((o) => o.type === 'FUNDER');
   const recipients = orgs.filter((o) => o.type !== 'FUNDER');
   if (funders.length === 0 || recipients.length === 0) return [];
@@ -475,7 +490,7 @@ function makeGrants(rng: Rng, orgs: Org[], count: number, source: string): Cells
     if (rng.chance(0.25) && (NEAR[recipient.place.code] ?? []).length > 0) countries.add(rng.pick(NEAR[recipient.place.code]!));
     const programme = rng.pick(GRANT_PROGRAMMES);
     grants.push({
-      Identifier: `360G-gen-${pad(funder.index + 1, 6)}-${pad(n, 4)}`,
+      Identifier: `${idPrefix}-${pad(funder.index + 1, 6)}-${pad(n, 4)}`,
       Title: `${programme}: ${lowerFirst(THEME_NAME.get([...themes][0]!)!)} in ${recipient.city}`,
       Description: '',
       Currency: currency,
@@ -509,18 +524,30 @@ export function generateDataset(options: GeneratorOptions): Dataset {
   const orgs = makeOrganizations(rng, names, count);
   const organizations = orgs.map((o) => organizationCells(rng, o));
   const edges = linkPartnerships(rng, orgs, options.partnershipsPerOrg ?? 10, options.isolatedShare ?? 0.05);
-  const partnerships = edges.map(([a, b], i) => partnershipCells(rng, i, a, b, source));
+  const partnerships = edges.map(([a, b], i) => partnershipCells(rng, `gen-p-${pad(i + 1, 7)}`, a, b, source));
   const networks = makeNetworks(rng, names, orgs, Math.max(3, Math.round(count / 200)));
   const memberships = networks.flatMap((n) => membershipCells(rng, n));
-  const grants = makeGrants(rng, orgs, Math.round(count * 0.75), source);
+  const grants = makeGrants(rng, orgs, Math.round(count * 0.75), source, '360G-gen');
 
-  const sorted = (rows: Cells[], key: (c: Cells) => string) => rows.map((cells) => ({ key: key(cells), cells })).sort(byKey).map((r) => r.cells);
+  return sortDataset({
+    organizations,
+    networks: networks.map((n) => n.cells),
+    'network-memberships': memberships,
+    partnerships,
+    grants
+  });
+}
+
+/** Every kind sorted by its key the way the exporter sorts, so generated and exported files compare byte for byte. */
+export function sortDataset(dataset: Dataset): Dataset {
+  const sorted = (rows: Cells[], key: (c: Cells) => string) =>
+    rows.map((cells) => ({ key: key(cells), cells })).sort(byKey).map((r) => r.cells);
   return {
-    organizations: sorted(organizations, (c) => c.external_id!),
-    networks: sorted(networks.map((n) => n.cells), (c) => c.external_id!),
-    'network-memberships': sorted(memberships, (c) => `${c.network}\u0000${c.organization}`),
-    partnerships: sorted(partnerships, (c) => c.external_id!),
-    grants: sorted(grants, (c) => c.Identifier!)
+    organizations: sorted(dataset.organizations, (c) => c.external_id!),
+    networks: sorted(dataset.networks, (c) => c.external_id!),
+    'network-memberships': sorted(dataset['network-memberships'], (c) => `${c.network}\u0000${c.organization}`),
+    partnerships: sorted(dataset.partnerships, (c) => c.external_id!),
+    grants: sorted(dataset.grants, (c) => c.Identifier!)
   };
 }
 

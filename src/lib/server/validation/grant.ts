@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Visibility } from '../db/generated/enums';
 import type { ReferenceData } from './reference';
-import { amount, countryCode, currency, datesOrdered, id, isoDate, text, themeSlug, uniqueList } from './rules';
+import { always, amount, countryCode, currency, datesOrdered, id, isoDate, text, themeSlug, uniqueList } from './rules';
 
 /** Award dates a grant can plausibly carry: 360Giving data starts in the 1990s; a year ahead allows planned awards. */
 function awardDate(now = new Date()) {
@@ -33,11 +33,11 @@ export function grantSchema(ref: ReferenceData) {
       source: text(200).nullish()
     })
     .superRefine((value, ctx) => {
-      if (value.funderId === value.recipientId) {
+      if (value?.funderId && value.funderId === value.recipientId) {
         ctx.addIssue({ code: 'custom', path: ['recipientId'], message: 'must differ from funderId: an organisation cannot fund itself' });
       }
       datesOrdered(value, ctx, 'plannedStartDate', 'plannedEndDate');
-    });
+    }, always);
 }
 
 export type GrantInput = z.input<ReturnType<typeof grantSchema>>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NetworkRole, Visibility } from '../db/generated/enums';
-import { datesOrdered, id, isoDate } from './rules';
+import { always, datesOrdered, id, isoDate } from './rules';
 
 export const networkMembershipSchema = z
   .object({
@@ -11,7 +11,7 @@ export const networkMembershipSchema = z
     until: isoDate.nullish(),
     visibility: z.enum(Visibility).default('PUBLIC')
   })
-  .superRefine((value, ctx) => datesOrdered(value, ctx, 'since', 'until'));
+  .superRefine((value, ctx) => datesOrdered(value, ctx, 'since', 'until'), always);
 
 export const leaveNetworkSchema = z.object({ networkId: id, organizationId: id });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PartnershipKind, Visibility } from '../db/generated/enums';
 import type { ReferenceData } from './reference';
-import { datesOrdered, id, isoDate, text, themeSlug, uniqueList } from './rules';
+import { always, datesOrdered, id, isoDate, text, themeSlug, uniqueList } from './rules';
 
 /** A partnership proposed by orgA (the proposer) to orgB, who confirms or declines it. */
 export function partnershipProposalSchema(ref: ReferenceData) {
@@ -18,11 +18,11 @@ export function partnershipProposalSchema(ref: ReferenceData) {
       visibility: z.enum(Visibility).default('MEMBERS')
     })
     .superRefine((value, ctx) => {
-      if (value.orgAId === value.orgBId) {
+      if (value?.orgAId && value.orgAId === value.orgBId) {
         ctx.addIssue({ code: 'custom', path: ['orgBId'], message: 'must differ from orgAId: an organisation cannot partner with itself' });
       }
       datesOrdered(value, ctx, 'startDate', 'endDate');
-    });
+    }, always);
 }
 
 /** Ending a confirmed partnership; the end date defaults to today. */

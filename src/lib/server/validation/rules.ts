@@ -46,13 +46,30 @@ export function text(max: number, min = 1) {
     .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value), 'must not contain control characters');
 }
 
+/**
+ * A value checked for its format, then (only if well-formed) for a further rule — one message per field, and no
+ * aborting issue (which would stop the cross-field checks from running, see `always`).
+ */
+function formatThen(format: RegExp, formatMessage: string, valid: (value: string) => boolean, invalidMessage: string) {
+  return (value: string, ctx: z.RefinementCtx) => {
+    if (!format.test(value)) ctx.addIssue({ code: 'custom', message: formatMessage });
+    else if (!valid(value)) ctx.addIssue({ code: 'custom', message: invalidMessage });
+  };
+}
+
 export function countryCode(ref: ReferenceData) {
   return z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code, e.g. "DE"')
-    .refine((code) => ref.countries.has(code), { message: 'is not a known country code', abort: true });
+    .superRefine(
+      formatThen(
+        /^[A-Z]{2}$/,
+        'must be an ISO 3166-1 alpha-2 country code, e.g. "DE"',
+        (code) => ref.countries.has(code),
+        'is not a known country code'
+      )
+    );
 }
 
 export function themeSlug(ref: ReferenceData) {
@@ -68,23 +85,41 @@ export const languageCode = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z]{2}$/, 'must be an ISO 639-1 language code, e.g. "de"')
-  .refine((code) => languageNames.of(code) !== undefined, 'is not an ISO 639-1 language code');
+  .superRefine(
+    formatThen(
+      /^[a-z]{2}$/,
+      'must be an ISO 639-1 language code, e.g. "de"',
+      (code) => languageNames.of(code) !== undefined,
+      'is not an ISO 639-1 language code'
+    )
+  );
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 export const currency = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 currency code, e.g. "EUR"')
-  .refine((code) => currencies.has(code), 'is not an ISO 4217 currency code');
+  .superRefine(
+    formatThen(
+      /^[A-Z]{3}$/,
+      'must be an ISO 4217 currency code, e.g. "EUR"',
+      (code) => currencies.has(code),
+      'is not an ISO 4217 currency code'
+    )
+  );
 
 /** A money amount as a decimal string: up to 12 integer digits and 2 decimals (the column is numeric(14,2)), > 0. */
 export const amount = z
   .string()
   .trim()
-  .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be a decimal number with at most 2 decimals, e.g. "25000.00"')
-  .refine((value) => Number(value) > 0, 'must be greater than 0');
+  .superRefine(
+    formatThen(
+      /^\d{1,12}(\.\d{1,2})?$/,
+      'must be a decimal number with at most 2 decimals, e.g. "25000.00"',
+      (value) => Number(value) > 0,
+      'must be greater than 0'
+    )
+  );
 
 export const isoDate = z.iso.date('must be a date in the form YYYY-MM-DD');
 
@@ -106,16 +141,25 @@ export function uniqueList<T extends z.ZodType<string>>(item: T, max: number) {
     .transform((values) => [...new Set(values as string[])]);
 }
 
-/** Adds an issue on `endField` when both dates are set and the end comes before the start. */
+/**
+ * Cross-field checks run even when single fields failed (`when: always`), so one answer lists every problem;
+ * they must therefore cope with values that did not pass their own field's rules.
+ */
+export const always = { when: () => true };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Adds an issue on `endField` when both dates are valid and the end comes before the start. */
 export function datesOrdered(
   value: Record<string, unknown>,
   ctx: z.RefinementCtx,
   startField: string,
   endField: string
 ): void {
+  if (!value || typeof value !== 'object') return;
   const start = value[startField];
   const end = value[endField];
-  if (typeof start === 'string' && typeof end === 'string' && end < start) {
+  if (typeof start === 'string' && typeof end === 'string' && ISO_DAY.test(start) && ISO_DAY.test(end) && end < start) {
     ctx.addIssue({ code: 'custom', path: [endField], message: `must be on or after ${startField} (${start})` });
   }
 }

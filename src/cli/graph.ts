@@ -1,0 +1,75 @@
+/**
+ * `npm run graph:start` — the local Neo4j on its own, for humans: builds the jars if needed, starts Neo4j
+ * (data in ${DATA_DIR:-.data}/neo4j, Bolt on NEO4J_BOLT_PORT, user neo4j / NEO4J_PASSWORD), applies the graph
+ * migrations and stays in the foreground until Ctrl-C, then stops cleanly.
+ * `rebuild` and `verify` (re-project / compare PostgreSQL and the graph) are added separately.
+ */
+import { join, resolve } from 'node:path';
+import { parseEnv } from '../lib/server/env';
+import { Shutdown } from '../lib/server/process/shutdown';
+import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../lib/server/graph/local-neo4j';
+import { applyGraphMigrations } from '../lib/server/graph/migrations';
+import { closeDriver } from '../lib/server/graph/driver';
+
+const log = (line: string) => console.log(`[graph] ${line}`);
+
+async function start(): Promise<void> {
+  const config = parseEnv(process.env);
+  const dataDir = resolve(atlasRoot(), config.DATA_DIR, 'neo4j');
+  const shutdown = new Shutdown();
+  shutdown.onSignals(log);
+
+  await ensureNeo4jJars();
+  log(`starting Neo4j with data in ${join(config.DATA_DIR, 'neo4j')} (the first start takes a minute)`);
+  const neo4j = await startLocalNeo4j({
+    dataDir,
+    boltPort: config.NEO4J_BOLT_PORT,
+    password: config.NEO4J_PASSWORD,
+    heap: config.NEO4J_HEAP,
+    log: (line) => config.LOG_LEVEL === 'debug' && log(`neo4j: ${line}`)
+  });
+  let stopping = false;
+  shutdown.add('Neo4j', async () => {
+    stopping = true;
+    await neo4j.stop();
+  });
+
+  // This local server is the target, whatever NEO4J_URI says (the driver reads process.env when it is created).
+  process.env.NEO4J_URI = neo4j.uri;
+  shutdown.add('Neo4j driver', closeDriver);
+  const applied = await applyGraphMigrations();
+  log(applied.length ? `applied graph migrations: ${applied.join(', ')}` : 'graph migrations up to date');
+  await closeDriver();
+
+  log(`Neo4j ready at ${neo4j.uri} (user ${config.NEO4J_USER}, password from NEO4J_PASSWORD, database ${config.NEO4J_DATABASE})`);
+  log(`logs in ${join(config.DATA_DIR, 'neo4j', 'logs')}; Ctrl-C stops it`);
+
+  // The child no longer holds the event loop open (see startLocalNeo4j): we do, until a signal or Neo4j exits.
+  const keepAlive = setInterval(() => {}, 1 << 30);
+  const { code, signal } = await neo4j.exited;
+  if (stopping) return; // Ctrl-C: Shutdown finishes and exits
+  clearInterval(keepAlive);
+  log(`Neo4j exited unexpectedly (${code ?? signal}); see ${join(config.DATA_DIR, 'neo4j', 'logs', 'debug.log')}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const command = process.argv[2];
+  switch (command) {
+    case 'start':
+      return start();
+    case 'rebuild':
+    case 'verify':
+      console.error(`graph ${command}: not implemented yet`);
+      process.exit(1);
+      break;
+    default:
+      console.error('usage: tsx src/cli/graph.ts <start|rebuild|verify>');
+      process.exit(2);
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`[graph] ${error.message}`);
+  process.exit(1);
+});
