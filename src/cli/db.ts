@@ -46,7 +46,10 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   try {
     console.log(`${command}: ${target.label}`);
-    const args = command === 'reset' ? ['migrate', 'reset', '--force', '--skip-generate', ...prismaArgs] : ['migrate', command, ...prismaArgs];
+    const args =
+      command === 'reset'
+        ? ['migrate', 'reset', '--force', '--skip-generate', ...prismaArgs]
+        : ['migrate', command, ...prismaArgs];
     const result = await runPrisma(args, { databaseUrl: target.url, stdio: 'inherit' });
     console.log(`prisma migrate ${command}: exit ${result.code} after ${(result.durationMs / 1000).toFixed(1)} s`);
     if (result.code !== 0 || !loadReference) return result.code;

@@ -2,7 +2,9 @@
  * `npm run graph:start` — the local Neo4j on its own, for humans: builds the jars if needed, starts Neo4j
  * (data in ${DATA_DIR:-.data}/neo4j, Bolt on NEO4J_BOLT_PORT, user neo4j / NEO4J_PASSWORD), applies the graph
  * migrations and stays in the foreground until Ctrl-C, then stops cleanly.
- * `rebuild` and `verify` (re-project / compare PostgreSQL and the graph) are added separately.
+ * `rebuild` re-projects PostgreSQL into Neo4j (progress bar); `verify` compares both stores, prints a summary and
+ * exits 1 on any drift. Both use DATABASE_URL / NEO4J_URI, or, when unset, the local defaults `npm start` uses
+ * (see src/lib/server/process/local-services.ts).
  */
 import { join, resolve } from 'node:path';
 import { parseEnv } from '../lib/server/env';
@@ -10,6 +12,11 @@ import { Shutdown } from '../lib/server/process/shutdown';
 import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../lib/server/graph/local-neo4j';
 import { applyGraphMigrations } from '../lib/server/graph/migrations';
 import { closeDriver } from '../lib/server/graph/driver';
+import cliProgress from 'cli-progress';
+import { withLocalServices } from '../lib/server/process/local-services';
+import { rebuildGraph } from '../lib/server/projection/rebuild';
+import { verifyGraph } from '../lib/server/projection/verify';
+import { formatVerifyReport } from '../lib/server/projection/report';
 
 const log = (line: string) => console.log(`[graph] ${line}`);
 
@@ -53,16 +60,56 @@ async function start(): Promise<void> {
   process.exit(1);
 }
 
+async function rebuild(): Promise<void> {
+  await withLocalServices(async () => {
+    const bar = new cliProgress.SingleBar(
+      { format: '{phase} [{bar}] {value}/{total} {entity}', hideCursor: true, etaBuffer: 50 },
+      cliProgress.Presets.shades_classic
+    );
+    let phase = '';
+    bar.start(1, 0, { phase: 'project', entity: '' });
+    try {
+      const summary = await rebuildGraph({
+        onProgress: (p) => {
+          if (p.phase !== phase) {
+            phase = p.phase;
+            bar.setTotal(Math.max(p.total, 1));
+          }
+          bar.update(p.done, { phase: p.phase.padEnd(7), entity: p.entity ?? '' });
+        }
+      });
+      bar.stop();
+      const projected = Object.entries(summary.projected).map(([entity, n]) => `${entity} ${n}`);
+      const removed = Object.entries(summary.removed).filter(([, n]) => n > 0);
+      log(`projected: ${projected.join(', ')}`);
+      log(`removed from the graph: ${removed.length ? removed.map(([e, n]) => `${e} ${n}`).join(', ') : 'nothing'}`);
+      log(`outbox: ${summary.outboxMarkedProcessed} row(s) settled, ${summary.outboxReplayed} replayed`);
+      log(`rebuilt in ${(summary.durationMs / 1000).toFixed(1)} s`);
+    } catch (error) {
+      bar.stop();
+      throw error;
+    }
+  });
+}
+
+async function verify(): Promise<void> {
+  const ok = await withLocalServices(async () => {
+    const report = await verifyGraph();
+    console.log(formatVerifyReport(report, 20));
+    return report.ok;
+  });
+  process.exitCode = ok ? 0 : 1;
+}
+
 async function main(): Promise<void> {
   const command = process.argv[2];
   switch (command) {
     case 'start':
       return start();
     case 'rebuild':
+      return rebuild();
     case 'verify':
-      console.error(`graph ${command}: not implemented yet`);
-      process.exit(1);
-      break;
+      return verify();
     default:
       console.error('usage: tsx src/cli/graph.ts <start|rebuild|verify>');
       process.exit(2);

@@ -41,7 +41,12 @@ export async function executeOk<T = any>(
 ): Promise<T> {
   const result = await execute<T>(query, variables, viewer);
   if (result.errors?.length) {
-    throw new Error(`GraphQL errors: ${result.errors.map((e) => `${e.message} @ ${e.path?.join('.')}`).join('; ')}`);
+    const describe = (e: NonNullable<GraphQLResponse<T>['errors']>[number]) => {
+      // NODE_ENV=development makes yoga attach the masked error: show it when a test fails.
+      const original = (e.extensions?.originalError as { message?: string } | undefined)?.message;
+      return `${e.message}${original ? ` (${original})` : ''} @ ${e.path?.join('.')}`;
+    };
+    throw new Error(`GraphQL errors: ${result.errors.map(describe).join('; ')}`);
   }
   return result.data as T;
 }

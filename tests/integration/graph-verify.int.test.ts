@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/db';
+import type { Organization } from '../../src/lib/server/db/generated/client';
 import { readTx, writeTx } from '../../src/lib/server/graph/driver';
 import { rebuildGraph, type RebuildProgress } from '../../src/lib/server/projection/rebuild';
 import { verifyGraph } from '../../src/lib/server/projection/verify';
@@ -17,7 +18,7 @@ const db = getDb();
 const ids: { orgs: string[]; partnerships: string[] } = { orgs: [], partnerships: [] };
 
 beforeAll(async () => {
-  const orgs = [];
+  const orgs: Organization[] = [];
   for (let i = 0; i < 8; i++) {
     orgs.push(
       await createOrganization(db, {
@@ -54,7 +55,7 @@ describe('rebuildGraph and verifyGraph', () => {
     expect(before.pendingOutbox).toBeGreaterThan(0);
 
     const progress: RebuildProgress[] = [];
-    const summary = await rebuildGraph({ onProgress: (p) => progress.push(p), batchSize: 5 });
+    const summary = await rebuildGraph({ onProgress: (p) => progress.push(p), batchSize: 50 });
     expect(summary.projected.Organization).toBe(8);
     expect(summary.projected.Partnership).toBe(7);
     expect(summary.projected.NetworkMembership).toBe(2);

@@ -383,6 +383,7 @@ describe('joinNetwork / leaveNetwork', () => {
 
   it('joins, refuses a duplicate, validates dates, and leaves', async () => {
     const network = await createNetwork(db, { name: 'Pan-European Network' });
+    await drainOutbox();
     const input = { networkId: globalId('Network', network.id), organizationId: globalId('Organization', alpha) };
 
     const forbidden = await executeOk(JOIN, { input }, betaEditor);

@@ -5,6 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { getDb } from '../../src/lib/server/db';
+import type { Organization, Partnership } from '../../src/lib/server/db/generated/client';
 import { readTx } from '../../src/lib/server/graph/driver';
 import { env } from '../../src/lib/server/env';
 import { freePort } from '../../src/lib/server/process/ports';
@@ -272,11 +273,12 @@ describe('projection of the outbox into Neo4j', () => {
 
     const graph = await readTx(async (tx) => {
       const r = await tx.run(
-        `RETURN COUNT { MATCH (:Theme) } AS themes,
+        `MATCH (t:Theme {id: $child})
+         RETURN COUNT { MATCH (:Theme) } AS themes,
                 COUNT { MATCH (:Theme)-[:SUBTHEME_OF]->(:Theme) } AS edges,
                 COUNT { MATCH (:Country) } AS countries,
-                [(t:Theme {id: $child})-[:SUBTHEME_OF]->(p:Theme) | p.id] AS parentOfChild,
-                [(t:Theme {id: $child}) | t {.slug, .nameEn, .parentId}] AS child`,
+                [(t)-[:SUBTHEME_OF]->(p:Theme) | p.id] AS parentOfChild,
+                t {.slug, .nameEn, .parentId} AS child`,
         { child: withParent[0].id }
       );
       return r.records[0];
@@ -285,9 +287,11 @@ describe('projection of the outbox into Neo4j', () => {
     expect(neo4j.integer.toNumber(graph.get('edges'))).toBe(withParent.length);
     expect(neo4j.integer.toNumber(graph.get('countries'))).toBe(countries);
     expect(graph.get('parentOfChild')).toEqual([withParent[0].parentId]);
-    expect(graph.get('child')).toEqual([
-      { slug: withParent[0].slug, nameEn: withParent[0].nameEn, parentId: withParent[0].parentId }
-    ]);
+    expect(graph.get('child')).toEqual({
+      slug: withParent[0].slug,
+      nameEn: withParent[0].nameEn,
+      parentId: withParent[0].parentId
+    });
   });
 
   describe('while Neo4j is unreachable', () => {
@@ -340,9 +344,9 @@ describe('projection of the outbox into Neo4j', () => {
 
   it('lets several drainers run at once without projecting a row twice', async () => {
     await drainOutbox();
-    const orgs = [];
+    const orgs: Organization[] = [];
     for (let i = 0; i < 12; i++) orgs.push(await createOrganization(db));
-    const partnerships = [];
+    const partnerships: Partnership[] = [];
     for (let i = 0; i < 11; i++) partnerships.push(await createPartnership(db, orgs[i], orgs[i + 1]));
 
     const counts = await Promise.all([1, 2, 3].map(() => drainOutbox({ batchSize: 4 })));

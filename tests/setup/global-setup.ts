@@ -37,7 +37,7 @@ export default async function setup(project: TestProject) {
 
     const admin = adminUrl();
     const template = await createTemplateDatabase(admin);
-    cleanups.push(() => dropDatabase(admin, template));
+    cleanups.push(() => dropDatabase(template, admin));
 
     project.provide('neo4jUri', neo4jUri);
     project.provide('neo4jPassword', process.env.NEO4J_PASSWORD ?? TEST_NEO4J_PASSWORD);

@@ -31,7 +31,8 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(20000),
+  /** GraphQL Armor's estimate (lists × their first/last): a 100-organisation directory page costs ~95 000. */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(100_000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15)
 });
 

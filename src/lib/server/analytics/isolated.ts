@@ -36,8 +36,8 @@ WHERE o.archived = false
   AND NOT EXISTS {
         MATCH (o)-[r:PARTNERS_WITH]-(p:Organization) WHERE p.archived = false AND ${visiblePartnership('r')} }
 WITH o ORDER BY o.name, o.id
-WITH collect({id: o.id, slug: o.slug, name: o.name}) AS all
-RETURN size(all) AS total, all[$offset..$offset + $first] AS page`;
+WITH collect({id: o.id, slug: o.slug, name: o.name}) AS isolated
+RETURN size(isolated) AS total, isolated[$offset..$offset + $first] AS page`;
 
 export async function isolatedOrganizations(viewer: Viewer, input: IsolatedInput = {}): Promise<IsolatedOrganizations> {
   const parsed = parseInput(IsolatedInput, input);

@@ -49,11 +49,14 @@ function newestMtime(path: string): number {
 
 function jarsAreCurrent(): boolean {
   const t = join(graphDir(), 'target');
-  const outputs = [join(t, 'classes', 'org', 'coalitionatlas', 'graph', 'LocalNeo4j.class'), join(t, 'lib'), join(t, 'plugins')];
-  if (!outputs.every((p) => existsSync(p))) return false;
-  // Our stamp if we built; else the outputs themselves (CI runs `mvn package` directly, right before the tests).
-  const built = existsSync(stampFile()) ? statSync(stampFile()).mtimeMs : Math.min(...outputs.map((p) => statSync(p).mtimeMs));
-  return newestMtime(join(graphDir(), 'pom.xml')) <= built && newestMtime(join(graphDir(), 'src')) <= built;
+  const launcher = join(t, 'classes', 'org', 'coalitionatlas', 'graph', 'LocalNeo4j.class');
+  const jarDirs = [join(t, 'lib'), join(t, 'plugins')];
+  if (![launcher, ...jarDirs].every((p) => existsSync(p))) return false;
+  const pom = newestMtime(join(graphDir(), 'pom.xml'));
+  const src = newestMtime(join(graphDir(), 'src'));
+  if (existsSync(stampFile())) return Math.max(pom, src) <= statSync(stampFile()).mtimeMs;
+  // Built by `mvn package` directly (CI does, right before the tests): judge by the outputs themselves.
+  return src <= statSync(launcher).mtimeMs && jarDirs.every((d) => pom <= statSync(d).mtimeMs);
 }
 
 /**
@@ -65,7 +68,7 @@ export async function ensureNeo4jJars(): Promise<void> {
   const pom = join(graphDir(), 'pom.xml');
   process.stderr.write('[graph] building the local Neo4j (graph/pom.xml; the first run downloads ~140 MB from Maven Central)…\n');
   // Maven's stdout goes to our stderr: commands keep stdout for their own output.
-  const child = spawn('mvn', ['-q', '-B', '-f', pom, 'package'], { stdio: ['ignore', 2, 2], cwd: atlasRoot() });
+  const child = spawn('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'package'], { stdio: ['ignore', 2, 2], cwd: atlasRoot() });
   const code = await new Promise<number | null>((res, rej) => {
     child.on('error', (e) => rej(new Error(`could not run mvn (is Maven installed?): ${e.message}`)));
     child.on('exit', (c) => res(c));

@@ -25,7 +25,7 @@ export function formulaExempt(column: string, raw: string): boolean {
 
 export function formulaReason(raw: string, column = ''): string | null {
   if (!FORMULA_START.test(raw) || formulaExempt(column, raw)) return null;
-  const first = raw.trimStart()[0] ?? raw[0];
+  const first = raw.replace(/^ */, '')[0];
   const shown = first === '\t' ? 'a tab' : first === '\r' ? 'a carriage return' : `"${first}"`;
   return `starts with ${shown}, which spreadsheets run as a formula (CSV injection); remove the leading character`;
 }

@@ -76,7 +76,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
       ok,
       dryRun: options.dryRun ?? false,
       counts,
-      issues: issues.sorted(),
+      issues: issues.sorted(importer.columns.map((c) => c.name)),
       errorCount: issues.count,
       projection,
       timings

@@ -49,9 +49,10 @@ export class IssueCollector {
     return this.count === 0;
   }
 
-  /** Issues sorted by line (validation passes run per rule, not per row), stable within a line. */
-  sorted(): ImportIssue[] {
-    return [...this.issues].sort((a, b) => a.line - b.line);
+  /** Issues in file order: by line, then by the column's position in the format (file-level ones first). */
+  sorted(columnOrder: readonly string[] = []): ImportIssue[] {
+    const position = (issue: ImportIssue) => (issue.column === undefined ? -1 : columnOrder.indexOf(issue.column));
+    return [...this.issues].sort((a, b) => a.line - b.line || position(a) - position(b));
   }
 }
 

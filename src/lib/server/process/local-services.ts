@@ -17,7 +17,7 @@ import { isPortTaken } from './ports';
 import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { deployMigrations } from '../db/migrate';
 import { closeDb } from '../db';
-import { ensureNeo4jJars, startLocalNeo4j } from '../graph/local-neo4j';
+import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../graph/local-neo4j';
 import { applyGraphMigrations } from '../graph/migrations';
 import { closeDriver } from '../graph/driver';
 
@@ -42,7 +42,7 @@ export async function withLocalServices<T>(
   const log = opts.log ?? ((line: string) => console.error(`[atlas] ${line}`));
   // Parsed without caching: process.env gains DATABASE_URL/NEO4J_URI below, before any client reads env().
   const config = parseEnv(process.env);
-  const dataDir = resolve(process.env.ATLAS_ROOT ?? process.cwd(), config.DATA_DIR);
+  const dataDir = resolve(atlasRoot(), config.DATA_DIR);
   const shutdown = new Shutdown();
   shutdown.onSignals(log, 130);
   shutdown.add('database clients', async () => {

@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
-import { env } from '../env';
+import { graphDatabase } from '../graph/driver';
 
 /**
  * Neo4j units of work for the projection, on an explicit driver (so tests and tools can point the projection at
@@ -24,7 +24,7 @@ async function withTransaction<T>(
   fn: (tx: Transaction) => Promise<T>
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const session = driver.session({ database: env().NEO4J_DATABASE, defaultAccessMode: mode });
+    const session = driver.session({ database: graphDatabase(), defaultAccessMode: mode });
     try {
       const tx = session.beginTransaction();
       try {

@@ -31,6 +31,7 @@ export interface VerifyReport {
   drift: Drift[];
   /** All drift found, including what did not fit in `drift`. */
   driftCount: number;
+  driftByEntity: Record<string, number>;
   /** Outbox rows not yet projected: drift they explain will disappear once the projector catches up. */
   pendingOutbox: number;
   durationMs: number;
@@ -52,13 +53,16 @@ export async function verifyGraph(opts: VerifyOptions = {}): Promise<VerifyRepor
 
   const drift: Drift[] = [];
   let driftCount = 0;
+  const driftByEntity: Record<string, number> = {};
   const found = (d: Drift) => {
     driftCount += 1;
+    driftByEntity[d.entity] += 1;
     if (drift.length < maxDrift) drift.push(d);
   };
 
   const counts: VerifyReport['counts'] = {};
   for (const projector of PROJECTORS) {
+    driftByEntity[projector.aggregate] = 0;
     counts[projector.aggregate] = {
       postgres: await projector.countPostgres(db),
       neo4j: await graphRead(driver, (tx) => projector.countGraph(tx))
@@ -75,6 +79,7 @@ export async function verifyGraph(opts: VerifyOptions = {}): Promise<VerifyRepor
     counts,
     drift,
     driftCount,
+    driftByEntity,
     pendingOutbox,
     durationMs: Date.now() - started
   };

@@ -7,6 +7,10 @@ import type { ApiServerContext } from './server-context';
  * Requests per minute on /graphql: per API token (or signed-in user) and, without credentials, per IP address.
  * Over the limit the answer is 429 with Retry-After; every answer carries RateLimit-* headers so that clients
  * can slow down before they hit it.
+ *
+ * Only requests that arrived over the network are counted: the /graphql route always passes the client's
+ * address. In-process calls (yoga.fetch from server code or tests) pass none and are not limited — they are the
+ * server talking to itself, not a client.
  */
 function rateLimitHeaders(d: Decision): Record<string, string> {
   return {
@@ -21,6 +25,7 @@ export function useApiRateLimit(): Plugin<Record<string, unknown>, ApiServerCont
   return {
     async onRequest({ request, serverContext, endResponse }) {
       if (request.method === 'OPTIONS') return; // CORS preflights are the browser's, not the client's, requests
+      if (!serverContext?.clientAddress) return;
       const viewer = serverContext?.viewer;
       let decision: Decision;
       let per: string;
@@ -29,7 +34,7 @@ export function useApiRateLimit(): Plugin<Record<string, unknown>, ApiServerCont
         decision = await consume(limits.api(), viewer.tokenId ? `token:${viewer.tokenId}` : `user:${viewer.userId}`);
       } else {
         per = 'IP address (send an API token for a higher limit)';
-        decision = await consume(limits.apiAnonymous(), `ip:${serverContext?.clientAddress ?? 'unknown'}`);
+        decision = await consume(limits.apiAnonymous(), `ip:${serverContext.clientAddress}`);
       }
       if (decision.allowed) {
         decisions.set(request, decision);

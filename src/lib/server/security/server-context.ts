@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer';
 
 /**
  * What the /graphql route hands to yoga.fetch for each request: the viewer resolved by hooks.server.ts and the
- * client's address (for per-IP rate limits; absent in in-process calls, which then share one "unknown" bucket).
+ * client's address (for rate limits; absent in in-process calls from server code and tests, which are not limited).
  */
 export interface ApiServerContext {
   viewer: Viewer;

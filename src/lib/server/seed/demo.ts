@@ -81,7 +81,7 @@ class DemoBuilder {
 
 /** How many organisations each country gets: a floor of three, more where the field is larger. */
 function orgsIn(place: Place): number {
-  return Math.max(3, Math.round(place.weight * 1.5));
+  return Math.max(3, Math.round(place.weight * 2));
 }
 
 function addCountryOrganizations(b: DemoBuilder, place: Place): void {
@@ -89,7 +89,8 @@ function addCountryOrganizations(b: DemoBuilder, place: Place): void {
   const local = LOCAL_NAMES[place.languages[0]!] ?? [];
   const usedNames = new Set<string>();
   const cityWeights = place.cities.map((c, i) => [c, 1 / (i + 1)] as const);
-  for (let n = orgsIn(place); n > 0; n -= 1) {
+  // A few more attempts than organisations: a name drawn twice in one city is skipped, not numbered.
+  for (let n = orgsIn(place), attempts = n * 3; n > 0 && attempts > 0; attempts -= 1) {
     const city = rng.weighted(cityWeights);
     let type: OrgType;
     let area: ThemeArea;
@@ -111,6 +112,7 @@ function addCountryOrganizations(b: DemoBuilder, place: Place): void {
     if (usedNames.has(name)) continue; // the same pattern twice in one city would read as a duplicate
     usedNames.add(name);
     b.add({ type, place, city, name, areas: b.extraAreas(area) });
+    n -= 1;
   }
 }
 

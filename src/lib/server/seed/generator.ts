@@ -96,6 +96,11 @@ const NETWORK_ACTIVITIES = [
   'trains member organisations in advocacy'
 ];
 
+/** ['a', 'b', 'c'] → "a, b and c". */
+export function joinAnd(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** "Advocacy at EU level" → "advocacy at EU level" (acronyms keep their capitals). */
 export function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
@@ -248,7 +253,7 @@ export function describe(rng: Rng, org: Org): string {
     const reach = org.levels.includes('EUROPEAN') ? 'across Europe' : `in ${COUNTRY_NAME.get(org.place.code)}`;
     return (
       `${org.name} is a ${TYPE_PHRASE[org.type]} based in ${where}. Since ${org.founded} it has supported civil society ${reach} ` +
-      `working on ${areas.join(', ')}, through ${rng.pick(FUNDING_MODES)}.`
+      `working on ${joinAnd(areas)}, through ${rng.pick(FUNDING_MODES)}.`
     );
   }
   return (

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
+import org.neo4j.configuration.Config;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
@@ -35,6 +37,14 @@ import org.neo4j.kernel.api.security.AuthManager;
 import org.neo4j.kernel.api.security.AuthToken;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.io.ByteUnit;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.impl.security.User;
+import org.neo4j.logging.NullLogProvider;
+import org.neo4j.memory.EmptyMemoryTracker;
+import org.neo4j.server.security.SecureHasher;
+import org.neo4j.server.security.SystemGraphCredential;
+import org.neo4j.server.security.auth.CommunitySecurityModule;
+import org.neo4j.server.security.auth.FileUserRepository;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
 
@@ -79,6 +89,7 @@ public final class LocalNeo4j {
         DatabaseManagementService dbms;
         try {
             Files.createDirectories(home.resolve("logs"));
+            seedInitialPassword(home, password);
             // neo4j.log (the "user log": start/stop, warnings) goes to the file and, via the parent, to the console.
             OutputStream userLog = new TeeStream(new FileOutputStream(home.resolve("logs/neo4j.log").toFile(), true), System.err);
             dbms = new DatabaseManagementServiceBuilder(home)
@@ -168,6 +179,32 @@ public final class LocalNeo4j {
         } catch (RuntimeException e) {
             // Neo4j refuses "new password equals old": it is already what we want.
             if (!String.valueOf(rootMessage(e)).contains("cannot be the same")) throw e;
+        }
+    }
+
+    /**
+     * Before the very first start, write the initial user file (data/dbms/auth.ini) exactly as
+     * `neo4j-admin dbms set-initial-password` does: the system database then creates user neo4j with our password
+     * and no "change required", so setPassword() finds it working and no Cypher runs. This matters because the
+     * test setup starts every run on a fresh store. Internal API (pinned 5.26): on any failure, setPassword()
+     * still does it the slow way.
+     */
+    private static void seedInitialPassword(Path home, String password) {
+        if (Files.exists(home.resolve("data/databases/system"))) return;
+        try {
+            Config config = Config.newBuilder().set(GraphDatabaseSettings.neo4j_home, home).build();
+            Path file = CommunitySecurityModule.getInitialUserRepositoryFile(config);
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            FileUserRepository users = new FileUserRepository(
+                    new DefaultFileSystemAbstraction(), file, NullLogProvider.getInstance(), EmptyMemoryTracker.INSTANCE);
+            users.start();
+            SystemGraphCredential credential = SystemGraphCredential.createCredentialForPassword(
+                    password.getBytes(StandardCharsets.UTF_8), new SecureHasher());
+            users.create(new User(USER, null, credential, false, false));
+            users.shutdown();
+        } catch (Exception | LinkageError e) {
+            System.err.println("LocalNeo4j: could not seed the initial password (" + rootMessage(e) + ")");
         }
     }
 

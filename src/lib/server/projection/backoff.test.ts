@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, CircuitBreaker, MAX_BACKOFF_MS, RowDelays } from './backoff';
+
+describe('backoff', () => {
+  it('doubles from 2 s and stops at 5 minutes', () => {
+    expect([0, 1, 2, 3, 8].map(backoffMs)).toEqual([0, 2000, 4000, 8000, 256_000]);
+    expect(backoffMs(9)).toBe(MAX_BACKOFF_MS);
+    expect(backoffMs(50)).toBe(MAX_BACKOFF_MS);
+  });
+
+  it('opens the breaker for the backoff after each failure and closes it on success', () => {
+    let now = 1_000_000;
+    const breaker = new CircuitBreaker(() => now);
+    expect(breaker.canTry()).toBe(true);
+    breaker.failed();
+    expect(breaker.canTry()).toBe(false);
+    expect(breaker.msUntilRetry()).toBe(2000);
+    now += 2000;
+    expect(breaker.canTry()).toBe(true);
+    breaker.failed();
+    expect(breaker.msUntilRetry()).toBe(4000);
+    breaker.succeeded();
+    expect(breaker.canTry()).toBe(true);
+    expect(breaker.consecutiveFailures).toBe(0);
+  });
+
+  it('holds back a failed row for min(2^attempts s, 5 min)', () => {
+    let now = 0;
+    const delays = new RowDelays(() => now);
+    delays.delay('7', 3);
+    delays.delay('8', 1);
+    expect(delays.waiting().sort()).toEqual(['7', '8']);
+    now = 2000;
+    expect(delays.waiting()).toEqual(['7']);
+    now = 8000;
+    expect(delays.waiting()).toEqual([]);
+  });
+});
