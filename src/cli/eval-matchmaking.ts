@@ -1,13 +1,15 @@
 /**
  * npm run eval:matchmaking -- --orgs <organizations.csv> --partnerships <partnerships.csv> --split <YYYY-MM-DD>
  *                             [--report docs/evaluation.md] [--sample 1000] [--seed 42] [--ablation]
- *                             [--variant 'name={"network":0.4,"popularity":0.1}' …] [--scratch-neo4j bolt://host:port]
+ *                             [--variant 'name={"network":0.4,"popularity":0.1}' …]
+ *                             [--scratch-neo4j bolt://host:port [--reuse-graph]]
  *
  * Offline evaluation of the partner recommender (Hits@10, Hits@50, MRR against baselines, overall and for
  * newcomers) on a temporal split of CSV files in the import format (docs/data-formats.md); see
  * src/lib/server/matchmaking/evaluation/run.ts. The graph is loaded into a throw-away Neo4j started in a temporary
  * folder, or into the Neo4j named by --scratch-neo4j (password from NEO4J_PASSWORD), WHICH IS EMPTIED FIRST.
- * No PostgreSQL is needed.
+ * --reuse-graph skips loading when a previous run loaded the same files and split there (for tuning). No PostgreSQL
+ * is needed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import { parseArgs } from 'node:util';
 
 const USAGE = `usage: npm run eval:matchmaking -- --orgs <file> --partnerships <file> --split <YYYY-MM-DD>
          [--report <file.md>] [--sample <n>] [--seed <n>] [--ablation] [--variant 'name={json weights}' …]
-         [--scratch-neo4j <bolt uri>]`;
+         [--scratch-neo4j <bolt uri> [--reuse-graph]]`;
 
 const EVAL_NEO4J_PASSWORD = 'atlas-eval-password';
 
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
       ablation: { type: 'boolean', default: false },
       variant: { type: 'string', multiple: true, default: [] },
       'scratch-neo4j': { type: 'string' },
+      'reuse-graph': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   });
@@ -57,6 +60,7 @@ async function main(): Promise<number> {
       problems.push(`--variant: "${spec}" is not name={"weight":number,…}`);
     }
   }
+  if (values['reuse-graph'] && !values['scratch-neo4j']) problems.push('--reuse-graph: only with --scratch-neo4j');
   if (values.help || problems.length > 0) {
     for (const p of problems) console.error(p);
     console.error(USAGE);
@@ -95,6 +99,7 @@ async function main(): Promise<number> {
       split: values.split!,
       sample,
       seed,
+      reuseGraph: values['reuse-graph'],
       // Ablations: each term family alone, to show what each contributes (same queries, same graph).
       variants: {
         ...(values.ablation

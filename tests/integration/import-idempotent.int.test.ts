@@ -40,7 +40,7 @@ async function importAll() {
 }
 
 async function graphCount(cypher: string): Promise<number> {
-  return readTx(async (tx) => (await tx.run(cypher)).records[0]!.get(0).toNumber());
+  return readTx(async (tx) => Number((await tx.run(cypher)).records[0]!.get(0)));
 }
 
 describe('re-importing', () => {

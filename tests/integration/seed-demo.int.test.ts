@@ -47,8 +47,8 @@ describe('seedDemoIfEmpty', () => {
         tx.run('MATCH ()-[r:PARTNERS_WITH]->() RETURN count(r) AS n')
       ])
     );
-    expect(orgs.records[0]!.get('n').toNumber()).toBe(await db.organization.count());
-    expect(partnerships.records[0]!.get('n').toNumber()).toBe(await db.partnership.count());
+    expect(Number(orgs.records[0]!.get('n'))).toBe(await db.organization.count());
+    expect(Number(partnerships.records[0]!.get('n'))).toBe(await db.partnership.count());
   });
 
   it('does nothing the second time', async () => {

@@ -30,8 +30,13 @@ export const yoga = createYoga<ApiServerContext, GraphQLContext>({
   graphiql: false,
   landingPage: false,
   // Unexpected errors are masked; deliberate ones (GraphQLError) pass through with their message.
+  // The client gets "Unexpected error."; the server log gets the cause.
   maskedErrors: {
-    maskError: (error, message, isDev) => (isDeliberate(error) ? (error as Error) : maskError(error, message, isDev))
+    maskError: (error, message, isDev) => {
+      if (isDeliberate(error)) return error as Error;
+      console.error('[graphql] unexpected error:', (error as { originalError?: unknown }).originalError ?? error);
+      return maskError(error, message, isDev);
+    }
   },
   fetchAPI: { Response },
   context: ({ viewer }) => createContext(viewer),

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
-import { FailureSignal, invalid, notFound, type Failure } from '../validation/outcome';
+import { FailureSignal, invalid, notFound, type Outcome } from '../validation/outcome';
 
 export const organizationId = z.string().trim().min(1, 'is required').max(64, 'is not a valid id');
 
@@ -52,6 +52,8 @@ export function throwNotFound(field: string, message: string): never {
   throw failure(notFound(field, message));
 }
 
-function failure(outcome: { ok: false; failure: Failure }): FailureSignal {
+function failure(outcome: Outcome<never>): FailureSignal {
+  // invalid() and notFound() always build the failure branch.
+  if (outcome.ok) throw new Error('unreachable: a failure outcome was expected');
   return new FailureSignal(outcome.failure);
 }

@@ -5,7 +5,7 @@
  * Every partnership edge it reads passes `visiblePartnership` (or, for proposals, the two-sides-only rule), so the
  * structure term, the shared partners, the distance and the exclusion of existing partners only ever use
  * partnerships the viewer may see. Parameters: $organizationId, $themes (slugs), $countries (codes), $first,
- * $twoHopLimit, $profileLimit, $weights, $partialThemeMatch, and the visibility parameters
+ * $twoHopLimit, $profilePool, $profileLimit, $weights, $partialThemeMatch, and the visibility parameters
  * (the distance bound is a constant: Cypher takes no parameter for a path length).
  */
 import { visiblePartnership } from '../graph/visibility';
@@ -43,10 +43,12 @@ CALL (focusNodes) {
   UNWIND focusNodes AS f
   MATCH (f)-[:SUBTHEME_OF*0..]->(root:Theme) WHERE NOT (root)-[:SUBTHEME_OF]->()
   RETURN collect({slug: f.slug, rootId: root.id, rootSlug: coalesce(root.slug, root.id),
-                  subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(f) RETURN d.id }}) AS focus
+                  subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(f) RETURN d.id },
+                  family: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(root) RETURN d.id }}) AS focus
 }
 WITH o, ownCountries, existing, focus,
      reduce(ids = [], f IN focus | ids + f.subtree) AS focusThemeIds,
+     reduce(ids = [], f IN focus | ids + [id IN f.family WHERE NOT id IN ids]) AS familyThemeIds,
      CASE WHEN size($countries) > 0 THEN $countries ELSE ownCountries END AS focusCountries
 
 // Structural candidates: partners of partners, Adamic-Adar over visible confirmed partnerships. The degree of a
@@ -65,21 +67,26 @@ CALL (o, existing) {
   RETURN collect({node: c, adamicAdar: adamicAdar, shared: shared}) AS twoHop
 }
 
-// Profile candidates: organisations on the focus themes (with sub-themes) and in the focus countries, those
-// matching both first. This is what a newcomer without partnerships gets.
-CALL (o, existing, focusThemeIds, focusCountries) {
-  CALL (focusThemeIds, focusCountries) {
-    UNWIND focusThemeIds AS themeId
+// Profile candidates: organisations in the focus themes' families (a sub-theme's siblings count partially) and in
+// the focus countries, those matching both first, then the best connected (visible partnerships only) among the
+// first $profilePool. This is what a newcomer without partnerships gets.
+CALL (o, existing, familyThemeIds, focusCountries) {
+  CALL (familyThemeIds, focusCountries) {
+    UNWIND familyThemeIds AS themeId
     MATCH (:Theme {id: themeId})<-[:WORKS_ON]-(c:Organization)
     RETURN c, 1 AS themeHit, 0 AS countryHit
     UNION ALL
     UNWIND focusCountries AS code
-    MATCH (:Country {code: code})<-[:OPERATES_IN]-(c:Organization)
+    MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c:Organization)
     RETURN c, 0 AS themeHit, 1 AS countryHit
   }
   WITH c, sum(themeHit) AS themeHits, sum(countryHit) AS countryHits
-  WHERE c <> o AND NOT c.archived AND NOT c.id IN existing
-  ORDER BY CASE WHEN themeHits > 0 AND countryHits > 0 THEN 1 ELSE 0 END DESC, themeHits + countryHits DESC, c.id
+  WHERE c <> o AND c.archived = false AND NOT c.id IN existing
+  WITH c, CASE WHEN themeHits > 0 AND countryHits > 0 THEN 1 ELSE 0 END AS both, themeHits + countryHits AS hits
+  ORDER BY both DESC, hits DESC, c.id
+  LIMIT $profilePool
+  WITH c, both, COUNT { MATCH (c)-[r:PARTNERS_WITH]-(:Organization) WHERE ${vp('r')} } AS degree
+  ORDER BY both DESC, degree DESC, c.id
   LIMIT $profileLimit
   RETURN collect(c) AS profile
 }
@@ -110,8 +117,7 @@ WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, l
           WHEN size(sharedCountries) >= 2 OR size(sharedCountries) >= size(focusCountries) THEN 1.0
           ELSE size(sharedCountries) / 2.0 END AS geography,
      0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement,
-     CASE WHEN $weights.popularity = 0 THEN 0
-          ELSE COUNT { MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${vp('r')} RETURN DISTINCT x } END AS degree
+     COUNT { MATCH (c)-[r:PARTNERS_WITH]-(:Organization) WHERE ${vp('r')} } AS degree
 WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
      network, theme, geography, complement, degree / (degree + 10.0) AS popularity
 WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,

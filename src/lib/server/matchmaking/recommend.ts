@@ -51,7 +51,7 @@ export interface Recommendation {
 export interface ScoringOptions {
   weights?: ScoreWeights;
   partialThemeMatch?: number;
-  candidateLimits?: { twoHop: number; profile: number };
+  candidateLimits?: { twoHop: number; profilePool: number; profile: number };
 }
 
 export async function recommendPartners(viewer: Viewer, input: RecommendInput): Promise<Recommendation[]> {
@@ -80,6 +80,7 @@ export async function recommendInTx(
     countries: input.countries,
     first: int(input.first),
     twoHopLimit: int(limits.twoHop),
+    profilePool: int(limits.profilePool),
     profileLimit: int(limits.profile),
     weights: options.weights ?? SCORE_WEIGHTS,
     partialThemeMatch: options.partialThemeMatch ?? PARTIAL_THEME_MATCH,

@@ -27,6 +27,8 @@ export const PARTIAL_THEME_MATCH = 0.5;
  */
 export const CANDIDATE_LIMITS = {
   twoHop: 300,
+  /** Profile matches ranked by match alone, of which the best connected `profile` are scored. */
+  profilePool: 1000,
   profile: 300
 } as const;
 

@@ -23,9 +23,11 @@ export interface EvaluationOptions {
   partnershipsPath: string;
   /** YYYY-MM-DD */
   split: string;
-  /** Evaluate at most this many organisations (a seeded sample); all when undefined. */
+  /** Evaluate at most this many organisations, and at most this many newcomers (seeded samples); all when undefined. */
   sample?: number;
   seed?: number;
+  /** Skip emptying and loading the graph: a previous run loaded the same files with the same split. */
+  reuseGraph?: boolean;
   /** Extra scoring variants (e.g. structure only / profile only) evaluated on the same queries. */
   variants?: Record<string, ScoringOptions>;
   log?: (line: string) => void;
@@ -37,7 +39,7 @@ export interface MethodResult {
 }
 
 export interface EvaluationResult {
-  options: Omit<EvaluationOptions, 'log' | 'variants'>;
+  options: Omit<EvaluationOptions, 'log' | 'variants' | 'reuseGraph'>;
   dataset: {
     organizations: number;
     partnerships: number;
@@ -55,6 +57,18 @@ export interface EvaluationResult {
   durationSeconds: number;
 }
 
+/** A seeded sample of `size` ids (all of them when size is undefined or larger), in sorted order. */
+function sampleOf(ids: string[], size: number | undefined, seed: number): string[] {
+  if (size === undefined || ids.length <= size) return ids;
+  const shuffled = [...ids];
+  const rng = new Rng(seed);
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+  }
+  return shuffled.slice(0, size).sort();
+}
+
 export async function runEvaluation(opts: EvaluationOptions): Promise<EvaluationResult> {
   const log = opts.log ?? (() => {});
   const started = performance.now();
@@ -63,19 +77,26 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
   const split = splitAt(organizations, partnerships, opts.split);
   log(`${split.before.length} partnerships before ${opts.split}; ${split.targets.size} organisations gain partners after it`);
 
-  await emptyGraph();
-  await loadGraph(organizations, split.before, split.archived, log);
-
-  let queries = [...split.targets.keys()].sort();
-  if (opts.sample !== undefined && queries.length > opts.sample) {
-    const rng = new Rng(opts.seed ?? 42);
-    for (let i = queries.length - 1; i > 0; i--) {
-      const j = rng.int(0, i);
-      [queries[i], queries[j]] = [queries[j], queries[i]];
-    }
-    queries = queries.slice(0, opts.sample).sort();
+  if (opts.reuseGraph) {
+    log('reusing the graph loaded by a previous run');
+  } else {
+    await emptyGraph();
+    await loadGraph(organizations, split.before, split.archived, log);
   }
-  log(`evaluating ${queries.length} organisations`);
+
+  // Two seeded samples: organisations at large (the "overall" figures) and newcomers (rare at large, so sampled
+  // on their own to get a figure worth reading). Their union is evaluated once.
+  const all = [...split.targets.keys()].sort();
+  const overallQueries = sampleOf(all, opts.sample, opts.seed ?? 42);
+  const newcomerQueries = sampleOf(
+    all.filter((id) => split.newcomers.has(id)),
+    opts.sample,
+    (opts.seed ?? 42) + 1
+  );
+  const queries = [...new Set([...overallQueries, ...newcomerQueries])].sort();
+  const inOverall = new Set(overallQueries);
+  const inNewcomers = new Set(newcomerQueries);
+  log(`evaluating ${queries.length} organisations (${overallQueries.length} at large, ${newcomerQueries.length} newcomers)`);
 
   const membersLevel = visibilityParams({ seeMembers: true, seeAll: false, orgIds: [] });
   const popular = await readTx((tx) => mostConnected(tx, membersLevel, 500));
@@ -83,16 +104,15 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
   const variantNames = Object.keys(opts.variants ?? {});
   const ranks: Record<string, (number | null)[]> = {};
   const newcomerRanks: Record<string, (number | null)[]> = {};
-  const record = (method: string, list: string[], relevant: Set<string>, newcomer: boolean) => {
+  const record = (method: string, list: string[], relevant: Set<string>, id: string) => {
     const rank = firstHitRank(list, relevant);
-    (ranks[method] ??= []).push(rank);
-    if (newcomer) (newcomerRanks[method] ??= []).push(rank);
+    if (inOverall.has(id)) (ranks[method] ??= []).push(rank);
+    if (inNewcomers.has(id)) (newcomerRanks[method] ??= []).push(rank);
   };
   const latencies: number[] = [];
 
   for (const [index, organizationId] of queries.entries()) {
     const relevant = split.targets.get(organizationId)!;
-    const newcomer = split.newcomers.has(organizationId);
     // The organisation's own member asks: it sees public and members-only partnerships plus its own private ones.
     const viewer: Viewer = { kind: 'user', userId: 'evaluation', role: 'MEMBER', organizationIds: [organizationId] };
     const visibility = visibilityParams({ seeMembers: true, seeAll: false, orgIds: [organizationId] });
@@ -100,7 +120,7 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
     const t0 = performance.now();
     const recommended = await recommendPartners(viewer, { organizationId, first: LIST_LENGTH });
     latencies.push(performance.now() - t0);
-    record('recommender', recommended.map((r) => r.organization.id), relevant, newcomer);
+    record('recommender', recommended.map((r) => r.organization.id), relevant, organizationId);
 
     for (const name of variantNames) {
       const list = await readTx((tx) =>
@@ -111,30 +131,30 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
           opts.variants![name]
         )
       );
-      record(name, list.map((r) => r.organization.id), relevant, newcomer);
+      record(name, list.map((r) => r.organization.id), relevant, organizationId);
     }
 
     const baselines = await readTx(async (tx) => ({
       ...(await neighbourhoodBaselines(tx, organizationId, visibility, LIST_LENGTH)),
       existing: await existingPartners(tx, organizationId, visibility)
     }));
-    record('common neighbours', baselines.commonNeighbours, relevant, newcomer);
-    record('Adamic-Adar', baselines.adamicAdar, relevant, newcomer);
+    record('common neighbours', baselines.commonNeighbours, relevant, organizationId);
+    record('Adamic-Adar', baselines.adamicAdar, relevant, organizationId);
     const mostConnectedList = popular
       .filter((id) => id !== organizationId && !baselines.existing.has(id))
       .slice(0, LIST_LENGTH);
-    record('most connected', mostConnectedList, relevant, newcomer);
+    record('most connected', mostConnectedList, relevant, organizationId);
 
     if ((index + 1) % 100 === 0) log(`${index + 1}/${queries.length} organisations evaluated`);
   }
 
   const methods: Record<string, MethodResult> = {};
-  for (const method of Object.keys(ranks)) {
-    methods[method] = { overall: summarize(ranks[method]), newcomers: summarize(newcomerRanks[method] ?? []) };
+  for (const method of new Set([...Object.keys(ranks), ...Object.keys(newcomerRanks)])) {
+    methods[method] = { overall: summarize(ranks[method] ?? []), newcomers: summarize(newcomerRanks[method] ?? []) };
   }
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
-  const { log: _log, variants: _variants, ...options } = opts;
+  const { log: _log, variants: _variants, reuseGraph: _reuse, ...options } = opts;
   return {
     options,
     dataset: {
