@@ -13,5 +13,7 @@ import './partnership';
 import './network';
 import './grant';
 import './account';
+import './matchmaking';
+import './analytics';
 
 export const schema = builder.toSchema({ sortSchema: true });

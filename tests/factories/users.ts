@@ -10,7 +10,7 @@
  * Also here: a cookie jar and a SvelteKit request event, for tests that drive `handle` from hooks.server.ts or a
  * route handler directly, in process.
  */
-import type { RequestEvent } from '@sveltejs/kit';
+import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { TOKEN_PREFIX } from '../../src/lib/server/auth/api-tokens';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { randomSecret, sha256Hex } from '../../src/lib/server/auth/secrets';
@@ -71,10 +71,12 @@ export async function createApiTokenFor(
 
 // ─── Requests ────────────────────────────────────────────────────────────────────────────────────────────
 
+type CookieOptions = Parameters<Cookies['set']>[2];
+
 export interface CookieWrite {
   name: string;
   value: string;
-  options: Record<string, unknown>;
+  options: Partial<CookieOptions>;
 }
 
 /** SvelteKit's `cookies` for an in-process request: reads the request's cookies, records what is set and deleted. */
@@ -94,12 +96,12 @@ export class CookieJar {
     return [...this.values].map(([name, value]) => ({ name, value }));
   }
 
-  set(name: string, value: string, options: Record<string, unknown> = {}): void {
+  set(name: string, value: string, options: CookieOptions): void {
     this.values.set(name, value);
     this.writes.push({ name, value, options });
   }
 
-  delete(name: string, options: Record<string, unknown> = {}): void {
+  delete(name: string, options: CookieOptions): void {
     this.values.delete(name);
     this.writes.push({ name, value: '', options: { ...options, maxAge: 0 } });
   }

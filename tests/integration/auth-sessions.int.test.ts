@@ -168,7 +168,7 @@ describe('sign-in and sessions', () => {
     const renewed = await db.session.findUniqueOrThrow({ where: { id } });
     expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_TTL_MS - 60_000);
     const cookie = jar.writes.find((w) => w.name === SESSION_COOKIE)!;
-    expect((cookie.options.expires as Date).getTime()).toBe(renewed.expiresAt.getTime());
+    expect(cookie.options.expires!.getTime()).toBe(renewed.expiresAt.getTime());
 
     // Used again within the hour: no write, no new cookie.
     const again = new CookieJar({ [SESSION_COOKIE]: token });
@@ -210,7 +210,7 @@ describe('sign-in throttling', () => {
     expect(isActionFailure(failure)).toBe(true);
     if (!isActionFailure(failure)) return;
     expect(failure.status).toBe(429);
-    expect((failure.data as { message: string }).message).toMatch(/Try again in \d+ minutes/);
+    expect((failure.data as unknown as { message: string }).message).toMatch(/Try again in \d+ minutes/);
   });
 
   it('forgets earlier failures after a successful sign-in', async () => {

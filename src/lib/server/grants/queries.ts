@@ -1,4 +1,4 @@
-import { Prisma, type Country, type Grant, type PrismaClient, type Theme } from '../db/generated/client';
+import { Prisma, type Country, type Grant, type Organization, type PrismaClient, type Theme } from '../db/generated/client';
 import type { VisibilityParams } from '../auth/viewer';
 import { themeSubtreeSql } from '../directory/search-filter';
 import { visibleGrantWhere, visibleSql } from '../directory/visibility-sql';
@@ -9,18 +9,24 @@ export async function grantsByIds(db: PrismaClient, ids: readonly string[], v: V
   return db.grant.findMany({ where: { AND: [{ id: { in: [...ids] } }, visibleGrantWhere(v)] } });
 }
 
-/** Grants given (side = funderId) or received (side = recipientId) per organisation, newest award first. */
+export type GrantWithParties = Grant & { funder: Organization; recipient: Organization };
+
+/**
+ * Grants given (side = funderId) or received (side = recipientId) per organisation, newest award first, with both
+ * parties' rows for the caller's organisation loader (see partnershipsByOrganizations).
+ */
 export async function grantsByOrganizations(
   db: PrismaClient,
   side: 'funderId' | 'recipientId',
   ids: readonly string[],
   v: VisibilityParams
-): Promise<Map<string, Grant[]>> {
+): Promise<Map<string, GrantWithParties[]>> {
   const rows = await db.grant.findMany({
     where: { AND: [{ [side]: { in: [...ids] } }, visibleGrantWhere(v)] },
+    include: { funder: true, recipient: true },
     orderBy: [{ awardDate: 'desc' }, { id: 'asc' }]
   });
-  const grouped = new Map<string, Grant[]>(ids.map((id) => [id, []]));
+  const grouped = new Map<string, GrantWithParties[]>(ids.map((id) => [id, []]));
   for (const row of rows) grouped.get(row[side])?.push(row);
   return grouped;
 }

@@ -70,13 +70,18 @@ export function createLoaders(visibility: VisibilityParams) {
     return { all, byCode: new Map(all.map((c) => [c.code, c])) };
   });
 
+  const organizationById = new DataLoader<string, Organization | null>(async (ids) =>
+    byKey(ids, await db.organization.findMany({ where: { id: { in: [...ids] } } }))
+  );
+  /** Rows fetched alongside others (partnership sides, grant parties) are served from the loader afterwards. */
+  const primeOrganizations = (rows: Organization[]) => {
+    for (const row of rows) organizationById.prime(row.id, row);
+  };
+
   return {
     themes,
     countries,
-
-    organizationById: new DataLoader<string, Organization | null>(async (ids) =>
-      byKey(ids, await db.organization.findMany({ where: { id: { in: [...ids] } } }))
-    ),
+    organizationById,
 
     organizationBySlug: new DataLoader<string, Organization | null>(async (slugs) => {
       const rows = await db.organization.findMany({ where: { slug: { in: [...slugs] } } });
@@ -128,9 +133,11 @@ export function createLoaders(visibility: VisibilityParams) {
       return ids.map((id) => map.get(id) ?? 0);
     }),
 
-    partnershipsByOrganization: new DataLoader<string, Partnership[]>(async (ids) =>
-      grouped(ids, await partnershipsByOrganizations(db, ids, v))
-    ),
+    partnershipsByOrganization: new DataLoader<string, Partnership[]>(async (ids) => {
+      const map = await partnershipsByOrganizations(db, ids, v);
+      for (const list of map.values()) primeOrganizations(list.flatMap((p) => [p.orgA, p.orgB]));
+      return grouped(ids, map);
+    }),
 
     partnershipById: new DataLoader<string, Partnership | null>(async (ids) =>
       byKey(ids, await partnershipsByIds(db, ids, v))
@@ -150,13 +157,17 @@ export function createLoaders(visibility: VisibilityParams) {
 
     grantById: new DataLoader<string, Grant | null>(async (ids) => byKey(ids, await grantsByIds(db, ids, v))),
 
-    grantsGivenByOrganization: new DataLoader<string, Grant[]>(async (ids) =>
-      grouped(ids, await grantsByOrganizations(db, 'funderId', ids, v))
-    ),
+    grantsGivenByOrganization: new DataLoader<string, Grant[]>(async (ids) => {
+      const map = await grantsByOrganizations(db, 'funderId', ids, v);
+      for (const list of map.values()) primeOrganizations(list.flatMap((g) => [g.funder, g.recipient]));
+      return grouped(ids, map);
+    }),
 
-    grantsReceivedByOrganization: new DataLoader<string, Grant[]>(async (ids) =>
-      grouped(ids, await grantsByOrganizations(db, 'recipientId', ids, v))
-    ),
+    grantsReceivedByOrganization: new DataLoader<string, Grant[]>(async (ids) => {
+      const map = await grantsByOrganizations(db, 'recipientId', ids, v);
+      for (const list of map.values()) primeOrganizations(list.flatMap((g) => [g.funder, g.recipient]));
+      return grouped(ids, map);
+    }),
 
     themesByGrant: new DataLoader<string, Theme[]>(async (ids) => grouped(ids, await themesByGrants(db, ids))),
 

@@ -1,4 +1,4 @@
-import type { Partnership, PrismaClient, Theme } from '../db/generated/client';
+import type { Organization, Partnership, PrismaClient, Theme } from '../db/generated/client';
 import type { VisibilityParams } from '../auth/viewer';
 import { visiblePartnershipWhere } from '../directory/visibility-sql';
 
@@ -8,22 +8,27 @@ export async function partnershipsByIds(db: PrismaClient, ids: readonly string[]
   return db.partnership.findMany({ where: { AND: [{ id: { in: [...ids] } }, visiblePartnershipWhere(v)] } });
 }
 
+export type PartnershipWithSides = Partnership & { orgA: Organization; orgB: Organization };
+
 /**
- * Every partnership (any status) of each organisation that the viewer may see, newest first. Loaded whole per
- * organisation and paged in memory: an organisation has tens to a few hundred partnerships, and one query for
- * the whole batch beats a windowed query per (organisation, status, page) combination.
+ * Every partnership (any status) of each organisation that the viewer may see, newest first, with both sides'
+ * rows (so the caller can prime its organisation loader: resolving orgA/orgB then costs nothing, and the number
+ * of queries does not depend on which sides happened to be loaded already). Loaded whole per organisation and
+ * paged in memory: an organisation has tens to a few hundred partnerships, and one query for the whole batch beats
+ * a windowed query per (organisation, status, page) combination.
  */
 export async function partnershipsByOrganizations(
   db: PrismaClient,
   orgIds: readonly string[],
   v: VisibilityParams
-): Promise<Map<string, Partnership[]>> {
+): Promise<Map<string, PartnershipWithSides[]>> {
   const ids = [...orgIds];
   const rows = await db.partnership.findMany({
     where: { AND: [{ OR: [{ orgAId: { in: ids } }, { orgBId: { in: ids } }] }, visiblePartnershipWhere(v)] },
+    include: { orgA: true, orgB: true },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }]
   });
-  const byOrg = new Map<string, Partnership[]>(ids.map((id) => [id, []]));
+  const byOrg = new Map<string, PartnershipWithSides[]>(ids.map((id) => [id, []]));
   for (const row of rows) {
     byOrg.get(row.orgAId)?.push(row);
     byOrg.get(row.orgBId)?.push(row);

@@ -10,12 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +33,20 @@ import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.internal.kernel.api.connectioninfo.ClientConnectionInfo;
 import org.neo4j.internal.kernel.api.security.AuthenticationResult;
 import org.neo4j.internal.kernel.api.security.LoginContext;
-import org.neo4j.kernel.api.security.AuthManager;
-import org.neo4j.kernel.api.security.AuthToken;
-import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.neo4j.kernel.api.security.AuthManager;
+import org.neo4j.kernel.api.security.AuthToken;
 import org.neo4j.kernel.impl.security.User;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.neo4j.logging.Level;
 import org.neo4j.logging.NullLogProvider;
+import org.neo4j.logging.log4j.Log4jLogProvider;
 import org.neo4j.memory.EmptyMemoryTracker;
 import org.neo4j.server.security.SecureHasher;
 import org.neo4j.server.security.SystemGraphCredential;
 import org.neo4j.server.security.auth.CommunitySecurityModule;
 import org.neo4j.server.security.auth.FileUserRepository;
-import org.neo4j.logging.Level;
-import org.neo4j.logging.log4j.Log4jLogProvider;
 
 /**
  * Runs Neo4j Community embedded in this JVM with Bolt open, so neo4j-driver talks to it exactly as to a server.
@@ -54,12 +54,13 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  * <pre>
  *   NEO4J_PASSWORD=... java -cp 'graph/target/classes:graph/target/lib/*' org.coalitionatlas.graph.LocalNeo4j \
  *       --data .data/neo4j [--port 7687] [--host 127.0.0.1] [--plugins graph/target/plugins]
- *       [--pagecache 512m] [--watch-stdin]
+ *       [--pagecache 512m] [--allowlist 'gds.*'] [--watch-stdin]
  * </pre>
  *
  * Protocol with the parent (src/lib/server/graph/local-neo4j.ts): stdout carries exactly one line,
  * {@code NEO4J READY bolt://host:port}, once the password is set and Bolt accepts connections; everything else
- * (Neo4j's user log, errors) goes to stderr. Exit codes: 2 usage, 3 port taken, 4 data dir locked, 1 other.
+ * (Neo4j's user log, errors) goes to stderr. Exit codes: 2 usage, 3 port taken, 4 data dir locked, 1 other;
+ * 143 after a clean shutdown on SIGTERM (the JVM's code for it).
  */
 public final class LocalNeo4j {
     private static final String USER = "neo4j";

@@ -1,0 +1,279 @@
+/**
+ * Matchmaking on the partnership graph: partner recommendations, connection paths and coalition proposals.
+ * Top-level query fields (not fields of Organization) so that one request runs each graph query once, never once
+ * per organisation of a list. Organisations, themes and countries in the answers come through the request's
+ * batched loaders. Every answer uses only the partnerships the viewer may see (see src/lib/server/matchmaking).
+ */
+import { GraphQLError } from 'graphql';
+import type { Organization } from '../src/lib/server/db/generated/client';
+import type { GraphQLContext } from '../src/lib/server/graphql/context';
+import { proposeCoalition, type Coalition, type CoalitionProposal } from '../src/lib/server/matchmaking/coalition';
+import { connectionPaths } from '../src/lib/server/matchmaking/paths';
+import { recommendPartners, type Recommendation } from '../src/lib/server/matchmaking/recommend';
+import { FailureSignal } from '../src/lib/server/validation/outcome';
+import { builder } from './builder';
+import { WorkLevelEnum } from './enums';
+import { decodeId } from './ids';
+import { CountryRef, OrganizationRef, ThemeRef } from './refs';
+
+/** Service failures (bad input, unknown ids) as GraphQL errors naming the argument, like the other queries. */
+export async function asGraphQLErrors<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof FailureSignal)) throw error;
+    const failure = error.failure;
+    if (failure.kind === 'validation') {
+      throw new GraphQLError(failure.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), {
+        extensions: { code: 'BAD_USER_INPUT', fieldErrors: failure.fieldErrors }
+      });
+    }
+    if (failure.kind === 'not-found') {
+      throw new GraphQLError(`${failure.field}: ${failure.message}`, {
+        extensions: { code: 'NOT_FOUND', fieldErrors: [{ field: failure.field, message: failure.message }] }
+      });
+    }
+    throw new GraphQLError(failure.message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+/** A global Organization id → the raw id, or a BAD_USER_INPUT error naming the argument. */
+export function organizationIdArg(value: string | number, field: string): string {
+  const id = decodeId(String(value), 'Organization');
+  if (!id) {
+    throw new GraphQLError(`${field}: is not a valid Organization id`, {
+      extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field, message: 'is not a valid Organization id' }] }
+    });
+  }
+  return id;
+}
+
+export async function loadOrganizations(ctx: GraphQLContext, ids: string[]): Promise<Organization[]> {
+  const rows = await ctx.loaders.organizationById.loadMany(ids);
+  return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
+}
+
+async function loadOrganization(ctx: GraphQLContext, id: string): Promise<Organization> {
+  const org = await ctx.loaders.organizationById.load(id);
+  // The graph and PostgreSQL agree up to projection lag; an organisation deleted meanwhile is an internal error.
+  if (!org) throw new Error(`organisation ${id} is in the graph but not in PostgreSQL`);
+  return org;
+}
+
+// ─── Recommendations ─────────────────────────────────────────────────────────────────────────────────────
+
+const ScorePartsRef = builder.objectRef<Recommendation['scoreParts']>('RecommendationScoreParts').implement({
+  description:
+    'The terms of a recommendation score before weighting, each in [0, 1] (docs/decisions/0006-recommendation-score.md).',
+  fields: (t) => ({
+    network: t.exposeFloat('network', { description: '1 − exp(−Adamic-Adar) over shared partners.' }),
+    theme: t.exposeFloat('theme', {
+      description: 'Share of the focus themes the candidate works on (a sub-theme counts; the same parent theme half).'
+    }),
+    geography: t.exposeFloat('geography', { description: 'Shared focus countries (two or all of them count fully).' }),
+    complement: t.exposeFloat('complement', { description: 'Countries and levels of work the candidate adds.' }),
+    popularity: t.exposeFloat('popularity', { description: 'Visible confirmed partnerships d, as d / (d + 10).' })
+  })
+});
+
+const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationReasons').implement({
+  description: 'Why an organisation is recommended. Uses only partnerships the viewer may see.',
+  fields: (t) => ({
+    sharedPartners: t.field({
+      type: [OrganizationRef],
+      description: 'Partners both organisations have.',
+      resolve: (reasons, _args, ctx) => loadOrganizations(ctx, reasons.sharedPartners.map((p) => p.id))
+    }),
+    sharedThemes: t.field({
+      type: [ThemeRef],
+      description: 'Focus themes the candidate works on; for a partial match, the shared parent theme.',
+      resolve: async (reasons, _args, ctx) => {
+        const { bySlug } = await ctx.loaders.themes();
+        return reasons.sharedThemes.flatMap((slug) => bySlug.get(slug) ?? []);
+      }
+    }),
+    sharedCountries: t.field({
+      type: [CountryRef],
+      resolve: async (reasons, _args, ctx) => {
+        const { byCode } = await ctx.loaders.countries();
+        return reasons.sharedCountries.flatMap((code) => byCode.get(code) ?? []);
+      }
+    }),
+    countriesAdded: t.field({
+      type: [CountryRef],
+      description: 'Countries the candidate works in and the organisation does not.',
+      resolve: async (reasons, _args, ctx) => {
+        const { byCode } = await ctx.loaders.countries();
+        return reasons.countriesAdded.flatMap((code) => byCode.get(code) ?? []);
+      }
+    }),
+    levelsAdded: t.field({
+      type: [WorkLevelEnum],
+      description: 'Levels of work the candidate covers and the organisation does not.',
+      resolve: (reasons) => reasons.levelsAdded as never
+    }),
+    distance: t.int({
+      nullable: true,
+      description: 'Partnerships on the shortest visible chain between the two (2 = a shared partner); null beyond 4.',
+      resolve: (reasons) => reasons.distance
+    })
+  })
+});
+
+const RecommendationRef = builder.objectRef<Recommendation>('PartnerRecommendation').implement({
+  description: 'A recommended partner with its score and the reasons behind it.',
+  fields: (t) => ({
+    organization: t.field({ type: OrganizationRef, resolve: (rec, _args, ctx) => loadOrganization(ctx, rec.organization.id) }),
+    score: t.exposeFloat('score', { description: 'In [0, 1]; higher is a better match.' }),
+    scoreParts: t.field({ type: ScorePartsRef, resolve: (rec) => rec.scoreParts }),
+    reasons: t.field({ type: ReasonsRef, resolve: (rec) => rec.reasons })
+  })
+});
+
+builder.queryField('recommendedPartners', (t) =>
+  t.field({
+    type: [RecommendationRef],
+    description:
+      'Organisations the given one could partner with, best first: partners of its partners (Adamic-Adar), thematic ' +
+      'fit (sub-themes count, the same parent theme partially), shared and added countries and levels of work. ' +
+      'Existing partners, the organisation itself and archived organisations are left out. Organisations without ' +
+      'partnerships get recommendations from their profile.',
+    args: {
+      organizationId: t.arg.id({ required: true }),
+      themes: t.arg.stringList({ required: false, description: 'Focus theme slugs: candidates must work on one (or a sub-theme).' }),
+      countries: t.arg.stringList({ required: false, description: 'Focus country codes: candidates must work in one.' }),
+      first: t.arg.int({ required: false, defaultValue: 10, description: 'At most 100.' })
+    },
+    resolve: async (_root, args, ctx) => {
+      const recommendations = await asGraphQLErrors(() =>
+        recommendPartners(ctx.viewer, {
+          organizationId: organizationIdArg(args.organizationId, 'organizationId'),
+          themes: args.themes ?? [],
+          countries: args.countries ?? [],
+          first: args.first ?? 10
+        })
+      );
+      // One batched load for the page; a candidate deleted since the last projection is dropped, not an error.
+      const present = new Set((await loadOrganizations(ctx, recommendations.map((r) => r.organization.id))).map((o) => o.id));
+      return recommendations.filter((r) => present.has(r.organization.id));
+    }
+  })
+);
+
+// ─── Connection paths ────────────────────────────────────────────────────────────────────────────────────
+
+const PathRef = builder.objectRef<Organization[]>('ConnectionPath').implement({
+  description: 'A chain of organisations, each partnered with the next.',
+  fields: (t) => ({
+    organizations: t.field({ type: [OrganizationRef], description: 'From `from` to `to`.', resolve: (path) => path }),
+    length: t.int({ description: 'Partnerships along the chain.', resolve: (path) => path.length - 1 })
+  })
+});
+
+builder.queryField('connectionPaths', (t) =>
+  t.field({
+    type: [PathRef],
+    description:
+      'The shortest chains of confirmed partnerships (at most 6) from one organisation to another, each from `from` ' +
+      'to `to`; only partnerships the viewer may see, never through archived organisations. Empty when unconnected.',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id({ required: true }),
+      max: t.arg.int({ required: false, defaultValue: 3, description: 'How many paths, at most 10.' })
+    },
+    resolve: async (_root, args, ctx) => {
+      const paths = await asGraphQLErrors(() =>
+        connectionPaths(ctx.viewer, {
+          from: organizationIdArg(args.from, 'from'),
+          to: organizationIdArg(args.to, 'to'),
+          max: args.max ?? 3
+        })
+      );
+      const rows = await loadOrganizations(ctx, [...new Set(paths.flat().map((o) => o.id))]);
+      const byId = new Map(rows.map((o) => [o.id, o]));
+      return paths.map((path) => path.flatMap((o) => byId.get(o.id) ?? []));
+    }
+  })
+);
+
+// ─── Coalitions ──────────────────────────────────────────────────────────────────────────────────────────
+
+type Member = Coalition['members'][number];
+type Tie = Coalition['ties'][number];
+
+const CoalitionMemberRef = builder.objectRef<Member>('CoalitionMember').implement({
+  fields: (t) => ({
+    organization: t.field({ type: OrganizationRef, resolve: (m, _args, ctx) => loadOrganization(ctx, m.organization.id) }),
+    coversCountries: t.field({
+      type: [CountryRef],
+      description: 'Requested countries this member works in.',
+      resolve: async (m, _args, ctx) => {
+        const { byCode } = await ctx.loaders.countries();
+        return m.coversCountries.flatMap((code) => byCode.get(code) ?? []);
+      }
+    })
+  })
+});
+
+const CoalitionTieRef = builder.objectRef<Tie>('CoalitionTie').implement({
+  description: 'A confirmed partnership (visible to the viewer) between two members.',
+  fields: (t) => ({
+    a: t.field({ type: OrganizationRef, resolve: (tie, _args, ctx) => loadOrganization(ctx, tie.a) }),
+    b: t.field({ type: OrganizationRef, resolve: (tie, _args, ctx) => loadOrganization(ctx, tie.b) })
+  })
+});
+
+const CoalitionRef = builder.objectRef<Coalition>('Coalition').implement({
+  description: 'A proposed set of organisations covering the requested countries.',
+  fields: (t) => ({
+    members: t.field({ type: [CoalitionMemberRef], description: 'In the order chosen.', resolve: (c) => c.members }),
+    ties: t.field({ type: [CoalitionTieRef], resolve: (c) => c.ties }),
+    uncoveredCountries: t.field({
+      type: [CountryRef],
+      description: 'Requested countries no suitable organisation works in.',
+      resolve: async (c, _args, ctx) => {
+        const { byCode } = await ctx.loaders.countries();
+        return c.uncoveredCountries.flatMap((code) => byCode.get(code) ?? []);
+      }
+    }),
+    score: t.exposeFloat('score', { description: '0.6 × coverage + 0.25 × tie density + 0.15 × thematic fit, in [0, 1].' })
+  })
+});
+
+const CoalitionProposalRef = builder.objectRef<CoalitionProposal>('CoalitionProposal').implement({
+  fields: (t) => ({
+    best: t.field({ type: CoalitionRef, resolve: (p) => p }),
+    alternatives: t.field({
+      type: [CoalitionRef],
+      description: 'Up to three other coalitions, each built without the leading members of the one before.',
+      resolve: (p) => p.alternatives
+    })
+  })
+});
+
+builder.queryField('proposeCoalition', (t) =>
+  t.field({
+    type: CoalitionProposalRef,
+    description:
+      'A coalition of organisations working on the themes (or their sub-themes) that covers the countries, ' +
+      'preferring organisations already partnered with each other (greedy set cover, ' +
+      'docs/decisions/0007-coalition-algorithm.md), with alternatives.',
+    args: {
+      themes: t.arg.stringList({ required: true, description: 'Theme slugs.' }),
+      countries: t.arg.stringList({ required: true, description: 'ISO 3166-1 alpha-2 codes.' }),
+      size: t.arg.int({ required: false, description: 'Members wanted (2–20); default: as few as cover the countries.' }),
+      include: t.arg.idList({ required: false, description: 'Organisations that must be members.' }),
+      exclude: t.arg.idList({ required: false, description: 'Organisations that must not be members.' })
+    },
+    resolve: (_root, args, ctx) =>
+      asGraphQLErrors(() =>
+        proposeCoalition(ctx.viewer, {
+          themes: args.themes,
+          countries: args.countries,
+          size: args.size ?? undefined,
+          include: (args.include ?? []).map((id, i) => organizationIdArg(id, `include[${i}]`)),
+          exclude: (args.exclude ?? []).map((id, i) => organizationIdArg(id, `exclude[${i}]`))
+        })
+      )
+  })
+);
