@@ -85,6 +85,11 @@ async function rebuild(): Promise<void> {
       log(`removed from the graph: ${removed.length ? removed.map(([e, n]) => `${e} ${n}`).join(', ') : 'nothing'}`);
       log(`outbox: ${summary.outboxMarkedProcessed} row(s) settled, ${summary.outboxReplayed} replayed`);
       log(`rebuilt in ${(summary.durationMs / 1000).toFixed(1)} s`);
+      if (summary.failed.length > 0) {
+        log(`${summary.failed.length} row(s) rejected by Neo4j (fix the data in PostgreSQL, then rebuild again):`);
+        for (const f of summary.failed.slice(0, 20)) log(`  ${f.entity} ${f.id}: ${f.error}`);
+        process.exitCode = 1;
+      }
     } catch (error) {
       bar.stop();
       throw error;

@@ -4,6 +4,7 @@
  * approve/reject) and the audit log that records each step, readable by admins only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inviteFirstAdmin } from '../../src/lib/server/auth/bootstrap';
 import { acceptInvitation, findInvitation, inviteUser } from '../../src/lib/server/auth/invitations';
 import { login } from '../../src/lib/server/auth/login';
 import { approveMembership, rejectMembership, requestMembership } from '../../src/lib/server/auth/memberships';
@@ -164,6 +165,20 @@ describe('sign-up by invitation', () => {
     expect(ok.inviteUser).toEqual({ __typename: 'InviteUserSuccess', invitation: { email: 'gql@atlas.test', role: 'FUNDER_ANALYST' } });
     const refused = await executeOk(mutation, { input: { email: 'gql2@atlas.test' } }, member);
     expect(refused.inviteUser).toEqual({ __typename: 'ForbiddenError', message: 'Only admins may invite people.' });
+  });
+});
+
+describe('the first admin', () => {
+  it('is invited without a sender only while no (enabled) admin exists', async () => {
+    // Earlier tests of this file may have created admins: disable them to start from a fresh installation.
+    await db.user.updateMany({ where: { role: 'ADMIN' }, data: { disabledAt: new Date() } });
+    expect(await inviteFirstAdmin('first.admin@atlas.test', ORIGIN)).toEqual({ invited: true });
+    const invitation = await db.invitation.findFirstOrThrow({ where: { email: 'first.admin@atlas.test' } });
+    expect(invitation).toMatchObject({ role: 'ADMIN', invitedById: null });
+    const accepted = await acceptInvitation({ token: tokenFromMail('first.admin@atlas.test'), name: 'First Admin', password: 'a good long passphrase' });
+    expect(accepted.ok).toBe(true);
+    expect(await inviteFirstAdmin('second.admin@atlas.test', ORIGIN)).toEqual({ invited: false, reason: 'an admin account already exists' });
+    expect(mailer.lastTo('second.admin@atlas.test')).toBeUndefined();
   });
 });
 

@@ -123,4 +123,23 @@ describe('rebuildGraph and verifyGraph', () => {
     expect(settled.ok).toBe(true);
     expect(settled.pendingOutbox).toBe(0);
   });
+
+  it('skips a row Neo4j rejects, rebuilds the rest and names the row', async () => {
+    await rebuildGraph();
+    const badId = ids.partnerships[1];
+    await db.$executeRaw`UPDATE "Partnership" SET "startDate" = '20210-06-01' WHERE id = ${badId}`;
+    await writeTx((tx) => tx.run(`MATCH (o:Organization {id: $id}) SET o.name = 'stale'`, { id: ids.orgs[2] }));
+
+    const summary = await rebuildGraph({ batchSize: 4 });
+    expect(summary.failed).toHaveLength(1);
+    expect(summary.failed[0]).toMatchObject({ entity: 'Partnership', id: badId });
+    expect(summary.projected.Partnership).toBe(6);
+    const report = await verifyGraph();
+    // Everything else was rebuilt (the stale name is repaired); the rejected row keeps its old graph state.
+    expect(report.drift).toEqual([{ entity: 'Partnership', id: badId, problem: 'checksum-mismatch' }]);
+
+    await db.$executeRaw`UPDATE "Partnership" SET "startDate" = '2021-06-01' WHERE id = ${badId}`;
+    expect((await rebuildGraph()).failed).toEqual([]);
+    expect((await verifyGraph()).ok).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
+import { addNetworkMember, createNetwork } from '../factories/networks';
 import { createOrganization, createPartnership } from '../factories/organizations';
 import { execute, executeOk, globalId } from '../factories/graphql';
 
@@ -79,6 +80,10 @@ beforeAll(async () => {
   // Partner counts: athens 2, stateless 1, detention 1, housing 0.
   await createPartnership(db, ids.athens, ids.stateless);
   await createPartnership(db, ids.athens, ids.detention);
+  const ecre = await createNetwork(db, { name: 'European Council Network', slug: 'ecn', organizationId: ids.athens });
+  await createNetwork(db, { name: 'Balkan Route Coalition', slug: 'brc' });
+  await createNetwork(db, { name: 'Dissolved Alliance', slug: 'dissolved', archivedAt: new Date('2024-01-01T00:00:00Z') });
+  await addNetworkMember(db, ecre, ids.stateless, { role: 'STEERING_GROUP', since: new Date('2020-01-01T00:00:00Z') });
   await drainOutbox();
 });
 
@@ -326,6 +331,45 @@ describe('single lookups', () => {
     expect(data.a).toEqual({ __typename: 'Organization', name: 'Berlin Housing Solidarity' });
     expect(data.b).toEqual({ __typename: 'Theme', slug: 'legal-aid' });
     expect(data.c).toEqual({ __typename: 'Partnership', status: 'CONFIRMED' });
+  });
+});
+
+describe('networks', () => {
+  it('pages through networks that are not archived, by name', async () => {
+    const query = `query($after: String) { networks(first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name slug archived } } } }`;
+    const first = await executeOk(query);
+    expect(first.networks.totalCount).toBe(2);
+    expect(first.networks.edges.map((e: any) => e.node.name)).toEqual(['Balkan Route Coalition']);
+    const second = await executeOk(query, { after: first.networks.pageInfo.endCursor });
+    expect(second.networks.edges.map((e: any) => e.node.name)).toEqual(['European Council Network']);
+    expect(second.networks.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it('shows a network with its secretariat and members, and memberships on the organisation', async () => {
+    const data = await executeOk(`{
+      network(slug: "ecn") { name secretariat { name } memberCount
+        members { totalCount edges { node { role since organization { name networks { network { slug } } } } } } }
+      none: network(slug: "nope") { name }
+    }`);
+    expect(data.network).toEqual({
+      name: 'European Council Network',
+      secretariat: { name: 'Athens Refugee Legal Clinic' },
+      memberCount: 1,
+      members: {
+        totalCount: 1,
+        edges: [
+          {
+            node: {
+              role: 'STEERING_GROUP',
+              since: '2020-01-01',
+              organization: { name: 'Statelessness Network Italia', networks: [{ network: { slug: 'ecn' } }] }
+            }
+          }
+        ]
+      }
+    });
+    expect(data.none).toBeNull();
   });
 });
 

@@ -342,6 +342,46 @@ describe('projection of the outbox into Neo4j', () => {
     });
   });
 
+  it('isolates a row that Neo4j rejects: the rest of the batch goes through, the bad row waits with backoff', async () => {
+    await drainOutbox();
+    const a = await createOrganization(db);
+    const b = await createOrganization(db);
+    const c = await createOrganization(db);
+    const good = await createPartnership(db, a, b);
+    const bad = await createPartnership(db, b, c);
+    // A typo'd year PostgreSQL accepts but a Cypher date cannot parse (an import bug, say).
+    await db.$executeRaw`UPDATE "Partnership" SET "startDate" = '20230-01-01' WHERE id = ${bad.id}`;
+    const logs: string[] = [];
+
+    expect(await drainOutbox({ log: (line) => logs.push(line) })).toBe(4);
+    let [badRow] = await outboxRows(bad.outboxIds);
+    expect(badRow.processedAt).toBeNull();
+    expect(badRow.attempts).toBe(1);
+    expect(badRow.lastError).toMatch(/date/i);
+    expect(logs.join('\n')).toContain(bad.id);
+    const [goodRow] = await outboxRows(good.outboxIds);
+    expect(goodRow.processedAt).not.toBeNull();
+    const edges = () =>
+      readTx(async (tx) => {
+        const r = await tx.run('MATCH ()-[r:PARTNERS_WITH]->() WHERE r.id IN $ids RETURN r.id AS id', {
+          ids: [good.id, bad.id]
+        });
+        return r.records.map((rec) => rec.get('id'));
+      });
+    expect(await edges()).toEqual([good.id]);
+
+    // Within its backoff (2 s after the first failure) the row is not claimed again.
+    expect(await drainOutbox()).toBe(0);
+    [badRow] = await outboxRows(bad.outboxIds);
+    expect(badRow.attempts).toBe(1);
+
+    // Once the data is fixed and the backoff has passed, it goes through.
+    await db.$executeRaw`UPDATE "Partnership" SET "startDate" = '2023-01-01' WHERE id = ${bad.id}`;
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(await drainOutbox()).toBe(1);
+    expect((await edges()).sort()).toEqual([good.id, bad.id].sort());
+  });
+
   it('lets several drainers run at once without projecting a row twice', async () => {
     await drainOutbox();
     const orgs: Organization[] = [];

@@ -63,6 +63,18 @@ export async function inviteUser(
   }
   if (errors.length > 0) return invalid(errors);
 
+  return issueInvitation(values, viewer.userId, origin);
+}
+
+/**
+ * Writes an invitation (with its audit row) and mails the link. `invitedById` is null for the bootstrap
+ * invitation of the first admin (see bootstrap.ts), which no one sent.
+ */
+export async function issueInvitation(
+  values: { email: string; role: 'MEMBER' | 'FUNDER_ANALYST' | 'ADMIN'; organizationId?: string; membershipRole?: 'EDITOR' | 'OWNER' },
+  invitedById: string | null,
+  origin: string
+): Promise<Outcome<InvitationView>> {
   const token = randomSecret();
   const outcome = await runWrite(async (tx) => {
     const row = await tx.invitation.create({
@@ -71,7 +83,7 @@ export async function inviteUser(
         role: values.role,
         organizationId: values.organizationId ?? null,
         membershipRole: values.organizationId ? (values.membershipRole ?? 'EDITOR') : null,
-        invitedById: viewer.userId,
+        invitedById,
         tokenHash: sha256Hex(token),
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS)
       },
@@ -82,7 +94,7 @@ export async function inviteUser(
       value: invitation,
       changes: [],
       audit: [
-        { actorId: viewer.userId, action: 'invitation.create', entityType: 'Invitation', entityId: row.id, before: null, after: auditable(invitation) }
+        { actorId: invitedById, action: 'invitation.create', entityType: 'Invitation', entityId: row.id, before: null, after: auditable(invitation) }
       ]
     };
   });

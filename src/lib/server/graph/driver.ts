@@ -7,6 +7,7 @@ import { parseEnv } from '../env';
  * the app off whatever the server's default database happens to be.
  */
 let driver: Driver | undefined;
+let database: string | undefined;
 
 /**
  * Same schema as env(), but read when the driver is created rather than from env()'s cache: `npm start`, the CLIs
@@ -19,11 +20,13 @@ function graphEnv() {
 export function getDriver(): Driver {
   if (!driver) {
     const config = graphEnv();
+    database = config.NEO4J_DATABASE;
     if (!config.NEO4J_URI) throw new Error('NEO4J_URI is not set (npm start sets it when it runs the local Neo4j)');
     driver = neo4j.driver(config.NEO4J_URI, neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD), {
-      // Down or unroutable Neo4j: fail in ~2 s so /readyz and mutations answer quickly (the projector retries).
-      connectionTimeout: 2_000,
-      // Waiting for a free pooled connection under load is normal; give real work a little longer than that.
+      // Down or unroutable Neo4j: fail within seconds, not the driver's 30 s/60 s defaults (the projector retries).
+      // Not tighter: on a busy 2-core CI box a healthy local Neo4j can take over a second to accept and log in.
+      // /readyz does not depend on these: isGraphReachable() caps itself at 2 s.
+      connectionTimeout: 3_000,
       connectionAcquisitionTimeout: 5_000,
       maxConnectionPoolSize: 50,
       // Counts, degrees and amounts come back as JS numbers (all far below 2^53), not neo4j Integer objects.
@@ -34,12 +37,13 @@ export function getDriver(): Driver {
 }
 
 export function graphDatabase(): string {
-  return graphEnv().NEO4J_DATABASE;
+  return database ?? graphEnv().NEO4J_DATABASE;
 }
 
 export async function closeDriver(): Promise<void> {
   const current = driver;
   driver = undefined;
+  database = undefined;
   await current?.close();
 }
 

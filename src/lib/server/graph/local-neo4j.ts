@@ -58,8 +58,8 @@ function jarsAreCurrent(): boolean {
   if (![launcher, ...jarDirs].every((p) => existsSync(p))) return false;
   const pom = newestMtime(join(graphDir(), 'pom.xml'));
   const src = newestMtime(join(graphDir(), 'src'));
-  if (existsSync(stampFile())) return Math.max(pom, src) <= statSync(stampFile()).mtimeMs;
-  // Built by `mvn package` directly (CI does, right before the tests): judge by the outputs themselves.
+  if (existsSync(stampFile()) && Math.max(pom, src) <= statSync(stampFile()).mtimeMs) return true;
+  // Built by `mvn package` directly (CI, `npm run graph:install`): judge by the outputs themselves.
   return src <= statSync(launcher).mtimeMs && jarDirs.every((d) => pom <= statSync(d).mtimeMs);
 }
 

@@ -191,6 +191,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
 
 export const grantsImporter: KindImporter<PreparedGrants> = {
   columns: COLUMNS.grants,
+  tables: ['Grant', 'GrantTheme', 'GrantCountry'],
   prepare,
   write
 };

@@ -39,6 +39,8 @@ export interface ImportOptions {
  */
 export const REBUILD_THRESHOLD = 20_000;
 
+const ANALYZE_THRESHOLD = 5_000;
+
 /** A transaction that writes 200k rows needs minutes on a small machine, not Prisma's default 5 seconds. */
 const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
@@ -124,6 +126,11 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
       },
       { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 }
     );
+    // Fresh statistics after a large import: with the old ones (say, an empty table) the planner picks plans
+    // for a few rows and every later query on these tables pays for it until autovacuum gets round to them.
+    if (result.changes.length >= ANALYZE_THRESHOLD) {
+      for (const table of [...importer.tables, 'Outbox']) await db.$executeRawUnsafe(`ANALYZE "${table}"`);
+    }
     timings.writeMs = Math.round(performance.now() - writeStart);
     return report(
       true,

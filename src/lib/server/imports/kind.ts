@@ -32,6 +32,8 @@ export interface WriteResult {
 
 export interface KindImporter<P> {
   columns: readonly Column[];
+  /** Tables it writes: analysed after a large import so the planner sees the new row counts. */
+  tables: readonly string[];
   prepare(rows: CsvRow[], ctx: PrepareContext): Promise<P>;
   write(tx: Prisma.TransactionClient, prepared: P, ctx: WriteContext): Promise<WriteResult>;
 }

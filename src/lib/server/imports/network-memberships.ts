@@ -125,6 +125,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedMemberships, ctx: 
 
 export const networkMembershipsImporter: KindImporter<PreparedMemberships> = {
   columns: COLUMNS['network-memberships'],
+  tables: ['NetworkMembership'],
   prepare,
   write
 };

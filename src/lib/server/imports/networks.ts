@@ -177,6 +177,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedNetworks, ctx: { o
 
 export const networksImporter: KindImporter<PreparedNetworks> = {
   columns: COLUMNS.networks,
+  tables: ['Network'],
   prepare,
   write
 };

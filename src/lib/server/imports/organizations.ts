@@ -220,6 +220,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
 
 export const organizationsImporter: KindImporter<PreparedOrganizations> = {
   columns: COLUMNS.organizations,
+  tables: ['Organization', 'OrganizationTheme', 'OrganizationCountry'],
   prepare,
   write
 };

@@ -156,7 +156,7 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedPar
     `SELECT p.id, p."externalId", least(p."orgAId", p."orgBId") || '|' || greatest(p."orgAId", p."orgBId") || '|' || p.kind AS key
        FROM "Partnership" p
        JOIN unnest($1::text[], $2::text[], $3::text[]) AS k(lo, hi, kind)
-         ON least(p."orgAId", p."orgBId") = k.lo AND greatest(p."orgAId", p."orgBId") = k.hi AND p.kind::text = k.kind
+         ON least(p."orgAId", p."orgBId") = k.lo AND greatest(p."orgAId", p."orgBId") = k.hi AND p.kind = k.kind::"PartnershipKind"
       WHERE p.status IN ('PROPOSED', 'CONFIRMED')`,
     open.map((v) => (v.values.orgAId < v.values.orgBId ? v.values.orgAId : v.values.orgBId)),
     open.map((v) => (v.values.orgAId < v.values.orgBId ? v.values.orgBId : v.values.orgAId)),
@@ -231,6 +231,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx:
 
 export const partnershipsImporter: KindImporter<PreparedPartnerships> = {
   columns: COLUMNS.partnerships,
+  tables: ['Partnership', 'PartnershipTheme'],
   prepare,
   write
 };

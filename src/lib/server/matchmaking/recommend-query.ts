@@ -51,26 +51,28 @@ WITH o, ownCountries, existing, focus,
      reduce(ids = [], f IN focus | ids + [id IN f.family WHERE NOT id IN ids]) AS familyThemeIds,
      CASE WHEN size($countries) > 0 THEN $countries ELSE ownCountries END AS focusCountries
 
-// Structural candidates: partners of partners, Adamic-Adar over visible confirmed partnerships. The degree of a
-// shared partner counts all its visible confirmed partnerships, so it is at least 2 and ln(degree) > 0.
-CALL (o, existing) {
-  OPTIONAL MATCH (o)-[r1:PARTNERS_WITH]-(z:Organization)
-  WHERE ${vp('r1')} AND NOT z.archived
-  WITH DISTINCT z WHERE z IS NOT NULL
-  WITH z, COUNT { MATCH (z)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${vp('r')} RETURN DISTINCT x } AS degree
+// One subquery, two branches, each bounded: no large list is carried through the rest of the query (a collected
+// candidate list held in every row of the next subquery outgrew the transaction memory limit for hubs).
+CALL (o, existing, familyThemeIds, focusCountries) {
+  // Structural candidates: partners of partners, Adamic-Adar over visible confirmed partnerships. The degree of a
+  // shared partner counts all its visible confirmed partnerships, so it is at least 2 and ln(degree) > 0.
+  MATCH (o)-[r1:PARTNERS_WITH]-(z:Organization)
+  WHERE ${vp('r1')} AND z.archived = false
+  WITH DISTINCT o, existing, z
+  WITH o, existing, z, COUNT { MATCH (z)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${vp('r')} RETURN DISTINCT x } AS degree
   MATCH (z)-[r2:PARTNERS_WITH]-(c:Organization)
-  WHERE ${vp('r2')} AND c <> o AND NOT c.archived AND NOT c.id IN existing
+  WHERE ${vp('r2')} AND c <> o AND c.archived = false AND NOT c.id IN existing
   WITH DISTINCT z, degree, c
   WITH c, sum(1.0 / log(degree)) AS adamicAdar, collect({id: z.id, name: z.name}) AS shared
+  RETURN c, adamicAdar, shared
   ORDER BY adamicAdar DESC, c.id
   LIMIT $twoHopLimit
-  RETURN collect({node: c, adamicAdar: adamicAdar, shared: shared}) AS twoHop
-}
 
-// Profile candidates: organisations in the focus themes' families (a sub-theme's siblings count partially) and in
-// the focus countries, those matching both first, then the best connected (visible partnerships only) among the
-// first $profilePool. This is what a newcomer without partnerships gets.
-CALL (o, existing, familyThemeIds, focusCountries) {
+  UNION ALL
+
+  // Profile candidates: organisations in the focus themes' families (a sub-theme's siblings count partially) and
+  // in the focus countries, those matching both first, then the best connected (visible partnerships only) among
+  // the first $profilePool. This is what a newcomer without partnerships gets.
   CALL (familyThemeIds, focusCountries) {
     UNWIND familyThemeIds AS themeId
     MATCH (:Theme {id: themeId})<-[:WORKS_ON]-(c:Organization)
@@ -80,7 +82,7 @@ CALL (o, existing, familyThemeIds, focusCountries) {
     MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c:Organization)
     RETURN c, 0 AS themeHit, 1 AS countryHit
   }
-  WITH c, sum(themeHit) AS themeHits, sum(countryHit) AS countryHits
+  WITH o, existing, c, sum(themeHit) AS themeHits, sum(countryHit) AS countryHits
   WHERE c <> o AND c.archived = false AND NOT c.id IN existing
   WITH c, CASE WHEN themeHits > 0 AND countryHits > 0 THEN 1 ELSE 0 END AS both, themeHits + countryHits AS hits
   ORDER BY both DESC, hits DESC, c.id
@@ -88,13 +90,11 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   WITH c, both, COUNT { MATCH (c)-[r:PARTNERS_WITH]-(:Organization) WHERE ${vp('r')} } AS degree
   ORDER BY both DESC, degree DESC, c.id
   LIMIT $profileLimit
-  RETURN collect(c) AS profile
+  RETURN c, 0.0 AS adamicAdar, [] AS shared
 }
-
-UNWIND twoHop + [p IN profile | {node: p, adamicAdar: 0.0, shared: []}] AS candidate
-WITH o, ownCountries, focus, focusThemeIds, focusCountries, candidate.node AS c,
-     max(candidate.adamicAdar) AS adamicAdar,
-     reduce(best = [], s IN collect(candidate.shared) | CASE WHEN size(s) > size(best) THEN s ELSE best END) AS shared
+WITH o, ownCountries, focus, focusThemeIds, focusCountries, c,
+     max(adamicAdar) AS adamicAdar,
+     reduce(best = [], s IN collect(shared) | CASE WHEN size(s) > size(best) THEN s ELSE best END) AS shared
 WHERE (size($themes) = 0 OR EXISTS { MATCH (c)-[:WORKS_ON]->(t:Theme) WHERE t.id IN focusThemeIds })
   AND (size($countries) = 0 OR EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries })
 

@@ -90,18 +90,21 @@ export function startProjectorLoop(
 
   const tick = async () => {
     if (stopped) return;
-    const driver = opts.driver ?? getDriver();
-    const breaker = breakerFor(driver);
-    if (breaker.canTry()) {
-      try {
+    let wait = intervalMs;
+    try {
+      const driver = opts.driver ?? getDriver();
+      const breaker = breakerFor(driver);
+      if (breaker.canTry()) {
         const processed = await drain({ ...opts, driver }, false);
         if (processed > 0 && breaker.consecutiveFailures === 0) log(`projected ${processed} change(s)`);
-      } catch (error) {
-        log(`projector loop: ${describe(error)}`);
       }
+      wait = Math.max(intervalMs, breaker.msUntilRetry());
+    } catch (error) {
+      // PostgreSQL trouble (or no NEO4J_URI): keep polling, the next tick may succeed.
+      log(`projector loop: ${describe(error)}`);
     }
     if (!stopped) {
-      timer = setTimeout(() => (running = tick()), Math.max(intervalMs, breaker.msUntilRetry()));
+      timer = setTimeout(() => (running = tick()), wait);
       timer.unref?.();
     }
   };
