@@ -1,12 +1,25 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { resolveViewer, unauthorizedResponse } from '$lib/server/auth/resolve-viewer';
 import { withSecurityHeaders } from '$lib/server/security/headers';
 import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib/i18n/locale';
 import { withLocale } from '$lib/i18n/request-locale.server';
+import { startProjectorLoop } from '$lib/server/projection/projector';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
 env();
+
+/**
+ * Once per server process: the projector loop drains outbox rows that mutations could not project right away
+ * (Neo4j down or slow), so the graph catches up when Neo4j returns.
+ */
+export const init: ServerInit = async () => {
+  if (building) return;
+  const loop = startProjectorLoop({ intervalMs: 2_000, log: (line) => console.warn(`[projector] ${line}`) });
+  const stop = () => void loop.stop();
+  process.once('sveltekit:shutdown', stop);
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
   // Accounts: the viewer from the session cookie or an API token; an unusable token is a 401, not anonymous.

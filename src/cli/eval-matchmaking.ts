@@ -1,7 +1,7 @@
 /**
  * npm run eval:matchmaking -- --orgs <organizations.csv> --partnerships <partnerships.csv> --split <YYYY-MM-DD>
  *                             [--report docs/evaluation.md] [--sample 1000] [--seed 42] [--ablation]
- *                             [--variant 'name={"network":0.4,"popularity":0.1}' …]
+ *                             [--variant 'name={"network":0.4,"popularity":0.1}' …] [--dataset '<note>']
  *                             [--scratch-neo4j bolt://host:port [--reuse-graph]]
  *
  * Offline evaluation of the partner recommender (Hits@10, Hits@50, MRR against baselines, overall and for
@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 
 const USAGE = `usage: npm run eval:matchmaking -- --orgs <file> --partnerships <file> --split <YYYY-MM-DD>
          [--report <file.md>] [--sample <n>] [--seed <n>] [--ablation] [--variant 'name={json weights}' …]
+         [--dataset '<how the files were made>']
          [--scratch-neo4j <bolt uri> [--reuse-graph]]`;
 
 const EVAL_NEO4J_PASSWORD = 'atlas-eval-password';
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
       variant: { type: 'string', multiple: true, default: [] },
       'scratch-neo4j': { type: 'string' },
       'reuse-graph': { type: 'boolean', default: false },
+      dataset: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false }
     }
   });
@@ -100,6 +102,7 @@ async function main(): Promise<number> {
       sample,
       seed,
       reuseGraph: values['reuse-graph'],
+      dataset: values.dataset,
       // Ablations: each term family alone, to show what each contributes (same queries, same graph).
       variants: {
         ...(values.ablation

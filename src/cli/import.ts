@@ -57,7 +57,7 @@ async function main(): Promise<number> {
       const t = report.timings;
       console.log(
         `timings: read ${t.parseMs} ms, validate ${t.validateMs} ms, write ${t.writeMs} ms, total ${t.totalMs} ms` +
-          (report.ok && !dryRun && t.totalMs > 0 ? ` (${Math.round((report.counts.rows / t.totalMs) * 1000)} rows/s)` : '')
+          (report.ok && report.counts.rows >= 1_000 && t.totalMs > 0 ? ` (${Math.round((report.counts.rows / t.totalMs) * 1000)} rows/s)` : '')
       );
       if (!report.ok) return 1;
       if (!dryRun) {

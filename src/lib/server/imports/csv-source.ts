@@ -41,7 +41,9 @@ function tooLarge(size: number | null, max: number): FileRejected {
 
 async function openInput(input: CsvInput, maxBytes: number): Promise<{ stream: Readable; size: number }> {
   if ('path' in input) {
-    const { size } = await stat(input.path);
+    const { size } = await stat(input.path).catch((error: NodeJS.ErrnoException) => {
+      throw new FileRejected([{ line: 1, reason: `cannot read ${input.path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}` }]);
+    });
     if (size > maxBytes) throw tooLarge(size, maxBytes);
     return { stream: createReadStream(input.path), size };
   }

@@ -11,11 +11,11 @@
  *   P = d / (d + 10)       d = the candidate's visible confirmed partnerships
  */
 export const SCORE_WEIGHTS = {
-  network: 0.5,
-  theme: 0.25,
+  network: 0.4,
+  theme: 0.2,
   geography: 0.15,
-  complement: 0.1,
-  popularity: 0
+  complement: 0.05,
+  popularity: 0.2
 } as const;
 
 /** A candidate sharing only the top-level theme of a focus theme (a sibling, the parent) counts this much. */

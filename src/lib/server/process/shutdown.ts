@@ -26,8 +26,13 @@ export class Shutdown {
 
   onSignals(log: (line: string) => void, exitCode = 0): void {
     let signals = 0;
+    let firstAt = 0;
     const handler = (signal: NodeJS.Signals) => {
+      // One Ctrl-C reaches us twice (from the terminal's process group and relayed by tsx): only a signal that
+      // comes more than a second after the first means "stop waiting".
+      if (signals > 0 && Date.now() - firstAt < 1_000) return;
       signals += 1;
+      if (signals === 1) firstAt = Date.now();
       if (signals > 1) {
         log(`${signal} again: exiting now`);
         process.exit(130);

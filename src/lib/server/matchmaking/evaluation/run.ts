@@ -26,6 +26,8 @@ export interface EvaluationOptions {
   /** Evaluate at most this many organisations, and at most this many newcomers (seeded samples); all when undefined. */
   sample?: number;
   seed?: number;
+  /** How the files were made, for the report (e.g. the seed command). */
+  dataset?: string;
   /** Skip emptying and loading the graph: a previous run loaded the same files with the same split. */
   reuseGraph?: boolean;
   /** Extra scoring variants (e.g. structure only / profile only) evaluated on the same queries. */
