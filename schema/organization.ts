@@ -91,7 +91,7 @@ builder.node(OrganizationRef, {
       args: { first: t.arg.int({ required: false, defaultValue: DEFAULT_LIST_SIZE }) },
       resolve: async (org, { first }, ctx) => {
         const ids = await ctx.loaders.partnersByOrganization.load({ id: org.id, limit: listSize(first) });
-        const rows = await ctx.loaders.organizationById.loadMany(ids);
+        const rows = await ctx.loaders.partnerRows.loadMany(ids);
         return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
       }
     }),

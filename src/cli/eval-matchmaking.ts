@@ -71,6 +71,16 @@ async function main(): Promise<number> {
   const log = (line: string) => console.error(`[eval] ${line}`);
 
   const cleanups: (() => Promise<void> | void)[] = [];
+  // Ctrl-C: stop the temporary Neo4j and remove its folder before exiting.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log(`${signal}: cleaning up`);
+    void (async () => {
+      for (const cleanup of cleanups.reverse()) await Promise.resolve(cleanup()).catch(() => {});
+      process.exit(130);
+    })();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     if (values['scratch-neo4j']) {
       process.env.NEO4J_URI = values['scratch-neo4j'];

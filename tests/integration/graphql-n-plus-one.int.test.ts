@@ -14,19 +14,6 @@ import { addNetworkMember, createNetwork } from '../factories/networks';
 import { createOrganization, createPartnership } from '../factories/organizations';
 
 const db = getDb();
-import pg from 'pg';
-const origQuery = pg.Client.prototype.query;
-(pg.Client.prototype as any).query = function (this: any, ...args: any[]) {
-  const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
-  if ((globalThis as any).__log && typeof args[args.length - 1] !== 'function') console.log('[sql]', String(text).replace(/\s+/g, ' ').slice(0, 110));
-  return (origQuery as any).apply(this, args);
-};
-const origPoolQuery = pg.Pool.prototype.query;
-(pg.Pool.prototype as any).query = function (this: any, ...args: any[]) {
-  const text = typeof args[0] === 'string' ? args[0] : args[0]?.text;
-  if ((globalThis as any).__log) console.log('[sql]', String(text).replace(/\s+/g, ' ').slice(0, 110));
-  return (origPoolQuery as any).apply(this, args);
-};
 const THEMES = ['legal-aid', 'statelessness', 'housing', 'health', 'detention-monitoring', 'eu-advocacy'];
 const COUNTRIES = ['DE', 'FR', 'IT', 'GR', 'ES', 'NL', 'BE', 'PL'];
 
@@ -115,7 +102,7 @@ describe('N+1 guard', () => {
 
   it('stays constant for a signed-in viewer, who sees more partners', async () => {
     const viewer = await createViewer(db);
-    await measure(1, viewer); (globalThis as any).__log = true; console.log('=== small');
+    await measure(1, viewer); console.log('=== small');
     const small = await measure(5, viewer);
     console.log('=== large'); const large = await measure(50, viewer);
     expect(large.data.organizations.edges[0].node.partnerCount).toBe(6);

@@ -83,6 +83,17 @@ export function createLoaders(visibility: VisibilityParams) {
     countries,
     organizationById,
 
+    /**
+     * The rows of graph partners. A loader of its own, so a level of `partners` always costs exactly one query:
+     * through organizationById it would cost one or none depending on whether other fields (partnership sides,
+     * grant parties) happened to have primed those rows first — a race that makes query counts unpredictable.
+     */
+    partnerRows: new DataLoader<string, Organization | null>(async (ids) => {
+      const rows = await db.organization.findMany({ where: { id: { in: [...ids] } } });
+      primeOrganizations(rows);
+      return byKey(ids, rows);
+    }),
+
     organizationBySlug: new DataLoader<string, Organization | null>(async (slugs) => {
       const rows = await db.organization.findMany({ where: { slug: { in: [...slugs] } } });
       const map = new Map(rows.map((row) => [row.slug, row]));

@@ -64,9 +64,10 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   WHERE ${vp('r2')} AND c <> o AND c.archived = false AND NOT c.id IN existing
   WITH DISTINCT z, degree, c
   WITH c, sum(1.0 / log(degree)) AS adamicAdar, collect({id: z.id, name: z.name}) AS shared
-  RETURN c, adamicAdar, shared
   ORDER BY adamicAdar DESC, c.id
   LIMIT $twoHopLimit
+  RETURN c, adamicAdar, shared,
+         COUNT { MATCH (c)-[r:PARTNERS_WITH]-(:Organization) WHERE ${vp('r')} } AS degree
 
   UNION ALL
 
@@ -90,34 +91,33 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   WITH c, both, COUNT { MATCH (c)-[r:PARTNERS_WITH]-(:Organization) WHERE ${vp('r')} } AS degree
   ORDER BY both DESC, degree DESC, c.id
   LIMIT $profileLimit
-  RETURN c, 0.0 AS adamicAdar, [] AS shared
+  RETURN c, 0.0 AS adamicAdar, [] AS shared, degree
 }
-WITH o, ownCountries, focus, focusThemeIds, focusCountries, c,
+WITH o, ownCountries, focus, focusThemeIds, focusCountries, c, max(degree) AS degree,
      max(adamicAdar) AS adamicAdar,
      reduce(best = [], s IN collect(shared) | CASE WHEN size(s) > size(best) THEN s ELSE best END) AS shared
 WHERE (size($themes) = 0 OR EXISTS { MATCH (c)-[:WORKS_ON]->(t:Theme) WHERE t.id IN focusThemeIds })
   AND (size($countries) = 0 OR EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries })
 
-WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared,
+WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared, degree,
      COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme)-[:SUBTHEME_OF*0..]->(r:Theme) WHERE NOT (r)-[:SUBTHEME_OF]->()
                RETURN {id: t.id, root: r.id} } AS candidateThemes,
      COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS candidateCountries
-WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared, candidateThemes, candidateCountries,
+WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared, degree, candidateThemes, candidateCountries,
      [f IN focus WHERE any(t IN candidateThemes WHERE t.id IN f.subtree) | f] AS fullThemes
-WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared, candidateCountries, fullThemes,
+WITH o, ownCountries, focus, focusCountries, c, adamicAdar, shared, degree, candidateCountries, fullThemes,
      [f IN focus WHERE NOT f IN fullThemes AND any(t IN candidateThemes WHERE t.root = f.rootId) | f] AS partialThemes,
      [k IN candidateCountries WHERE k IN focusCountries] AS sharedCountries,
      [k IN candidateCountries WHERE NOT k IN ownCountries AND (size($countries) = 0 OR k IN $countries)] AS countriesAdded,
      [l IN coalesce(c.levels, []) WHERE NOT l IN coalesce(o.levels, [])] AS levelsAdded
-WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
+WITH o, c, shared, degree, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
      1.0 - exp(-adamicAdar) AS network,
      CASE WHEN size(focus) = 0 THEN 0.0
           ELSE (size(fullThemes) + $partialThemeMatch * size(partialThemes)) / toFloat(size(focus)) END AS theme,
      CASE WHEN size(focusCountries) = 0 THEN 0.0
           WHEN size(sharedCountries) >= 2 OR size(sharedCountries) >= size(focusCountries) THEN 1.0
           ELSE size(sharedCountries) / 2.0 END AS geography,
-     0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement,
-     COUNT { MATCH (c)-[r:PARTNERS_WITH]-(:Organization) WHERE ${vp('r')} } AS degree
+     0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement
 WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
      network, theme, geography, complement, degree / (degree + 10.0) AS popularity
 WITH o, c, shared, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,

@@ -26,10 +26,10 @@ export const PARTIAL_THEME_MATCH = 0.5;
  * keeps its cost flat whatever the graph's size (see the ADR for the latency this buys).
  */
 export const CANDIDATE_LIMITS = {
-  twoHop: 300,
+  twoHop: 200,
   /** Profile matches ranked by match alone, of which the best connected `profile` are scored. */
-  profilePool: 1000,
-  profile: 300
+  profilePool: 400,
+  profile: 150
 } as const;
 
 /** Longest chain searched for the `distance` reason of candidates that share no partner. */

@@ -22,7 +22,7 @@ import { themeTree } from '../../../../prisma/reference/themes';
 import { byKey, csvLine } from '../exports/csv-writer';
 import { slugify } from '../imports/cells';
 import { COLUMNS, FILE_NAMES, IMPORT_KINDS, type ImportKind } from '../imports/columns';
-import { NEAR, PLACES, PLACE_BY_CODE, type Place } from './places';
+import { NEAR, PLACES, type Place } from './places';
 import { Rng } from './random';
 import {
   GRANT_PROGRAMMES,
@@ -139,7 +139,7 @@ export class Names {
   private readonly usedSlugs = new Set<string>();
   private readonly usedNames = new Set<string>();
 
-  constructor(private readonly seed: number) {
+  constructor(seed: number) {
     this.fallback = fakerFor('en_GB', seed);
     // One faker per locale, each seeded from the run's seed: creation order is fixed, so output is too.
     for (const [i, place] of PLACES.entries()) {
