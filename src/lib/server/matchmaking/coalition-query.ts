@@ -13,8 +13,9 @@ RETURN [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS u
 /**
  * Per requested country, the best `$perCountry` organisations working there (operating or headquartered) on a
  * requested theme or one of its sub-themes, ranked by how many requested themes they cover, how many requested
- * countries they cover and their visible partnership count; plus the forced `$include` organisations whatever
- * their profile. `themeFit` is the share of requested themes covered (a sub-theme covers its parent).
+ * countries they cover and their visible partnership count (counted for a pool of three times that size only);
+ * plus the forced `$include` organisations whatever their profile. `themeFit` is the share of requested themes
+ * covered (a sub-theme covers its parent).
  */
 export const COALITION_CANDIDATES = `
 CALL () {
@@ -35,14 +36,20 @@ CALL (themeIds) {
 }
 WITH requested, c,
      COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme) RETURN t.id } AS candidateThemes,
-     COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries RETURN DISTINCT k.code } AS covers,
-     COUNT { MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${visiblePartnership('r')} RETURN DISTINCT x } AS degree
-WITH c, covers, degree,
+     COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries RETURN DISTINCT k.code } AS covers
+WITH c, covers,
      CASE WHEN size(requested) = 0 THEN 0.0
           ELSE size([r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree)]) / toFloat(size(requested)) END AS themeFit
-// Bound the set: the best few per requested country (an organisation kept for any of its countries stays).
+// Bound the set: per requested country, a pool ranked by profile, then the best connected of the pool (visible
+// partnerships only); an organisation kept for any of its countries stays. Forced members are always kept.
 UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE covers END AS code
-WITH code, c, covers, degree, themeFit
+WITH code, c, covers, themeFit
+ORDER BY themeFit DESC, size(covers) DESC, c.id
+WITH code, collect({c: c, covers: covers, themeFit: themeFit}) AS ranked
+UNWIND CASE WHEN code = '*' THEN ranked ELSE ranked[0..$perCountry * 3] END AS row
+WITH code, row.c AS c, row.covers AS covers, row.themeFit AS themeFit
+WITH code, c, covers, themeFit,
+     COUNT { MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${visiblePartnership('r')} RETURN DISTINCT x } AS degree
 ORDER BY themeFit DESC, size(covers) DESC, degree DESC, c.id
 WITH code, collect({c: c, covers: covers, degree: degree, themeFit: themeFit}) AS ranked
 UNWIND CASE WHEN code = '*' THEN ranked ELSE ranked[0..$perCountry] END AS row
