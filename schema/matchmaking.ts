@@ -114,7 +114,7 @@ const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationR
     }),
     distance: t.int({
       nullable: true,
-      description: 'Partnerships on the shortest visible chain between the two (2 = a shared partner); null beyond 4.',
+      description: 'Partnerships on the shortest visible chain between the two (2 = a shared partner); null beyond 3.',
       resolve: (reasons) => reasons.distance
     })
   })

@@ -18,6 +18,7 @@ import { applyGraphMigrations } from '../lib/server/graph/migrations';
 import { closeDriver } from '../lib/server/graph/driver';
 import { seedDemoIfEmpty } from '../lib/server/seed/demo';
 import { drainOutbox } from '../lib/server/projection/projector';
+import { inviteFirstAdmin } from '../lib/server/auth/bootstrap';
 
 const log = (line: string) => console.log(`[atlas] ${line}`);
 const root = resolve(process.env.ATLAS_ROOT ?? process.cwd());
@@ -64,7 +65,13 @@ async function main() {
   await applyGraphMigrations();
 
   const seeded = await seedDemoIfEmpty(log);
-  if (seeded) log('seeded the demo dataset (first run)');
+  if (seeded) {
+    log('seeded the demo dataset (first run)');
+    // No accounts exist yet: invite the first admin; the log mailer prints the sign-up link below.
+    const email = process.env.ATLAS_ADMIN_EMAIL ?? 'admin@example.org';
+    const invited = await inviteFirstAdmin(email, `http://localhost:${config.PORT}`);
+    if (invited.invited) log(`invited ${email} as the first admin: open the link above to set a password`);
+  }
   const projected = await drainOutbox();
   if (projected) log(`projected ${projected} changes into Neo4j`);
   shutdown.add('database clients', async () => {

@@ -3,7 +3,6 @@
  * empty database → export gives identical files — also for rows created in the app (no external id: `atlas:<id>`)
  * and for values that need CSV quoting or formula escaping.
  */
-import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { visibilityOf } from '../../src/lib/server/auth/viewer';
 import { createDb } from '../../src/lib/server/db';
@@ -25,20 +24,6 @@ async function exportAll(client = db): Promise<Record<ImportKind, string>> {
   const files = {} as Record<ImportKind, string>;
   for (const kind of IMPORT_ORDER) files[kind] = await exportCsvText(kind, admin, client);
   return files;
-}
-
-async function untilNoConnections(database: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: inject('pgAdminUrl') });
-  await admin.connect();
-  try {
-    for (let i = 0; i < 50; i += 1) {
-      const { rows } = await admin.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-      if (rows[0].n === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  } finally {
-    await admin.end();
-  }
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -82,10 +67,7 @@ describe('CSV export', () => {
     const other = createDb(empty.url);
     cleanups.push(async () => {
       await other.close();
-      // pg's pool.end() resolves before its sockets have closed; DROP … WITH (FORCE) would then kill a closing
-      // connection and surface as an unhandled 57P01 error. Wait until the server has seen them go.
-      await untilNoConnections(empty.name);
-      await empty.drop();
+      await empty.drop(); // waits for the closed pool's sockets to leave first
     });
     for (const kind of IMPORT_ORDER) {
       const report = await importCsv(kind, { text: first[kind] }, { db: other.db });

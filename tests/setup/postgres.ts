@@ -93,7 +93,28 @@ export async function createIsolatedDatabase(templateName: string, baseUrl = adm
   await withAdmin(baseUrl, (c) =>
     c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(templateName)}`)
   );
-  return { name, url: databaseUrl(name, baseUrl), drop: () => dropDatabase(name, baseUrl) };
+  return {
+    name,
+    url: databaseUrl(name, baseUrl),
+    drop: async () => {
+      await waitForNoConnections(name, baseUrl);
+      await dropDatabase(name, baseUrl);
+    }
+  };
+}
+
+/**
+ * pg's pool.end() resolves before its sockets are gone; dropping WITH (FORCE) at that moment kills a closing
+ * connection and the client reports an unhandled 57P01. Waiting (up to 5 s) for the clients to leave avoids that.
+ */
+export async function waitForNoConnections(name: string, baseUrl = adminUrl()): Promise<void> {
+  await withAdmin(baseUrl, async (c) => {
+    for (let i = 0; i < 50; i += 1) {
+      const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (rows[0].n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
 }
 
 /** Drops the database even while something is still connected to it (WITH (FORCE), PostgreSQL 13+). */

@@ -42,7 +42,7 @@ export interface Recommendation {
     sharedCountries: string[];
     countriesAdded: string[];
     levelsAdded: string[];
-    /** Length of the shortest visible chain of confirmed partnerships (2 = a shared partner); null beyond 4. */
+    /** Length of the shortest visible chain of confirmed partnerships (2 = a shared partner); null beyond 3. */
     distance: number | null;
   };
 }

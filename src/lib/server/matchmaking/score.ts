@@ -33,6 +33,6 @@ export const CANDIDATE_LIMITS = {
 } as const;
 
 /** Longest chain searched for the `distance` reason of candidates that share no partner. */
-export const DISTANCE_SEARCH_DEPTH = 4;
+export const DISTANCE_SEARCH_DEPTH = 3;
 
 export type ScoreWeights = { readonly [K in keyof typeof SCORE_WEIGHTS]: number };

@@ -8,9 +8,10 @@ function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
+  let newest = 0;
   for (const entry of readdirSync(path)) {
-    if (entry === 'generated' || entry === 'node_modules') continue;
+    // Build tools write into these while building (Prisma client, Paraglide output and cache): not sources.
+    if (entry.startsWith('.') || ['generated', 'cache', 'node_modules'].includes(entry)) continue;
     newest = Math.max(newest, newestMtime(join(path, entry)));
   }
   return newest;
