@@ -28,7 +28,7 @@ export const PARTIAL_THEME_MATCH = 0.5;
 export const CANDIDATE_LIMITS = {
   twoHop: 200,
   /** Profile matches ranked by match alone, of which the best connected `profile` are scored. */
-  profilePool: 400,
+  profilePool: 200,
   profile: 150
 } as const;
 
