@@ -74,19 +74,28 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   // Profile candidates: organisations in the focus themes' families (a sub-theme's siblings count partially) and
   // in the focus countries, those matching both first, then the best connected (visible partnerships only) among
   // the first $profilePool. This is what a newcomer without partnerships gets.
+  // Ranked without reading a property (elementId breaks ties) and cut with room to spare (twice the pool), and only
+  // then are the organisation itself, archived ones and existing partners dropped: reading properties of every match
+  // was most of the query's cost. (An organisation with more existing partners than the room gets a smaller pool.)
   CALL (familyThemeIds, focusCountries) {
-    UNWIND familyThemeIds AS themeId
-    MATCH (:Theme {id: themeId})<-[:WORKS_ON]-(c:Organization)
-    RETURN c, 1 AS themeHit, 0 AS countryHit
-    UNION ALL
-    UNWIND focusCountries AS code
-    MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c:Organization)
-    RETURN c, 0 AS themeHit, 1 AS countryHit
+    CALL (familyThemeIds, focusCountries) {
+      UNWIND familyThemeIds AS themeId
+      MATCH (:Theme {id: themeId})<-[:WORKS_ON]-(c:Organization)
+      RETURN c, 1 AS themeHit, 0 AS countryHit
+      UNION ALL
+      UNWIND focusCountries AS code
+      MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c:Organization)
+      RETURN c, 0 AS themeHit, 1 AS countryHit
+    }
+    WITH c, sum(themeHit) AS themeHits, sum(countryHit) AS countryHits
+    WITH c, CASE WHEN themeHits > 0 AND countryHits > 0 THEN 1 ELSE 0 END AS both, themeHits + countryHits AS hits
+    ORDER BY both DESC, hits DESC, elementId(c)
+    LIMIT $profilePool * 2
+    RETURN c, both
   }
-  WITH o, existing, c, sum(themeHit) AS themeHits, sum(countryHit) AS countryHits
+  WITH o, existing, c, both
   WHERE c <> o AND c.archived = false AND NOT c.id IN existing
-  WITH c, CASE WHEN themeHits > 0 AND countryHits > 0 THEN 1 ELSE 0 END AS both, themeHits + countryHits AS hits
-  ORDER BY both DESC, hits DESC, c.id
+  WITH c, both
   LIMIT $profilePool
   WITH c, both, COUNT { MATCH (c)-[r:PARTNERS_WITH]-(:Organization) WHERE ${vp('r')} } AS degree
   ORDER BY both DESC, degree DESC, c.id

@@ -63,10 +63,15 @@ ${table(result.methods, 'newcomers')}
 
 ## Reading the numbers
 
-- The two "recommender, … only" rows are ablations: the production query with only the structure term
-  (Adamic-Adar) or without it. For newcomers the structure-only variant has no signal at all (every candidate scores
-  0), so its hits there come from the order in which profile candidates are fetched, not from the score.
-- Common neighbours and Adamic-Adar cannot rank anyone for a newcomer: they only see partners of partners.
+${
+  Object.keys(result.methods).some((m) => m.startsWith('recommender, '))
+    ? `- The "recommender, …" rows are variants of the production query on the same queries: \`--ablation\` adds the
+  structure term alone (Adamic-Adar) and everything but it; \`--variant\` adds other weightings. For newcomers the
+  structure-only variant has no signal at all (every candidate scores 0), so its hits there come from the order in
+  which profile candidates are fetched, not from the score.
+`
+    : ''
+}- Common neighbours and Adamic-Adar cannot rank anyone for a newcomer: they only see partners of partners.
 - The weights were chosen with this evaluation on this synthetic dataset (docs/decisions/0006-recommendation-score.md),
   whose generator links organisations by preferential attachment, mostly within one country and theme area. Expect
   different figures on real data; re-run the command on an export.
