@@ -72,11 +72,11 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   UNION ALL
 
   // Profile candidates: organisations in the focus themes' families (a sub-theme's siblings count partially) and
-  // in the focus countries, those matching both first, then the best connected (visible partnerships only) among
-  // the first $profilePool. This is what a newcomer without partnerships gets.
-  // Ranked without reading a property (elementId breaks ties) and cut with room to spare (twice the pool), and only
-  // then are the organisation itself, archived ones and existing partners dropped: reading properties of every match
-  // was most of the query's cost. (An organisation with more existing partners than the room gets a smaller pool.)
+  // in the focus countries, those matching both first; of the first $profilePool, the best connected (visible
+  // partnerships only). This is what a newcomer without partnerships gets. The matches are ranked without reading
+  // a property (elementId breaks ties) and cut with room to spare (twice the pool) before the organisation itself,
+  // archived ones and existing partners are dropped: reading properties of every match was most of the query's
+  // cost. (An organisation with more existing partners than that room gets a smaller pool.)
   CALL (familyThemeIds, focusCountries) {
     CALL (familyThemeIds, focusCountries) {
       UNWIND familyThemeIds AS themeId
