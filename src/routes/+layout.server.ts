@@ -1,4 +1,9 @@
 import type { LayoutServerLoad } from './$types';
 
-// The language hooks.server.ts chose, for pages that format dates, numbers or query localised data.
-export const load: LayoutServerLoad = ({ locals }) => ({ lang: locals.lang });
+// The language hooks.server.ts chose (for pages that format dates, numbers or query localised data), and what the
+// header needs to know about the visitor: signed in or not, and whether to offer the admin page.
+export const load: LayoutServerLoad = ({ locals }) => ({
+  lang: locals.lang,
+  signedIn: locals.viewer.kind === 'user',
+  isAdmin: locals.viewer.kind === 'user' && locals.viewer.role === 'ADMIN'
+});

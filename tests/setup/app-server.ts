@@ -10,6 +10,12 @@ import { startAppServer } from '../../src/lib/server/process/app-server';
 import { ensureAppBuild } from '../../src/lib/server/process/build';
 import { freePort } from '../../src/lib/server/process/ports';
 import { createIsolatedDatabase } from './postgres';
+import { createDb } from '../../src/lib/server/db';
+import { closeDriver } from '../../src/lib/server/graph/driver';
+import { drainOutbox } from '../../src/lib/server/projection/projector';
+import { seedDemoIfEmpty } from '../../src/lib/server/seed/demo';
+import { createUser } from '../factories/users';
+import { E2E_USERS } from '../e2e/fixtures';
 
 const root = resolve(import.meta.dirname, '../..');
 /** The app server's output, for reading after a failed run (its last lines are also in any start error). */
@@ -22,10 +28,33 @@ export interface AppEnvironment {
 }
 
 /**
- * Demo data for the browser tests, written before the app starts. Empty for now: fill it in (e.g. with the shared
- * factories or the seed command's functions) when pages show data. It gets the e2e run's own database and graph.
+ * Demo data for the browser tests, written before the app starts: the demo dataset projected into the e2e run's
+ * own Neo4j, and the accounts of tests/e2e/fixtures.ts.
  */
-export async function seed(_env: AppEnvironment): Promise<void> {}
+export async function seed(env: AppEnvironment): Promise<void> {
+  const handle = createDb(env.databaseUrl);
+  try {
+    const { db } = handle;
+    await seedDemoIfEmpty(() => {}, db);
+    await drainOutbox({ db, log: (line) => console.log(`[e2e seed] ${line}`) });
+    const edited = await db.organization.findFirstOrThrow({
+      where: { type: { not: 'FUNDER' }, partnershipsAsA: { some: { status: 'CONFIRMED' } } },
+      orderBy: { name: 'asc' },
+      select: { id: true }
+    });
+    for (const [key, account] of Object.entries(E2E_USERS)) {
+      await createUser(db, {
+        email: account.email,
+        name: account.name,
+        role: account.role,
+        organizationIds: key === 'editor' ? [edited.id] : []
+      });
+    }
+  } finally {
+    await handle.close();
+    await closeDriver();
+  }
+}
 
 export default async function setup(project: TestProject) {
   const provided = project.getProvidedContext();

@@ -1,0 +1,47 @@
+/**
+ * The web app's GraphQL client (urql). Pages load their data in `+page.ts` with SvelteKit's `fetch`, so the
+ * first render happens on the server (that fetch calls /graphql in-process, with the visitor's cookies), and the
+ * same documents run again from the browser when a page updates itself. Documents are typed by graphql-codegen
+ * (src/lib/graphql/documents → generated/).
+ */
+import { error } from '@sveltejs/kit';
+import { Client, cacheExchange, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+
+/** /graphql rejects cookie-authenticated requests without it unless they are JSON (src/lib/server/security). */
+const CSRF_HEADER = 'x-atlas-csrf';
+
+export function createGraphqlClient(fetchFn: typeof fetch = fetch): Client {
+  return new Client({
+    url: '/graphql',
+    fetch: fetchFn,
+    preferGetMethod: false,
+    // Visibility depends on who is signed in: never answer from a cache filled for another viewer.
+    requestPolicy: 'network-only',
+    exchanges: [cacheExchange, fetchExchange],
+    fetchOptions: () => ({ headers: { [CSRF_HEADER]: '1' } })
+  });
+}
+
+let browserClient: Client | undefined;
+/** One client per browser tab, for queries a page runs after it has loaded (filters, pickers, graphs). */
+export function graphqlClient(): Client {
+  return (browserClient ??= createGraphqlClient());
+}
+
+/**
+ * Runs a query for a load function and returns its data, or throws SvelteKit's `error` with the status the API
+ * answered (429 when rate limited, 503 when a store is down) so the error page says what went wrong.
+ */
+export async function loadQuery<Data, Variables extends AnyVariables>(
+  fetchFn: typeof fetch,
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables
+): Promise<Data> {
+  const result = await createGraphqlClient(fetchFn).query(document, variables).toPromise();
+  if (result.error || !result.data) {
+    const response = result.error?.response as Response | undefined;
+    const status = response?.status && response.status >= 400 ? response.status : result.error?.networkError ? 503 : 500;
+    error(status, result.error?.message ?? 'The API returned no data');
+  }
+  return result.data;
+}
