@@ -4,16 +4,15 @@
  * applies both stores' migrations, seeds demo data on first run, builds and serves the app, prints the URL,
  * and on Ctrl-C stops everything it started.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseEnv } from '../lib/server/env';
 import { Shutdown } from '../lib/server/process/shutdown';
 import { ensureAppBuild } from '../lib/server/process/build';
 import { startAppServer } from '../lib/server/process/app-server';
 import { isPortTaken } from '../lib/server/process/ports';
-import { startEmbeddedPostgres } from '../lib/server/db/embedded-postgres';
 import { deployMigrations } from '../lib/server/db/migrate';
 import { closeDb } from '../lib/server/db';
-import { ensureNeo4jJars, startLocalNeo4j } from '../lib/server/graph/local-neo4j';
+import { startLocalStores } from '../lib/server/process/local-stores';
 import { applyGraphMigrations } from '../lib/server/graph/migrations';
 import { closeDriver } from '../lib/server/graph/driver';
 import { seedDemoIfEmpty } from '../lib/server/seed/demo';
@@ -24,7 +23,6 @@ const log = (line: string) => console.log(`[atlas] ${line}`);
 const root = resolve(process.env.ATLAS_ROOT ?? process.cwd());
 // Parsed without caching: the process env gains DATABASE_URL/NEO4J_URI below, before any client reads env().
 const config = parseEnv(process.env);
-const dataDir = resolve(root, config.DATA_DIR);
 const shutdown = new Shutdown();
 shutdown.onSignals(log);
 
@@ -33,32 +31,7 @@ async function main() {
     throw new Error(`port ${config.PORT} is in use: stop the other process or set PORT`);
   }
 
-  let databaseUrl = config.DATABASE_URL;
-  if (!databaseUrl) {
-    log(`starting embedded PostgreSQL (PGlite) with data in ${join(config.DATA_DIR, 'pglite')}`);
-    const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pglite'), port: config.PGLITE_PORT });
-    shutdown.add('embedded PostgreSQL', pg.stop);
-    databaseUrl = pg.url;
-  }
-
-  let neo4jUri = config.NEO4J_URI;
-  if (!neo4jUri) {
-    await ensureNeo4jJars();
-    log(`starting Neo4j with data in ${join(config.DATA_DIR, 'neo4j')}`);
-    const neo4j = await startLocalNeo4j({
-      dataDir: join(dataDir, 'neo4j'),
-      boltPort: config.NEO4J_BOLT_PORT,
-      password: config.NEO4J_PASSWORD,
-      heap: config.NEO4J_HEAP,
-      log: (line) => config.LOG_LEVEL === 'debug' && log(`neo4j: ${line}`)
-    });
-    shutdown.add('Neo4j', neo4j.stop);
-    neo4jUri = neo4j.uri;
-  }
-
-  // The clients below (Prisma, Neo4j driver) read env() lazily, after this.
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.NEO4J_URI = neo4jUri;
+  const { databaseUrl, neo4jUri } = await startLocalStores({ config, shutdown, log, reuseRunning: false });
 
   log('applying migrations');
   await deployMigrations(databaseUrl);

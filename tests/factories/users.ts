@@ -122,7 +122,7 @@ export class CookieJar {
  */
 export function requestEvent(
   request: Request,
-  options: { cookies?: CookieJar; clientAddress?: string } = {}
+  options: { cookies?: CookieJar; clientAddress?: string; isSubRequest?: boolean } = {}
 ): RequestEvent {
   const cookies = options.cookies ?? new CookieJar();
   let req = request;
@@ -141,7 +141,7 @@ export function requestEvent(
     platform: undefined,
     route: { id: url.pathname },
     isDataRequest: false,
-    isSubRequest: false,
+    isSubRequest: options.isSubRequest ?? false,
     isRemoteRequest: false,
     fetch,
     setHeaders: () => {},

@@ -18,7 +18,10 @@ import { CookieJar, createApiTokenFor, createUser, requestEvent } from '../facto
 const db = getDb();
 const routes = { GET, POST, OPTIONS } as Record<string, (event: never) => Response | Promise<Response>>;
 
-async function http(request: Request, options: { cookies?: CookieJar; clientAddress?: string } = {}) {
+async function http(
+  request: Request,
+  options: { cookies?: CookieJar; clientAddress?: string; isSubRequest?: boolean } = {}
+) {
   const event = requestEvent(request, options);
   return handle({ event, resolve: (e) => routes[e.request.method](e as never) });
 }
@@ -60,6 +63,12 @@ describe('rate limits', () => {
 
     // Counted per address.
     expect((await http(graphql('{ apiVersion }'), { clientAddress: '203.0.113.102' })).status).toBe(200);
+
+    // A page's server-side load calling /graphql (SvelteKit's fetch: a sub-request of the page view) is not an
+    // API request of the visitor's: it still runs when the visitor's own API requests are used up.
+    const subRequest = await http(graphql('{ apiVersion }'), { clientAddress: ip, isSubRequest: true });
+    expect(subRequest.status).toBe(200);
+    expect(subRequest.headers.get('ratelimit-limit')).toBeNull();
   });
 
   it('counts per API token, with the higher limit', async () => {

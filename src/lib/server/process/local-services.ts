@@ -10,23 +10,15 @@
  *
  * Call it before anything reads env(): it sets process.env.DATABASE_URL / NEO4J_URI for the clients to pick up.
  */
-import { join, resolve } from 'node:path';
 import { parseEnv } from '../env';
 import { Shutdown } from './shutdown';
-import { isPortTaken } from './ports';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
 import { deployMigrations } from '../db/migrate';
 import { closeDb } from '../db';
-import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../graph/local-neo4j';
 import { applyGraphMigrations } from '../graph/migrations';
 import { closeDriver } from '../graph/driver';
+import { startLocalStores, type LocalStores } from './local-stores';
 
-export interface LocalServices {
-  databaseUrl: string;
-  neo4jUri: string;
-  /** What this call started (and will stop), for messages. */
-  started: { postgres: boolean; neo4j: boolean };
-}
+export type LocalServices = LocalStores;
 
 export interface LocalServicesOptions {
   /** Progress lines (default: `[atlas] …` on stderr, so stdout stays clean for a command's own output). */
@@ -42,7 +34,6 @@ export async function withLocalServices<T>(
   const log = opts.log ?? ((line: string) => console.error(`[atlas] ${line}`));
   // Parsed without caching: process.env gains DATABASE_URL/NEO4J_URI below, before any client reads env().
   const config = parseEnv(process.env);
-  const dataDir = resolve(atlasRoot(), config.DATA_DIR);
   const shutdown = new Shutdown();
   shutdown.onSignals(log, 130);
   shutdown.add('database clients', async () => {
@@ -51,51 +42,11 @@ export async function withLocalServices<T>(
   });
 
   try {
-    const started = { postgres: false, neo4j: false };
-
-    let databaseUrl = config.DATABASE_URL;
-    if (!databaseUrl) {
-      if (await isPortTaken(config.PGLITE_PORT)) {
-        log(`using the embedded PostgreSQL already running on port ${config.PGLITE_PORT}`);
-        databaseUrl = `postgresql://postgres@127.0.0.1:${config.PGLITE_PORT}/postgres?connection_limit=1`;
-      } else {
-        log(`starting embedded PostgreSQL (PGlite) with data in ${join(config.DATA_DIR, 'pglite')}`);
-        const pg = await startEmbeddedPostgres({ dataDir: join(dataDir, 'pglite'), port: config.PGLITE_PORT });
-        shutdown.add('embedded PostgreSQL', pg.stop);
-        databaseUrl = pg.url;
-        started.postgres = true;
-      }
-    }
-
-    let neo4jUri = config.NEO4J_URI ?? '';
-    if (!neo4jUri && opts.neo4j !== false) {
-      if (await isPortTaken(config.NEO4J_BOLT_PORT)) {
-        log(`using the Neo4j already running on port ${config.NEO4J_BOLT_PORT}`);
-        neo4jUri = `bolt://127.0.0.1:${config.NEO4J_BOLT_PORT}`;
-      } else {
-        await ensureNeo4jJars();
-        log(`starting Neo4j with data in ${join(config.DATA_DIR, 'neo4j')}`);
-        const neo4j = await startLocalNeo4j({
-          dataDir: join(dataDir, 'neo4j'),
-          boltPort: config.NEO4J_BOLT_PORT,
-          password: config.NEO4J_PASSWORD,
-          heap: config.NEO4J_HEAP,
-          log: (line) => config.LOG_LEVEL === 'debug' && log(`neo4j: ${line}`)
-        });
-        shutdown.add('Neo4j', neo4j.stop);
-        neo4jUri = neo4j.uri;
-        started.neo4j = true;
-      }
-    }
-
-    process.env.DATABASE_URL = databaseUrl;
-    if (neo4jUri) process.env.NEO4J_URI = neo4jUri;
-
+    const stores = await startLocalStores({ config, shutdown, log, reuseRunning: true, neo4j: opts.neo4j });
     // A store this call started may be brand new: bring it to the current schema, as `npm start` would.
-    if (started.postgres) await deployMigrations(databaseUrl);
-    if (started.neo4j) await applyGraphMigrations();
-
-    return await fn({ databaseUrl, neo4jUri, started });
+    if (stores.started.postgres) await deployMigrations(stores.databaseUrl);
+    if (stores.started.neo4j) await applyGraphMigrations();
+    return await fn(stores);
   } finally {
     await shutdown.run(() => {});
   }

@@ -7,7 +7,7 @@ import { Prisma } from '../db/generated/client';
 import { sorted } from './checksum';
 import { relChecks } from './graph-helpers';
 import { plain } from './graph-values';
-import { tableChecks } from './sql-helpers';
+import { keyedLoaders, tableChecks } from './sql-helpers';
 import type { Cypher, Plain, Projector, Sql } from './types';
 
 export interface GrantRecord {
@@ -23,18 +23,16 @@ export interface GrantRecord {
   recipientId: string;
 }
 
-function select(where: Prisma.Sql, limit: number | null): Prisma.Sql {
-  return Prisma.sql`
+const grantRows = keyedLoaders<GrantRecord>(
+  Prisma.sql`
     SELECT g.id, g."amountAwarded"::float8 AS amount, g.currency::text AS currency,
            to_char(g."awardDate", 'YYYY-MM-DD') AS "awardDate", g.visibility::text AS visibility,
            ARRAY(SELECT gt."themeId" FROM "GrantTheme" gt WHERE gt."grantId" = g.id) AS "themeIds",
            ARRAY(SELECT gc."countryCode"::text FROM "GrantCountry" gc WHERE gc."grantId" = g.id) AS "countryCodes",
            g."funderId", g."recipientId"
-    FROM "Grant" g
-    WHERE ${where}
-    ORDER BY g.id
-    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-}
+    FROM "Grant" g`,
+  'g.id'
+);
 
 // Endpoints MERGEd for the same reason as partnerships (see project-partnerships.ts).
 const WRITE = `
@@ -54,13 +52,8 @@ SET g.amount = toFloat(row.amount), g.currency = row.currency, g.awardDate = dat
 export const grantProjector: Projector<GrantRecord> = {
   aggregate: 'Grant',
   graphName: '[:FUNDED]',
-  load(db: Sql, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db.$queryRaw<GrantRecord[]>(select(Prisma.sql`g.id = ANY(${ids}::text[])`, null));
-  },
-  loadPage(db: Sql, afterId: string, limit: number) {
-    return db.$queryRaw<GrantRecord[]>(select(Prisma.sql`g.id > ${afterId}`, limit));
-  },
+  load: grantRows.load,
+  loadPage: grantRows.loadPage,
   async write(tx: Cypher, rows: GrantRecord[]) {
     if (rows.length === 0) return;
     await tx.run(WRITE, { rows });

@@ -6,7 +6,7 @@
 import { Prisma } from '../db/generated/client';
 import { nodeChecks, relChecks } from './graph-helpers';
 import { plain } from './graph-values';
-import { tableChecks } from './sql-helpers';
+import { keyedLoaders, tableChecks } from './sql-helpers';
 import type { Cypher, Plain, Projector, Sql } from './types';
 
 // ─── Network ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -18,25 +18,18 @@ export interface NetworkRecord {
   archived: boolean;
 }
 
-function selectNetworks(where: Prisma.Sql, limit: number | null): Prisma.Sql {
-  return Prisma.sql`
+const networkRows = keyedLoaders<NetworkRecord>(
+  Prisma.sql`
     SELECT n.id, n.slug, n.name, (n."archivedAt" IS NOT NULL) AS archived
-    FROM "Network" n
-    WHERE ${where}
-    ORDER BY n.id
-    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-}
+    FROM "Network" n`,
+  'n.id'
+);
 
 export const networkProjector: Projector<NetworkRecord> = {
   aggregate: 'Network',
   graphName: ':Network',
-  load(db: Sql, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db.$queryRaw<NetworkRecord[]>(selectNetworks(Prisma.sql`n.id = ANY(${ids}::text[])`, null));
-  },
-  loadPage(db: Sql, afterId: string, limit: number) {
-    return db.$queryRaw<NetworkRecord[]>(selectNetworks(Prisma.sql`n.id > ${afterId}`, limit));
-  },
+  load: networkRows.load,
+  loadPage: networkRows.loadPage,
   async write(tx: Cypher, rows: NetworkRecord[]) {
     if (rows.length === 0) return;
     await tx.run(
@@ -84,16 +77,14 @@ export interface NetworkMembershipRecord {
   networkId: string;
 }
 
-function selectMemberships(where: Prisma.Sql, limit: number | null): Prisma.Sql {
-  return Prisma.sql`
+const membershipRows = keyedLoaders<NetworkMembershipRecord>(
+  Prisma.sql`
     SELECT m.id, m.role::text AS role, to_char(m.since, 'YYYY-MM-DD') AS since,
            to_char(m.until, 'YYYY-MM-DD') AS until, m.visibility::text AS visibility,
            m."organizationId", m."networkId"
-    FROM "NetworkMembership" m
-    WHERE ${where}
-    ORDER BY m.id
-    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-}
+    FROM "NetworkMembership" m`,
+  'm.id'
+);
 
 // Endpoints MERGEd for the same reason as partnerships (see project-partnerships.ts).
 const WRITE_MEMBERSHIPS = `
@@ -112,13 +103,8 @@ SET r.role = row.role, r.since = date(row.since), r.until = date(row.until), r.v
 export const networkMembershipProjector: Projector<NetworkMembershipRecord> = {
   aggregate: 'NetworkMembership',
   graphName: '[:MEMBER_OF]',
-  load(db: Sql, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db.$queryRaw<NetworkMembershipRecord[]>(selectMemberships(Prisma.sql`m.id = ANY(${ids}::text[])`, null));
-  },
-  loadPage(db: Sql, afterId: string, limit: number) {
-    return db.$queryRaw<NetworkMembershipRecord[]>(selectMemberships(Prisma.sql`m.id > ${afterId}`, limit));
-  },
+  load: membershipRows.load,
+  loadPage: membershipRows.loadPage,
   async write(tx: Cypher, rows: NetworkMembershipRecord[]) {
     if (rows.length === 0) return;
     await tx.run(WRITE_MEMBERSHIPS, { rows });

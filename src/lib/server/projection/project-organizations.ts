@@ -7,7 +7,7 @@ import { Prisma } from '../db/generated/client';
 import { sorted } from './checksum';
 import { nodeChecks } from './graph-helpers';
 import { plain } from './graph-values';
-import { tableChecks } from './sql-helpers';
+import { keyedLoaders, tableChecks } from './sql-helpers';
 import type { Cypher, Plain, Projector, Sql } from './types';
 
 export interface OrganizationRecord {
@@ -24,27 +24,16 @@ export interface OrganizationRecord {
   countryCodes: string[];
 }
 
-function select(where: Prisma.Sql, limit: number | null): Prisma.Sql {
-  return Prisma.sql`
+const organizationRows = keyedLoaders<OrganizationRecord>(
+  Prisma.sql`
     SELECT o.id, o.slug, o.name, o.type::text AS type, (o."archivedAt" IS NOT NULL) AS archived,
            o.levels::text[] AS levels, o.languages, o."hqCountryCode"::text AS "hqCountry", o."foundedYear",
            ARRAY(SELECT ot."themeId" FROM "OrganizationTheme" ot WHERE ot."organizationId" = o.id) AS "themeIds",
            ARRAY(SELECT oc."countryCode"::text FROM "OrganizationCountry" oc WHERE oc."organizationId" = o.id)
              AS "countryCodes"
-    FROM "Organization" o
-    WHERE ${where}
-    ORDER BY o.id
-    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-}
-
-function load(db: Sql, ids: string[]): Promise<OrganizationRecord[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.$queryRaw<OrganizationRecord[]>(select(Prisma.sql`o.id = ANY(${ids}::text[])`, null));
-}
-
-function loadPage(db: Sql, afterId: string, limit: number): Promise<OrganizationRecord[]> {
-  return db.$queryRaw<OrganizationRecord[]>(select(Prisma.sql`o.id > ${afterId}`, limit));
-}
+    FROM "Organization" o`,
+  'o.id'
+);
 
 // Stub Theme/Country nodes are MERGEd by key so the relationship exists even when the reference node has not been
 // projected yet; its properties arrive with its own projection (or the next rebuild).
@@ -137,8 +126,8 @@ async function readGraph(tx: Cypher, ids: string[]): Promise<Record<string, Plai
 export const organizationProjector: Projector<OrganizationRecord> = {
   aggregate: 'Organization',
   graphName: ':Organization',
-  load,
-  loadPage,
+  load: organizationRows.load,
+  loadPage: organizationRows.loadPage,
   write,
   remove,
   fingerprint,

@@ -7,7 +7,7 @@ import { Prisma } from '../db/generated/client';
 import { sorted } from './checksum';
 import { relChecks } from './graph-helpers';
 import { plain } from './graph-values';
-import { tableChecks } from './sql-helpers';
+import { keyedLoaders, tableChecks } from './sql-helpers';
 import type { Cypher, Plain, Projector, Sql } from './types';
 
 export interface PartnershipRecord {
@@ -23,26 +23,15 @@ export interface PartnershipRecord {
   themeIds: string[];
 }
 
-function select(where: Prisma.Sql, limit: number | null): Prisma.Sql {
-  return Prisma.sql`
+const partnershipRows = keyedLoaders<PartnershipRecord>(
+  Prisma.sql`
     SELECT p.id, p.kind::text AS kind, p.status::text AS status, p.visibility::text AS visibility,
            to_char(p."startDate", 'YYYY-MM-DD') AS "startDate", to_char(p."endDate", 'YYYY-MM-DD') AS "endDate",
            p."orgAId" AS "orgA", p."orgBId" AS "orgB",
            ARRAY(SELECT pt."themeId" FROM "PartnershipTheme" pt WHERE pt."partnershipId" = p.id) AS "themeIds"
-    FROM "Partnership" p
-    WHERE ${where}
-    ORDER BY p.id
-    ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
-}
-
-function load(db: Sql, ids: string[]): Promise<PartnershipRecord[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.$queryRaw<PartnershipRecord[]>(select(Prisma.sql`p.id = ANY(${ids}::text[])`, null));
-}
-
-function loadPage(db: Sql, afterId: string, limit: number): Promise<PartnershipRecord[]> {
-  return db.$queryRaw<PartnershipRecord[]>(select(Prisma.sql`p.id > ${afterId}`, limit));
-}
+    FROM "Partnership" p`,
+  'p.id'
+);
 
 // Endpoints are MERGEd (not MATCHed) so the edge is never silently dropped when an organisation's own outbox row
 // is projected later or by another server; the organisation projection fills in the node's properties.
@@ -115,8 +104,8 @@ async function readGraph(tx: Cypher, ids: string[]): Promise<Record<string, Plai
 export const partnershipProjector: Projector<PartnershipRecord> = {
   aggregate: 'Partnership',
   graphName: '[:PARTNERS_WITH]',
-  load,
-  loadPage,
+  load: partnershipRows.load,
+  loadPage: partnershipRows.loadPage,
   write,
   remove,
   fingerprint,

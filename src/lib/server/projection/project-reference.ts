@@ -7,12 +7,8 @@ import { Prisma } from '../db/generated/client';
 import { sorted } from './checksum';
 import { nodeChecks } from './graph-helpers';
 import { plain } from './graph-values';
-import { tableChecks } from './sql-helpers';
+import { keyedLoaders, tableChecks } from './sql-helpers';
 import type { Cypher, Plain, Projector, Sql } from './types';
-
-function limitClause(limit: number | null): Prisma.Sql {
-  return limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`;
-}
 
 // ─── Theme ───────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -23,10 +19,11 @@ export interface ThemeRecord {
   nameEn: string;
 }
 
-function selectThemes(where: Prisma.Sql, limit: number | null): Prisma.Sql {
-  return Prisma.sql`
-    SELECT t.id, t.slug, t."parentId", t."nameEn" FROM "Theme" t WHERE ${where} ORDER BY t.id ${limitClause(limit)}`;
-}
+const themeRows = keyedLoaders<ThemeRecord>(
+  Prisma.sql`
+    SELECT t.id, t.slug, t."parentId", t."nameEn" FROM "Theme" t`,
+  't.id'
+);
 
 // The parent is MERGEd as a stub when it is not projected yet: the hierarchy never depends on projection order.
 const WRITE_THEMES = `
@@ -47,13 +44,8 @@ CALL (t, row) {
 export const themeProjector: Projector<ThemeRecord> = {
   aggregate: 'Theme',
   graphName: ':Theme',
-  load(db: Sql, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db.$queryRaw<ThemeRecord[]>(selectThemes(Prisma.sql`t.id = ANY(${ids}::text[])`, null));
-  },
-  loadPage(db: Sql, afterId: string, limit: number) {
-    return db.$queryRaw<ThemeRecord[]>(selectThemes(Prisma.sql`t.id > ${afterId}`, limit));
-  },
+  load: themeRows.load,
+  loadPage: themeRows.loadPage,
   async write(tx: Cypher, rows: ThemeRecord[]) {
     if (rows.length === 0) return;
     await tx.run(WRITE_THEMES, { rows });
@@ -101,22 +93,18 @@ export interface CountryRecord {
   isEurope: boolean;
 }
 
-function selectCountries(where: Prisma.Sql, limit: number | null): Prisma.Sql {
-  return Prisma.sql`
+const countryRows = keyedLoaders<CountryRecord>(
+  Prisma.sql`
     SELECT c.code::text AS id, c."nameEn", c.region::text AS region, c."isEurope"
-    FROM "Country" c WHERE ${where} ORDER BY c.code ${limitClause(limit)}`;
-}
+    FROM "Country" c`,
+  'c.code'
+);
 
 export const countryProjector: Projector<CountryRecord> = {
   aggregate: 'Country',
   graphName: ':Country',
-  load(db: Sql, ids: string[]) {
-    if (ids.length === 0) return Promise.resolve([]);
-    return db.$queryRaw<CountryRecord[]>(selectCountries(Prisma.sql`c.code = ANY(${ids}::text[])`, null));
-  },
-  loadPage(db: Sql, afterId: string, limit: number) {
-    return db.$queryRaw<CountryRecord[]>(selectCountries(Prisma.sql`c.code > ${afterId}`, limit));
-  },
+  load: countryRows.load,
+  loadPage: countryRows.loadPage,
   async write(tx: Cypher, rows: CountryRecord[]) {
     if (rows.length === 0) return;
     await tx.run(

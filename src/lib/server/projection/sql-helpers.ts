@@ -21,3 +21,22 @@ export function tableChecks(table: string, idColumn = 'id') {
     }
   };
 }
+
+/**
+ * The two reads every projector makes: rows by id (what the outbox names) and the next page after an id (what a
+ * rebuild walks), from one `SELECT … FROM <table> <alias>` and its key column (a constant such as 'o.id').
+ */
+export function keyedLoaders<R>(selectFrom: Prisma.Sql, keyColumn: string) {
+  const key = Prisma.raw(keyColumn);
+  const query = (where: Prisma.Sql, limit: Prisma.Sql) =>
+    Prisma.sql`${selectFrom} WHERE ${where} ORDER BY ${key} ${limit}`;
+  return {
+    load(db: Sql, ids: string[]): Promise<R[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.$queryRaw<R[]>(query(Prisma.sql`${key} = ANY(${ids}::text[])`, Prisma.empty));
+    },
+    loadPage(db: Sql, afterId: string, limit: number): Promise<R[]> {
+      return db.$queryRaw<R[]>(query(Prisma.sql`${key} > ${afterId}`, Prisma.sql`LIMIT ${limit}`));
+    }
+  };
+}
