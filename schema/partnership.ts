@@ -5,6 +5,7 @@ import {
   endPartnership,
   proposePartnership
 } from '../src/lib/server/partnerships/partnerships';
+import { setPartnershipVisibility } from '../src/lib/server/partnerships/visibility-change';
 import { builder } from './builder';
 import { PartnershipKindEnum, PartnershipStatusEnum, VisibilityEnum } from './enums';
 import { mutationResult, validationError } from './errors';
@@ -79,10 +80,27 @@ const EndPartnershipInput = builder.inputType('EndPartnershipInput', {
   })
 });
 
+const SetPartnershipVisibilityInput = builder.inputType('SetPartnershipVisibilityInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    visibility: t.field({
+      type: VisibilityEnum,
+      required: true,
+      description: 'PUBLIC: everybody; MEMBERS: signed-in users; PRIVATE: only the two organisations (and admins).'
+    })
+  })
+});
+
 const propose = mutationResult('ProposePartnership', 'partnership', PartnershipRef, 'The partnership was proposed.');
 const confirm = mutationResult('ConfirmPartnership', 'partnership', PartnershipRef, 'The partnership is confirmed.');
 const decline = mutationResult('DeclinePartnership', 'partnership', PartnershipRef, 'The proposal was declined.');
 const end = mutationResult('EndPartnership', 'partnership', PartnershipRef, 'The partnership has ended.');
+const setVisibility = mutationResult(
+  'SetPartnershipVisibility',
+  'partnership',
+  PartnershipRef,
+  'The partnership now has the requested visibility.'
+);
 
 builder.mutationFields((t) => ({
   proposePartnership: t.field({
@@ -128,6 +146,21 @@ builder.mutationFields((t) => ({
       const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Partnership' });
       if (errors.length > 0) return validationError(errors);
       return end.toResult(await endPartnership(ctx.viewer, { id: ids.id, endDate: input.endDate }));
+    }
+  }),
+  setPartnershipVisibility: t.field({
+    type: setVisibility.union,
+    description:
+      'Changes who sees a partnership. Either side may make it less visible at any time; making it more visible ' +
+      'needs both sides (a member of both organisations, or an admin; or orgA while it is still PROPOSED). ' +
+      'Partners, paths, recommendations and analytics (cached ones too) reflect it when this returns.',
+    args: { input: t.arg({ type: SetPartnershipVisibilityInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Partnership' });
+      if (errors.length > 0) return validationError(errors);
+      return setVisibility.toResult(
+        await setPartnershipVisibility(ctx.viewer, { id: ids.id, visibility: input.visibility })
+      );
     }
   })
 }));

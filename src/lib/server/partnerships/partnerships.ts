@@ -18,7 +18,8 @@ import { loadReferenceData } from '../validation/reference';
 const toDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : value);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
-async function partnershipSnapshot(tx: Prisma.TransactionClient, id: string) {
+/** The partnership as the audit log records it (before/after): its row plus its theme slugs. */
+export async function partnershipSnapshot(tx: Prisma.TransactionClient, id: string) {
   const row = await tx.partnership.findUnique({
     where: { id },
     include: { themes: { select: { theme: { select: { slug: true } } } } }
@@ -116,7 +117,7 @@ export async function proposePartnership(viewer: Viewer, input: PartnershipPropo
 type Transition = 'confirm' | 'decline' | 'end';
 
 /** Loads the partnership if the viewer may see it (an invisible one is "not found", never "forbidden"). */
-async function visiblePartnership(viewer: Viewer, id: string) {
+export async function visiblePartnership(viewer: Viewer, id: string) {
   return getDb().partnership.findFirst({ where: { AND: [{ id }, visiblePartnershipWhere(visibilityOf(viewer))] } });
 }
 
