@@ -2,10 +2,16 @@
  * The AnalyticsCache table: heavy results precomputed per (metric, visibility level, parameters) and returned with
  * the time they were computed. A missing entry is computed on first use and stored; `refreshAnalytics` recomputes
  * the default entries for every level.
+ *
+ * Invalidation is by GENERATION, one counter per visibility level kept in this same table (key
+ * `analytics-generation:<level>`, value a JSON number; no schema change). `invalidateLevels` bumps the counter and
+ * then deletes the level's entries; a computation remembers the generation it started under and stores its result
+ * only if that is still the current one. Deleting alone was not enough: a reader that read the graph before a
+ * partnership was hidden and saved after the deletion would have cached the old counts until the next refresh.
  */
-import type { Prisma } from '../db/generated/client';
+import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getDb } from '../db';
-import type { VisibilityLevel } from './levels';
+import { VISIBILITY_LEVELS, type VisibilityLevel } from './levels';
 
 export interface Cached<T> {
   value: T;
@@ -16,6 +22,11 @@ export interface Cached<T> {
 /** `brokers:members:{"top":50}` — parameters in sorted key order, so equal parameters give one key. */
 export function cacheKey(metric: string, level: VisibilityLevel, params: Record<string, unknown>): string {
   return `${metric}:${level}:${stableJson(params)}`;
+}
+
+/** Never of the `metric:level:{params}` shape, so refresh (which re-runs every entry of that shape) skips it. */
+export function generationKey(level: VisibilityLevel): string {
+  return `analytics-generation:${level}`;
 }
 
 function stableJson(value: unknown): string {
@@ -34,18 +45,90 @@ export async function readCache<T>(key: string): Promise<{ value: T; computedAt:
   return row ? { value: row.value as T, computedAt: row.computedAt } : null;
 }
 
-export async function writeCache(key: string, value: unknown): Promise<Date> {
-  const computedAt = new Date();
-  const json = value as Prisma.InputJsonValue;
-  await getDb().analyticsCache.upsert({
-    where: { key },
-    create: { key, value: json, computedAt },
-    update: { value: json, computedAt }
-  });
-  return computedAt;
+/**
+ * The level's current generation: 0 until it is first invalidated. Creates the level's generation row when missing,
+ * so that a later write has a row to lock (see writeCacheIfCurrent).
+ */
+export async function currentGeneration(level: VisibilityLevel): Promise<number> {
+  const db = getDb();
+  const where = { key: generationKey(level) };
+  const row = await db.analyticsCache.findUnique({ where, select: { value: true } });
+  if (row) return Number(row.value);
+  await db.$executeRaw`
+    INSERT INTO "AnalyticsCache" (key, value, "computedAt")
+    VALUES (${where.key}, '0'::jsonb, now() AT TIME ZONE 'UTC')
+    ON CONFLICT (key) DO NOTHING`;
+  const created = await db.analyticsCache.findUnique({ where, select: { value: true } });
+  return created ? Number(created.value) : 0;
 }
 
-/** The cached value for this key, computing and storing it when missing (or when `refresh` is set). */
+/**
+ * Stores `value` under `key` if the level is still at `generation`; returns when it was stored, or null when an
+ * invalidation came in between (the value may count what the level may no longer see, so it is not kept) or the
+ * generation row is gone.
+ *
+ * One statement, so no transaction is held open while a large value is sent. It reads the generation row FOR SHARE
+ * until it commits. An invalidation updates that row before it deletes, so either it committed first (this sees
+ * the new generation — a locking read returns the latest version — and stores nothing) or it waits for this
+ * statement and then deletes what it stored.
+ */
+export async function writeCacheIfCurrent(
+  key: string,
+  level: VisibilityLevel,
+  generation: number,
+  value: unknown
+): Promise<Date | null> {
+  const computedAt = new Date();
+  // "computedAt" is a timestamp without time zone holding UTC, as Prisma writes it (hence `now() AT TIME ZONE 'UTC'`
+  // elsewhere here); casting the ISO string drops its Z.
+  const stored = await getDb().$queryRaw<{ key: string }[]>`
+    WITH current AS (
+      SELECT value FROM "AnalyticsCache" WHERE key = ${generationKey(level)} FOR SHARE
+    )
+    INSERT INTO "AnalyticsCache" (key, value, "computedAt")
+    SELECT ${key}, ${JSON.stringify(value)}::jsonb, ${computedAt.toISOString()}::timestamp
+    FROM current WHERE (current.value)::int = ${generation}
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "computedAt" = EXCLUDED."computedAt"
+    RETURNING key`;
+  return stored.length > 0 ? computedAt : null;
+}
+
+/**
+ * Makes the given levels' cached entries unusable: bumps each level's generation (so computations already running
+ * will not store), then deletes the entries whose keys start with one of `prefixes` (`metric:level:`). Bumped in
+ * VISIBILITY_LEVELS order, so two invalidations in concurrent transactions lock the rows in the same order.
+ * In a transaction the bump holds the generation rows until commit; writers of those levels wait that long.
+ */
+export async function invalidateLevels(
+  db: PrismaClient | Prisma.TransactionClient,
+  levels: readonly VisibilityLevel[],
+  prefixes: readonly string[]
+): Promise<number> {
+  for (const level of VISIBILITY_LEVELS.filter((l) => levels.includes(l))) {
+    await db.$executeRaw`
+      INSERT INTO "AnalyticsCache" (key, value, "computedAt")
+      VALUES (${generationKey(level)}, '1'::jsonb, now() AT TIME ZONE 'UTC')
+      ON CONFLICT (key) DO UPDATE
+        SET value = to_jsonb(("AnalyticsCache".value)::bigint + 1), "computedAt" = now() AT TIME ZONE 'UTC'`;
+  }
+  if (prefixes.length === 0) return 0;
+  const { count } = await db.analyticsCache.deleteMany({
+    where: { OR: prefixes.map((prefix) => ({ key: { startsWith: prefix } })) }
+  });
+  return count;
+}
+
+/** How often a computation is redone when invalidations keep superseding it before it can be stored. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The cached value for this key, computing and storing it when missing (or when `refresh` is set).
+ *
+ * A computation overtaken by an invalidation of its level is redone, so the caller gets (and the cache keeps) a
+ * value computed after the change. After MAX_ATTEMPTS the last value is returned without being stored: it was
+ * computed while invalidations kept coming, which that one caller may see (its request overlapped them) but no
+ * later caller must.
+ */
 export async function cached<T>(
   metric: string,
   level: VisibilityLevel,
@@ -58,7 +141,12 @@ export async function cached<T>(
     const hit = await readCache<T>(key);
     if (hit) return { ...hit, level };
   }
-  const value = await compute();
-  const computedAt = await writeCache(key, value);
-  return { value, computedAt, level };
+  for (let attempt = 1; ; attempt++) {
+    // Read before the computation reads the graph: the generation must be no newer than the graph it sees.
+    const generation = await currentGeneration(level);
+    const value = await compute();
+    const computedAt = await writeCacheIfCurrent(key, level, generation, value);
+    if (computedAt) return { value, computedAt, level };
+    if (attempt >= MAX_ATTEMPTS) return { value, computedAt: new Date(), level };
+  }
 }

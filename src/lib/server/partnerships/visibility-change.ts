@@ -79,9 +79,10 @@ export async function setPartnershipVisibility(
       ]
     };
   });
-  // Again after the projection: a read that recomputed between the commit and the graph update may have cached
-  // the old graph for a level. (If Neo4j was down, the projector loop applies the change later and the next
-  // scheduled refresh recomputes; the directory's SQL paths are correct at once.)
+  // Again after the projection: a computation that started between the commit and the graph update read the old
+  // graph under the generation the first invalidation set; this bump keeps it from being stored (and deletes it if
+  // it already was). (If Neo4j was down, the projector loop applies the change later and the next scheduled refresh
+  // recomputes; the directory's SQL paths are correct at once.)
   if (outcome.ok && narrowedFrom) await forgetCachedAnalytics(getDb(), levelsLosingSight(narrowedFrom, wanted));
   return outcome;
 }
