@@ -24,19 +24,24 @@ CALL () {
   RETURN collect({slug: slug, subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(t) RETURN d.id }}) AS requested
 }
 WITH requested, reduce(ids = [], r IN requested | ids + r.subtree) AS themeIds
+// Organisations on a requested theme (sub-themes included) in a requested country: both ends anchored on their
+// few, indexed Theme and Country nodes and hash-joined on the organisation. Testing one condition by walking each
+// organisation's own relationships (they are dense: hundreds of partnerships) cost ~5× the database hits on the
+// 20k-organisation benchmark graph for the same candidates (docs/benchmarks.md). The matched themes and countries
+// are all the rest of the query needs: themeFit only asks which requested subtrees a candidate touches.
+// (WORKS_ON and OPERATES_IN/HEADQUARTERED_IN only leave Organizations: graph/README.md.)
 CALL (themeIds) {
-  UNWIND $countries AS code
-  MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c:Organization)
-  WHERE c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
-    AND EXISTS { MATCH (c)-[:WORKS_ON]->(t:Theme) WHERE t.id IN themeIds }
-  RETURN DISTINCT c
+  MATCH (t:Theme)<-[:WORKS_ON]-(c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country)
+  USING JOIN ON c
+  WHERE t.id IN themeIds AND k.code IN $countries
+    AND c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
+  RETURN c, collect(DISTINCT t.id) AS candidateThemes, collect(DISTINCT k.code) AS covers
   UNION
   MATCH (c:Organization) WHERE c.id IN $include
-  RETURN c
+  RETURN c, COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme) RETURN t.id } AS candidateThemes,
+         COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries RETURN DISTINCT k.code } AS covers
 }
-WITH requested, c,
-     COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme) RETURN t.id } AS candidateThemes,
-     COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries RETURN DISTINCT k.code } AS covers
+WITH requested, c, candidateThemes, covers
 WITH c, covers,
      CASE WHEN size(requested) = 0 THEN 0.0
           ELSE size([r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree)]) / toFloat(size(requested)) END AS themeFit

@@ -60,6 +60,27 @@ export async function recommendPartners(viewer: Viewer, input: RecommendInput): 
   return readTx((tx) => recommendInTx(tx, visibility, parsed));
 }
 
+/** The parameters of the RECOMMEND statement (also run as-is by the benchmark's raw baseline). */
+export function recommendParams(
+  visibility: VisibilityParams,
+  input: z.output<typeof RecommendInput>,
+  options: ScoringOptions = {}
+): Record<string, unknown> {
+  const limits = options.candidateLimits ?? CANDIDATE_LIMITS;
+  return {
+    organizationId: input.organizationId,
+    themes: input.themes,
+    countries: input.countries,
+    first: int(input.first),
+    twoHopLimit: int(limits.twoHop),
+    profilePool: int(limits.profilePool),
+    profileLimit: int(limits.profile),
+    weights: options.weights ?? SCORE_WEIGHTS,
+    partialThemeMatch: options.partialThemeMatch ?? PARTIAL_THEME_MATCH,
+    ...visibilityParams(visibility)
+  };
+}
+
 export async function recommendInTx(
   tx: ManagedTransaction,
   visibility: VisibilityParams,
@@ -73,19 +94,7 @@ export async function recommendInTx(
     ...unknownValues('countries', input.countries, check.get('unknownCountries'), 'country code')
   ]);
 
-  const limits = options.candidateLimits ?? CANDIDATE_LIMITS;
-  const result = await tx.run(RECOMMEND, {
-    organizationId: input.organizationId,
-    themes: input.themes,
-    countries: input.countries,
-    first: int(input.first),
-    twoHopLimit: int(limits.twoHop),
-    profilePool: int(limits.profilePool),
-    profileLimit: int(limits.profile),
-    weights: options.weights ?? SCORE_WEIGHTS,
-    partialThemeMatch: options.partialThemeMatch ?? PARTIAL_THEME_MATCH,
-    ...visibilityParams(visibility)
-  });
+  const result = await tx.run(RECOMMEND, recommendParams(visibility, input, options));
   return result.records.map((r) => {
     const parts = r.get('parts') as Record<string, unknown>;
     return {

@@ -1,0 +1,171 @@
+/**
+ * npm run bench -- [--runs 200] [--warmup 20] [--quick] [--out docs/benchmarks.md] [--orgs 20000] [--seed 42]
+ *                   [--setup-only] [--no-build]
+ *
+ * Latency of the five questions of issue #4 (directory search, profile, recommendations, coalition, gap matrix)
+ * through the real GraphQL HTTP endpoint and as raw Cypher/SQL, on the generated 20k-organisation dataset:
+ *   1. its own stores (src/lib/server/bench/services.ts): DATABASE_URL / NEO4J_URI when set, else PostgreSQL
+ *      database `atlas_bench` on 127.0.0.1:5432 and a local Neo4j with data in DATA_DIR/bench/neo4j;
+ *   2. the dataset, seeded like `npm run seed -- --orgs N` or reused when already there (src/lib/server/bench/dataset.ts);
+ *   3. the built app (`node build`, built first if stale) on a free port, with rate limits raised;
+ *   4. the measurement (src/lib/server/bench/run.ts) and docs/benchmarks.md, whose hand-written part is kept.
+ *   --quick       20 runs after 3 warm-up runs: a smoke run, not numbers to publish.
+ *   --setup-only  stops after step 2 (prepare the dataset ahead of a measurement).
+ *   --no-build    measures the app already in build/ as it is (built by CI, or by someone else on a shared
+ *                 checkout whose build you must not replace) instead of rebuilding it when stale. It runs from a
+ *                 copy (DATA_DIR/bench/app/build), so a rebuild of build/ during the run cannot swap its files.
+ */
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { getDb } from '../lib/server/db';
+import { parseEnv } from '../lib/server/env';
+import { ensureDataset, ensureGapMatrix } from '../lib/server/bench/dataset';
+import { mergeReport, meetsTarget, renderReport } from '../lib/server/bench/report';
+import { runBenchmark } from '../lib/server/bench/run';
+import { startBenchServices } from '../lib/server/bench/services';
+import { startAppServer } from '../lib/server/process/app-server';
+import { ensureAppBuild } from '../lib/server/process/build';
+import { freePort } from '../lib/server/process/ports';
+
+const USAGE =
+  'usage: npm run bench -- [--runs <n>] [--warmup <n>] [--quick] [--out <file>] [--orgs <n>] [--seed <n>] [--setup-only] [--no-build]';
+
+class UsageError extends Error {}
+
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+function wholeNumber(name: string, value: string | undefined, fallback: number, min: number): number {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: "${value}" is not a whole number ≥ ${min}`);
+  return n;
+}
+
+/** High enough that a benchmark run never meets a 429; the limiter still runs (its cost is part of the API's). */
+const RAISED_RATE_LIMIT = '100000000';
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      runs: { type: 'string' },
+      warmup: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'docs/benchmarks.md' },
+      orgs: { type: 'string' },
+      seed: { type: 'string' },
+      'setup-only': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  });
+  if (values.help || positionals.length > 0) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const runs = wholeNumber('runs', values.runs, values.quick ? 20 : 200, 1);
+  const warmup = wholeNumber('warmup', values.warmup, values.quick ? 3 : 20, 0);
+  const orgs = wholeNumber('orgs', values.orgs, 20_000, 2);
+  const seed = wholeNumber('seed', values.seed, 42, 0);
+  const root = resolve(process.env.ATLAS_ROOT ?? process.cwd());
+  const out = resolve(root, values.out!);
+  if (values['no-build'] && !existsSync(join(root, 'build', 'index.js'))) {
+    throw new UsageError('--no-build: there is no build/index.js to measure (npm run build first)');
+  }
+
+  const services = await startBenchServices({ root, log });
+  let stopApp: (() => Promise<void>) | undefined;
+  const stopAll = async () => {
+    await stopApp?.();
+    await services.stop();
+  };
+  // Ctrl-C: stop the app server and the Neo4j this command started, then leave.
+  const onSignal = () => void stopAll().finally(() => process.exit(130));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+
+  try {
+    const { size } = await ensureDataset(getDb(), { orgs, seed, log });
+    const matrixMs = await ensureGapMatrix();
+    if (matrixMs !== null) log(`computed the gap matrix for anonymous visitors in ${Math.round(matrixMs)} ms (now cached)`);
+    if (values['setup-only']) {
+      log(`dataset ready: ${size.organizations} organisations, ${size.partnerships} partnerships`);
+      return 0;
+    }
+
+    const config = parseEnv(process.env);
+    let appRoot = root;
+    if (values['no-build']) {
+      // Inside the checkout, so the copy still resolves the checkout's node_modules.
+      appRoot = join(resolve(root, config.DATA_DIR), 'bench', 'app');
+      rmSync(join(appRoot, 'build'), { recursive: true, force: true });
+      cpSync(join(root, 'build'), join(appRoot, 'build'), { recursive: true });
+      log(`measuring a copy of the existing build/ (in ${appRoot})`);
+    } else {
+      ensureAppBuild(root, log);
+    }
+    const app = await startAppServer({
+      root: appRoot,
+      port: await freePort(),
+      host: '127.0.0.1',
+      env: {
+        NODE_ENV: 'production',
+        DATABASE_URL: services.databaseUrl,
+        NEO4J_URI: services.neo4jUri,
+        NEO4J_PASSWORD: config.NEO4J_PASSWORD,
+        API_RATE_LIMIT_PER_MINUTE: RAISED_RATE_LIMIT,
+        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: RAISED_RATE_LIMIT
+      },
+      log: (line) => log(`app: ${line}`)
+    });
+    stopApp = app.stop;
+    log(`app server ${app.url} (pid ${app.pid}); measuring ${runs} runs after ${warmup} warm-up runs per question`);
+
+    const result = await runBenchmark({
+      endpoint: `${app.url}/graphql`,
+      databaseUrl: services.databaseUrl,
+      runs,
+      warmup,
+      seed,
+      pids: { app: app.pid, neo4j: services.neo4jPid },
+      log
+    });
+
+    const args = process.argv.slice(2);
+    const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+    const previous = await readFile(out, 'utf8').catch(() => null);
+    await writeFile(out, mergeReport(renderReport(result, size, command), previous));
+
+    for (const q of result.questions) {
+      const ok = meetsTarget(q);
+      console.log(
+        `${q.title.padEnd(42)} API p50 ${q.api.p50.toFixed(1).padStart(7)} ms  p95 ${q.api.p95.toFixed(1).padStart(7)} ms ` +
+          `(target ${q.targetP95Ms}${ok.latency ? ' met' : ' MISSED'})  raw p95 ${q.rawLatency.p95.toFixed(1).padStart(7)} ms  ` +
+          `ratio ${q.ratioP95?.toFixed(2) ?? 'n/a'}×${ok.ratio ? '' : ' (over 1.5×)'}`
+      );
+    }
+    const mem = result.memory;
+    console.log(
+      `peak RSS: app ${mem.app ? `${mem.app.peakMiB.toFixed(0)} MiB` : 'n/a'}, Neo4j ${mem.neo4j ? `${mem.neo4j.peakMiB.toFixed(0)} MiB` : 'n/a'}`
+    );
+    console.log(`report written to ${out}`);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await stopAll();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(`bench failed: ${error.stack ?? error.message}`);
+    process.exit(1);
+  }
+);

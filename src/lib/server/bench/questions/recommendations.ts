@@ -1,0 +1,56 @@
+/**
+ * Partner recommendations for an organisation (no focus themes or countries: the profile page's "who could we
+ * partner with?"), ten with their reasons.
+ */
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import neo4j from 'neo4j-driver';
+import { RecommendInput, recommendParams } from '../../matchmaking/recommend';
+import { RECOMMEND } from '../../matchmaking/recommend-query';
+import type { Question } from '../question';
+import { ANONYMOUS } from '../visibility';
+
+interface Input {
+  organizationId: string;
+}
+
+const FIRST = 10;
+
+const QUERY = `
+query BenchRecommendations($id: ID!, $first: Int!) {
+  recommendedPartners(organizationId: $id, first: $first) {
+    score
+    organization { id slug name }
+    reasons {
+      sharedPartners { slug name }
+      sharedThemes { slug }
+      sharedCountries { code }
+      countriesAdded { code }
+      levelsAdded
+      distance
+    }
+  }
+}`;
+
+export const recommendationsQuestion: Question<Input> = {
+  key: 'recommendations',
+  title: 'Recommendations (recommendedPartners, 10 with reasons)',
+  targetP95Ms: 60,
+  inputs: 'a random organisation (not archived), no focus themes or countries, first 10',
+  raw: 'the RECOMMEND Cypher statement of src/lib/server/matchmaking/recommend-query.ts with the same parameters, through the driver',
+  pick: (rng, pools) => ({ organizationId: rng.pick(pools.organizations) }),
+  request: (input) => ({ query: QUERY, variables: { id: encodeGlobalID('Organization', input.organizationId), first: FIRST } }),
+  apiAnswer(data) {
+    const list = (data as { recommendedPartners: { organization: { slug: string } }[] }).recommendedPartners;
+    return list.map((r) => r.organization.slug).join(',');
+  },
+  async runRaw(input, { neo4j: driver, database }) {
+    const parsed = RecommendInput.parse({ organizationId: input.organizationId, first: FIRST });
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(RECOMMEND, recommendParams(ANONYMOUS, parsed)));
+      return result.records.map((r) => r.get('slug') as string).join(',');
+    } finally {
+      await session.close();
+    }
+  }
+};

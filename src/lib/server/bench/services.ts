@@ -1,0 +1,109 @@
+/**
+ * The benchmark's own stores, so its 20k-organisation dataset never mixes with `npm start`'s data or a test run:
+ *   PostgreSQL — DATABASE_URL when set; otherwise database `atlas_bench` on the machine's server
+ *                (postgresql://postgres@127.0.0.1:5432), created on first use.
+ *   Neo4j      — NEO4J_URI when set (its process is then not ours: no memory figure); otherwise the local Neo4j
+ *                with data in DATA_DIR/bench/neo4j on a free port (Community Edition has one user database, so a
+ *                dedicated data folder is the only way to keep the bench graph apart).
+ * Both get their migrations applied (idempotent). Call before anything reads env(): it sets
+ * process.env.DATABASE_URL / NEO4J_URI for the clients to pick up.
+ */
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { parseEnv } from '../env';
+import { deployMigrations, redact } from '../db/migrate';
+import { closeDb } from '../db';
+import { closeDriver } from '../graph/driver';
+import { ensureNeo4jJars, startLocalNeo4j } from '../graph/local-neo4j';
+import { applyGraphMigrations } from '../graph/migrations';
+import { freePort } from '../process/ports';
+
+export const BENCH_DATABASE = 'atlas_bench';
+export const DEFAULT_PG_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
+
+export interface BenchServices {
+  databaseUrl: string;
+  neo4jUri: string;
+  /** The Neo4j process id when this call started it (memory is sampled from /proc); null for an external one. */
+  neo4jPid: number | null;
+  /** Closes the clients, then stops what this call started. */
+  stop(): Promise<void>;
+}
+
+/** `postgresql://…/postgres` → the same server, database `name`. */
+function withDatabase(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${encodeURIComponent(name)}`;
+  return url.toString();
+}
+
+async function ensureDatabase(serverUrl: string, name: string, log: (line: string) => void): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(
+      `cannot reach PostgreSQL at ${redact(serverUrl)} (${(error as Error).message}): start it or set DATABASE_URL`
+    );
+  }
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      // A database name cannot be a parameter; this one is our constant, quoted as an identifier.
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+      log(`created PostgreSQL database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startBenchServices(
+  opts: { root: string; log: (line: string) => void }
+): Promise<BenchServices> {
+  const config = parseEnv(process.env);
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    await closeDb();
+    await closeDriver();
+    for (const step of stops.reverse()) await step();
+  };
+
+  try {
+    let databaseUrl = config.DATABASE_URL;
+    if (!databaseUrl) {
+      await ensureDatabase(DEFAULT_PG_SERVER, BENCH_DATABASE, opts.log);
+      databaseUrl = withDatabase(DEFAULT_PG_SERVER, BENCH_DATABASE);
+    }
+    opts.log(`PostgreSQL: ${redact(databaseUrl)}`);
+    await deployMigrations(databaseUrl, { cwd: opts.root });
+
+    let neo4jUri = config.NEO4J_URI;
+    let neo4jPid: number | null = null;
+    if (!neo4jUri) {
+      await ensureNeo4jJars();
+      const dataDir = join(resolve(opts.root, config.DATA_DIR), 'bench', 'neo4j');
+      opts.log(`starting Neo4j with data in ${dataDir}`);
+      const neo4j = await startLocalNeo4j({
+        dataDir,
+        boltPort: await freePort(),
+        password: config.NEO4J_PASSWORD,
+        heap: config.NEO4J_HEAP,
+        // Full JIT even under Vitest: the default C1-only mode for tests would make every query slower.
+        jvmArgs: []
+      });
+      stops.push(neo4j.stop);
+      neo4jUri = neo4j.uri;
+      neo4jPid = neo4j.pid;
+    }
+    opts.log(`Neo4j: ${neo4jUri}`);
+
+    process.env.DATABASE_URL = databaseUrl;
+    process.env.NEO4J_URI = neo4jUri;
+    await applyGraphMigrations();
+    return { databaseUrl, neo4jUri, neo4jPid, stop };
+  } catch (error) {
+    await stop().catch(() => undefined);
+    throw error;
+  }
+}
