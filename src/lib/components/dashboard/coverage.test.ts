@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { Coverage, measureOf, type MatrixCell } from './coverage';
+
+const themes = [
+  { slug: 'children', name: 'Children', children: [{ slug: 'age-assessment', name: 'Age assessment' }] },
+  { slug: 'health', name: 'Health', children: [] }
+];
+const countries = [
+  { code: 'AT', name: 'Austria' },
+  { code: 'GR', name: 'Greece' },
+  { code: 'VA', name: 'Vatican City' }
+];
+
+function cell(themeSlug: string, countryCode: string, over: Partial<MatrixCell>): MatrixCell {
+  return {
+    themeSlug,
+    countryCode,
+    organizations: 0,
+    partnershipsWithin: 0,
+    partnershipsAcross: 0,
+    grants: 0,
+    grantsEur: 0,
+    otherCurrencyGrants: 0,
+    gaps: [],
+    ...over
+  };
+}
+
+const cells: MatrixCell[] = [
+  cell('children', 'GR', { organizations: 5, partnershipsWithin: 2, partnershipsAcross: 3, grants: 2, grantsEur: 9000 }),
+  cell('age-assessment', 'GR', { organizations: 2, gaps: ['THIN', 'ISOLATED'] }),
+  cell('health', 'GR', { organizations: 1, gaps: ['THIN'], grantsEur: 100 }),
+  cell('children', 'AT', { organizations: 4, gaps: ['ISOLATED'] }),
+  cell('health', 'AT', { gaps: ['NONE'] }),
+  cell('children', 'VA', { gaps: ['NONE'] })
+];
+
+describe('Coverage', () => {
+  const coverage = new Coverage({ themes, countries, cells, funderMoney: null });
+
+  it('keeps countries where someone works as columns and names the empty ones', () => {
+    expect(coverage.columns.map((c) => c.code)).toEqual(['AT', 'GR']);
+    expect(coverage.emptyCountries.map((c) => c.code)).toEqual(['VA']);
+  });
+
+  it('shows sub-theme rows only under expanded themes', () => {
+    expect(coverage.rows([]).map((r) => r.slug)).toEqual(['children', 'health']);
+    const rows = coverage.rows(['children']);
+    expect(rows.map((r) => [r.slug, r.parent])).toEqual([
+      ['children', null],
+      ['age-assessment', 'children'],
+      ['health', null]
+    ]);
+    expect(rows[0]!.hasChildren).toBe(true);
+  });
+
+  it('reads a missing cell as an empty gap', () => {
+    const empty = coverage.cell('health', { code: 'VA', name: 'Vatican City' });
+    expect(empty.organizations).toBe(0);
+    expect(empty.gaps).toEqual(['NONE']);
+  });
+
+  it('measures organisations, ties (within + across) and money', () => {
+    const greece = coverage.cell('children', countries[1]!);
+    expect(measureOf(greece, 'organizations')).toBe(5);
+    expect(measureOf(greece, 'ties')).toBe(5);
+    expect(measureOf(greece, 'money')).toBe(9000);
+  });
+
+  it('sums a measure per country over the top-level themes and counts themes with gaps', () => {
+    const totals = coverage.countryTotals('organizations');
+    expect(totals.map((t) => [t.country.code, t.value, t.gapThemes, t.themes])).toEqual([
+      ['AT', 4, 2, 2],
+      ['GR', 6, 1, 2],
+      ['VA', 0, 2, 2]
+    ]);
+    // Whatever the measure, `organizations` tells a country nobody works in (a gap on the map).
+    expect(coverage.countryTotals('ties').map((t) => [t.country.code, t.value, t.organizations])).toEqual([
+      ['AT', 0, 4],
+      ['GR', 5, 6],
+      ['VA', 0, 0]
+    ]);
+  });
+
+  it('lists thin and isolated cells, sub-themes included, in the requested order', () => {
+    const byOrganizations = coverage.gaps('organizations', 'asc');
+    expect(byOrganizations.map((g) => `${g.theme.slug}|${g.country.code}`)).toEqual(['health|GR', 'age-assessment|GR', 'children|AT']);
+    expect(byOrganizations[1]!.theme.parentName).toBe('Children');
+    expect(coverage.gaps('country', 'desc').map((g) => g.country.code)).toEqual(['GR', 'GR', 'AT']);
+    expect(coverage.gaps('money', 'desc')[0]!.theme.slug).toBe('health');
+  });
+
+  it("uses a funder's own money instead of the matrix's when given", () => {
+    const funded = new Coverage({ themes, countries, cells, funderMoney: new Map([['health|AT', { grants: 1, eur: 700, otherCurrencyGrants: 0 }]]) });
+    expect(funded.cell('health', countries[0]!).eur).toBe(700);
+    expect(funded.cell('children', countries[1]!).eur).toBe(0);
+    expect(funded.countryTotals('money').find((t) => t.country.code === 'AT')?.value).toBe(700);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FILTERS, dashboardSearch, parseDashboardFilters } from './filters';
+
+const parse = (query: string) => parseDashboardFilters(new URLSearchParams(query));
+
+describe('parseDashboardFilters', () => {
+  it('gives the defaults for an empty URL', () => {
+    expect(parse('')).toEqual({ filters: DEFAULT_FILTERS, errors: {} });
+  });
+
+  it('reads funder, years, measure, expanded themes and gap sort', () => {
+    const { filters, errors } = parse('funder=Open-Society&from=2021&to=2024&measure=money&expand=legal-aid&expand=health&gapsort=country&gapdir=desc');
+    expect(errors).toEqual({});
+    expect(filters).toEqual({
+      funder: 'open-society',
+      from: 2021,
+      to: 2024,
+      measure: 'money',
+      expand: ['legal-aid', 'health'],
+      gapSort: 'country',
+      gapDir: 'desc'
+    });
+  });
+
+  it('treats blank fields (an untouched form) as not set', () => {
+    expect(parse('funder=&from=&to=+')).toEqual({ filters: DEFAULT_FILTERS, errors: {} });
+  });
+
+  it('names each bad field and falls back to its default', () => {
+    const { filters, errors } = parse('funder=<script>&from=20x1&to=3000&measure=bananas&gapdir=up');
+    expect(Object.keys(errors).sort()).toEqual(['from', 'funder', 'gapdir', 'measure', 'to']);
+    expect(errors.funder?.code).toBe('slug');
+    expect(errors.from).toMatchObject({ code: 'year', message: expect.stringMatching(/^from: /) });
+    expect(errors.to?.message).toBe('to: must be 2200 or earlier');
+    expect(errors.measure?.code).toBe('choice');
+    expect(filters).toEqual(DEFAULT_FILTERS);
+  });
+
+  it('rejects an end year before the start year, keeping the start year', () => {
+    const { filters, errors } = parse('from=2024&to=2020');
+    expect(errors.to).toEqual({ code: 'order', message: 'to: must not be before from (2024)' });
+    expect(filters.from).toBe(2024);
+    expect(filters.to).toBeNull();
+  });
+
+  it('rejects fractional years', () => {
+    expect(parse('from=2020.5').errors.from?.code).toBe('year');
+  });
+});
+
+describe('dashboardSearch', () => {
+  it('leaves defaults out and round-trips through the parser', () => {
+    expect(dashboardSearch(DEFAULT_FILTERS)).toBe('');
+    const filters = { ...DEFAULT_FILTERS, funder: 'x-fund', from: 2020, to: 2022, measure: 'ties' as const, expand: ['health'] };
+    const search = dashboardSearch(filters);
+    expect(search).toBe('?funder=x-fund&from=2020&to=2022&measure=ties&expand=health');
+    expect(parse(search.slice(1)).filters).toEqual(filters);
+  });
+
+  it('applies a change without touching the rest', () => {
+    const filters = { ...DEFAULT_FILTERS, funder: 'x-fund' };
+    expect(dashboardSearch(filters, { gapSort: 'money', gapDir: 'desc' })).toBe('?funder=x-fund&gapsort=money&gapdir=desc');
+  });
+});

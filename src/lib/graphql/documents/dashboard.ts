@@ -1,0 +1,271 @@
+import { graphql } from '../generated';
+
+/**
+ * Everything the funder dashboard shows but the grants, in ONE request: the anonymous rate limit counts requests
+ * per minute, so a page view should cost few. (Grants follow in DashboardGrantsPage: the URL names the funder by
+ * slug, and its id comes from this answer's funder list.) The API applies the viewer's visibility to every field
+ * (analytics are cached per visibility level); the page never filters what it gets.
+ */
+export const DashboardQuery = graphql(`
+  query Dashboard($lang: Language!, $fromYear: Int, $toYear: Int) {
+    funders: organizations(filter: { types: [FUNDER] }, first: 100, orderBy: { field: NAME }) {
+      totalCount
+      nodes {
+        id
+        slug
+        name
+      }
+    }
+    themes {
+      slug
+      name(lang: $lang)
+      children {
+        slug
+        name(lang: $lang)
+      }
+    }
+    countries(europeOnly: true) {
+      code
+      name(lang: $lang)
+    }
+    coverageMatrix(fromYear: $fromYear, toYear: $toYear) {
+      computedAt
+      visibilityLevel
+      fromYear
+      toYear
+      thinBelow
+      cells {
+        themeSlug
+        countryCode
+        organizations
+        partnershipsWithin
+        partnershipsAcross
+        grants
+        grantsEur
+        otherCurrencyGrants
+        gaps
+      }
+    }
+    isolatedOrganizations(first: 25) {
+      totalCount
+      organizations {
+        slug
+        name
+        type
+        hqCountry {
+          code
+          name(lang: $lang)
+        }
+      }
+    }
+    brokers(first: 10) {
+      computedAt
+      betweennessSources
+      brokers {
+        betweenness
+        relative
+        partners
+        communitiesBridged
+        organization {
+          slug
+          name
+        }
+      }
+    }
+    communities(first: 10) {
+      computedAt
+      communityCount
+      modularity
+      communities {
+        rank
+        size
+        dominantThemes {
+          organizations
+          theme {
+            slug
+            name(lang: $lang)
+          }
+        }
+        dominantCountries {
+          organizations
+          country {
+            code
+            name(lang: $lang)
+          }
+        }
+        hubs {
+          slug
+          name
+        }
+      }
+    }
+    networkDensity {
+      computedAt
+      visibilityLevel
+      undatedPartnerships
+      years {
+        year
+        organizations
+        activePairs
+        density
+      }
+    }
+  }
+`);
+
+export const DashboardGrantFragment = graphql(`
+  fragment DashboardGrant on Grant {
+    id
+    title
+    amountAwarded
+    currency
+    awardDate
+    funder {
+      slug
+      name
+    }
+    recipient {
+      slug
+      name
+    }
+    themes {
+      slug
+      name(lang: $lang)
+      parent {
+        slug
+      }
+    }
+    countries {
+      code
+    }
+  }
+`);
+
+/** One page of a funder's grants, to add up its money per theme × country (the matrix counts all funders). */
+export const DashboardGrantsPageQuery = graphql(`
+  query DashboardGrantsPage($lang: Language!, $grantFilter: GrantFilter!, $after: String) {
+    grants(filter: $grantFilter, first: 100, after: $after) {
+      totalCount
+      totals {
+        currency
+        amount
+        count
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...DashboardGrant
+      }
+    }
+  }
+`);
+
+/** The coverage matrix alone, for the heatmap, gap list and per-country CSV exports. */
+export const DashboardMatrixQuery = graphql(`
+  query DashboardMatrix($lang: Language!, $fromYear: Int, $toYear: Int, $gaps: [CoverageGap!]) {
+    themes {
+      slug
+      name(lang: $lang)
+      children {
+        slug
+        name(lang: $lang)
+      }
+    }
+    countries(europeOnly: true) {
+      code
+      name(lang: $lang)
+    }
+    coverageMatrix(fromYear: $fromYear, toYear: $toYear, gaps: $gaps) {
+      computedAt
+      visibilityLevel
+      fromYear
+      toYear
+      thinBelow
+      cells {
+        themeSlug
+        countryCode
+        organizations
+        partnershipsWithin
+        partnershipsAcross
+        grants
+        grantsEur
+        otherCurrencyGrants
+        gaps
+      }
+    }
+  }
+`);
+
+/** One page of isolated organisations (the API allows 500 per page) for the CSV export. */
+export const DashboardIsolatedQuery = graphql(`
+  query DashboardIsolated($lang: Language!, $offset: Int!) {
+    isolatedOrganizations(first: 500, offset: $offset) {
+      totalCount
+      organizations {
+        slug
+        name
+        type
+        hqCountry {
+          code
+          name(lang: $lang)
+        }
+      }
+    }
+  }
+`);
+
+/** Everything the API reports about brokers, communities and density (at most 50 each), for the CSV exports. */
+export const DashboardNetworkQuery = graphql(`
+  query DashboardNetwork($lang: Language!) {
+    brokers(first: 50) {
+      computedAt
+      brokers {
+        betweenness
+        relative
+        partners
+        communitiesBridged
+        organization {
+          slug
+          name
+        }
+      }
+    }
+    communities(first: 50) {
+      computedAt
+      communities {
+        rank
+        size
+        dominantThemes {
+          organizations
+          theme {
+            slug
+            name(lang: $lang)
+          }
+        }
+        dominantCountries {
+          organizations
+          country {
+            code
+            name(lang: $lang)
+          }
+        }
+        hubs {
+          slug
+          name
+        }
+      }
+    }
+    networkDensity {
+      computedAt
+      visibilityLevel
+      years {
+        year
+        organizations
+        activePairs
+        density
+      }
+    }
+  }
+`);

@@ -1,0 +1,50 @@
+import type { PageServerLoad } from './$types';
+import { parseDashboardFilters } from '$lib/components/dashboard/filters';
+import { europeMapShapes } from '$lib/server/maps/europe';
+import { loadDashboard } from './load-dashboard';
+
+/** Rows in the gap list and the grants table on the page; the CSV exports carry all of them. */
+const GAP_ROWS = 40;
+const GRANT_ROWS = 20;
+
+// Computed here, on the server, so the page receives the few hundred cells it draws, not the whole matrix
+// (every theme × every country, several thousand cells).
+export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) => {
+  // What the page shows depends on who asks (visibility level): never kept by shared caches.
+  setHeaders({ 'cache-control': 'private, no-store' });
+  const { filters, errors } = parseDashboardFilters(url.searchParams);
+  const { data, funder, grants, coverage } = await loadDashboard(fetch, locals.lang, filters, errors);
+  const matrix = data.coverageMatrix;
+  const gaps = coverage.gaps(filters.gapSort, filters.gapDir);
+  return {
+    filters,
+    errors,
+    funders: data.funders.nodes.map(({ slug, name }) => ({ slug, name })),
+    funder: funder ? { slug: funder.slug, name: funder.name } : null,
+    matrix: {
+      computedAt: matrix.computedAt,
+      visibilityLevel: matrix.visibilityLevel,
+      fromYear: matrix.fromYear,
+      toYear: matrix.toYear,
+      thinBelow: matrix.thinBelow
+    },
+    themes: data.themes.map((t) => ({ slug: t.slug, name: t.name, children: t.children.length })),
+    columns: coverage.columns,
+    emptyCountries: coverage.emptyCountries,
+    rows: coverage.rows(filters.expand),
+    countryTotals: coverage.countryTotals(filters.measure),
+    gaps: gaps.slice(0, GAP_ROWS),
+    gapCount: gaps.length,
+    grants: {
+      rows: grants.grants.slice(0, GRANT_ROWS),
+      totalCount: grants.totalCount,
+      totals: grants.totals,
+      complete: grants.complete
+    },
+    isolated: data.isolatedOrganizations,
+    brokers: data.brokers,
+    communities: data.communities,
+    density: data.networkDensity,
+    shapes: europeMapShapes()
+  };
+};
