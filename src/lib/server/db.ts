@@ -95,7 +95,11 @@ export function createDb(databaseUrl: string): DbHandle {
   const pool = new CountingPool({
     connectionString: url.toString(),
     ...(limit ? { max: Number(limit) } : {}),
-    connectionTimeoutMillis: queueWaitMs
+    connectionTimeoutMillis: queueWaitMs,
+    // PostgreSQL's JIT compiles any plan its estimates call expensive; the directory's "works in or is based in"
+    // filter crosses that threshold and JIT compilation then doubled its time (docs/benchmarks.md). Our queries
+    // are short OLTP reads; the embedded PGlite (connection_limit=1) has no JIT and no startup options.
+    ...(limit === '1' ? {} : { options: '-c jit=off' })
   });
   const db = new PrismaClient({
     adapter: new PrismaPg(pool),

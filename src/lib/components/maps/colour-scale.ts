@@ -4,7 +4,7 @@
  */
 export const SEQUENTIAL = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'] as const;
 export const NO_DATA = '#e4e4e7';
-export const GAP = '#d94801';
+export const GAP = '#a63603';
 
 /** Class index 0–4 of `value` on a 0…max scale (0 → class 0; max → class 4). */
 export function colourClass(value: number, max: number): number {
@@ -19,5 +19,6 @@ export function sequentialColour(value: number | null | undefined, max: number):
 
 /** Text that stays readable on a class colour (WCAG AA contrast): dark on the light classes, white on dark ones. */
 export function textColourOn(background: string): string {
-  return background === SEQUENTIAL[3] || background === SEQUENTIAL[4] || background === GAP ? '#ffffff' : '#1f2328';
+  // Pure black: the house text colour (#1f2328) reaches only 3.8:1 on the fourth blue.
+  return background === SEQUENTIAL[4] || background === GAP ? '#ffffff' : '#000000';
 }
