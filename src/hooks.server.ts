@@ -34,7 +34,12 @@ export const handle: Handle = async ({ event, resolve }) => {
     event.cookies.set(LANG_COOKIE, param, { path: '/', maxAge: LANG_COOKIE_MAX_AGE, sameSite: 'lax', httpOnly: false });
   }
   const response = await withLocale(event.locals.lang, event.url.origin, () =>
-    resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) })
+    resolve(event, {
+      transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang),
+      // urql reads the Content-Type of /graphql answers that load functions fetch on the server; SvelteKit refuses
+      // reads of headers it would not replay in the browser unless they are listed here.
+      filterSerializedResponseHeaders: (name) => name === 'content-type'
+    })
   );
   // Security headers on every answer (pages get their CSP from kit.csp in svelte.config.js).
   return withSecurityHeaders(response, event.url);

@@ -5,7 +5,7 @@
  * (src/lib/graphql/documents → generated/).
  */
 import { error } from '@sveltejs/kit';
-import { Client, cacheExchange, fetchExchange, type AnyVariables, type TypedDocumentNode } from '@urql/core';
+import { Client, cacheExchange, fetchExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
 
 /** /graphql rejects cookie-authenticated requests without it unless they are JSON (src/lib/server/security). */
 const CSRF_HEADER = 'x-atlas-csrf';
@@ -29,19 +29,22 @@ export function graphqlClient(): Client {
 }
 
 /**
- * Runs a query for a load function and returns its data, or throws SvelteKit's `error` with the status the API
- * answered (429 when rate limited, 503 when a store is down) so the error page says what went wrong.
+ * Throws SvelteKit's `error` for a failed API call, with the status the API answered (429 when rate limited, 503
+ * when a store is down or the API unreachable), so the error page says what went wrong.
  */
+export function failLoad(apiError: CombinedError | undefined): never {
+  const response = apiError?.response as Response | undefined;
+  const status = response?.status && response.status >= 400 ? response.status : apiError?.networkError ? 503 : 500;
+  error(status, apiError?.message ?? 'The API returned no data');
+}
+
+/** Runs a query for a load function and returns its data, or fails the load (see failLoad). */
 export async function loadQuery<Data, Variables extends AnyVariables>(
   fetchFn: typeof fetch,
   document: TypedDocumentNode<Data, Variables>,
   variables: Variables
 ): Promise<Data> {
   const result = await createGraphqlClient(fetchFn).query(document, variables).toPromise();
-  if (result.error || !result.data) {
-    const response = result.error?.response as Response | undefined;
-    const status = response?.status && response.status >= 400 ? response.status : result.error?.networkError ? 503 : 500;
-    error(status, result.error?.message ?? 'The API returned no data');
-  }
+  if (result.error || !result.data) failLoad(result.error);
   return result.data;
 }
