@@ -103,6 +103,7 @@ describe('journey: an editor fixes an invalid value', () => {
     await founded.fill('1999');
     await Promise.all([page.waitForURL((url) => url.pathname === `/organizations/${before.slug}`), save(page)]);
     expect(new URL(page.url()).searchParams.get('saved')).toBe('1');
+    expect(await page.getByRole('status').filter({ hasText: 'Your changes to the profile were saved.' }).isVisible()).toBe(true);
     const link = page.locator(`a[href="${newWebsite}"]`);
     expect(await link.count()).toBeGreaterThan(0);
     expect(await link.first().isVisible()).toBe(true);
