@@ -1,7 +1,7 @@
 /**
  * N+1 guard: a page of organisations with their themes (and parents), countries, partners (from Neo4j) and the
- * partners' own themes, memberships, grants and partnerships costs the same number of SQL statements and Neo4j
- * queries at first: 5 as at first: 50. Counted for real: SQL through the pool (withQueryCounter), Cypher through
+ * partners' own themes and partners (the profile's network view), memberships, grants and partnerships costs the
+ * same number of SQL statements and Neo4j queries at first: 5 as at first: 50. Counted for real: SQL through the pool (withQueryCounter), Cypher through
  * the one function every API graph read uses (withGraphQueryCounter).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ const PAGE = `
           countries { code name }
           themes { slug parent { slug } }
           partnerCount
-          partners(first: 5) { name themes { slug } countries { code } partnerCount }
+          partners(first: 5) { name themes { slug } countries { code } partnerCount partners(first: 5) { id name } }
           networks { role network { name memberCount } }
           grantsReceived { amountAwarded funder { name } themes { slug } countries { code } }
           partnerships(first: 3) { totalCount edges { node { status orgA { name } orgB { name } themes { slug } } } }
@@ -85,6 +85,8 @@ describe('N+1 guard', () => {
     expect(first.partnerCount).toBe(4); // 0→1, 0→2, 58→0, 59→0 public; the MEMBERS ones are hidden
     expect(first.partners).toHaveLength(4);
     expect(first.partners[0].themes.length).toBeGreaterThan(0);
+    // Partners of partners (the organisation page's network view) come from the same batched loader.
+    expect(first.partners[0].partners.length).toBeGreaterThan(0);
     expect(first.networks[0].network.memberCount).toBe(30);
     expect(first.grantsReceived[0].funder.name).toBe('ZZ Funder');
     expect(first.partnerships.totalCount).toBe(4);
