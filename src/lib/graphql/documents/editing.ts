@@ -6,6 +6,25 @@ import { graphql } from '../generated';
  * (src/lib/components/forms/mutation-outcome.ts) can read any of them.
  */
 
+/**
+ * What every mutation answers when it changed nothing: the message, the fields a ValidationError names and the
+ * argument a NotFoundError names (src/lib/components/forms/mutation-outcome.ts turns them into field errors).
+ */
+export const MutationProblemsFragment = graphql(`
+  fragment MutationProblems on MutationError {
+    message
+    ... on ValidationError {
+      fieldErrors {
+        field
+        message
+      }
+    }
+    ... on NotFoundError {
+      field
+    }
+  }
+`);
+
 /** What the organisation form offers: the theme tree and the European countries, named in the page's language. */
 export const OrganizationFormChoicesQuery = graphql(`
   query OrganizationFormChoices($lang: Language!) {
@@ -70,18 +89,7 @@ export const CreateOrganizationMutation = graphql(`
           slug
         }
       }
-      ... on MutationError {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        field
-      }
+      ...MutationProblems
     }
   }
 `);
@@ -95,18 +103,7 @@ export const UpdateOrganizationMutation = graphql(`
           slug
         }
       }
-      ... on MutationError {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        field
-      }
+      ...MutationProblems
     }
   }
 `);
@@ -217,18 +214,7 @@ export const ProposePartnershipMutation = graphql(`
           id
         }
       }
-      ... on MutationError {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        field
-      }
+      ...MutationProblems
     }
   }
 `);
@@ -237,18 +223,7 @@ export const ConfirmPartnershipMutation = graphql(`
   mutation ConfirmPartnership($id: ID!) {
     confirmPartnership(id: $id) {
       __typename
-      ... on MutationError {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        field
-      }
+      ...MutationProblems
     }
   }
 `);
@@ -257,18 +232,7 @@ export const DeclinePartnershipMutation = graphql(`
   mutation DeclinePartnership($id: ID!) {
     declinePartnership(id: $id) {
       __typename
-      ... on MutationError {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        field
-      }
+      ...MutationProblems
     }
   }
 `);
@@ -277,18 +241,7 @@ export const EndPartnershipMutation = graphql(`
   mutation EndPartnership($input: EndPartnershipInput!) {
     endPartnership(input: $input) {
       __typename
-      ... on MutationError {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        field
-      }
+      ...MutationProblems
     }
   }
 `);
@@ -310,18 +263,7 @@ export const SetPartnershipVisibilityMutation = graphql(`
   mutation SetPartnershipVisibility($input: SetPartnershipVisibilityInput!) {
     setPartnershipVisibility(input: $input) {
       __typename
-      ... on MutationError {
-        message
-      }
-      ... on ValidationError {
-        fieldErrors {
-          field
-          message
-        }
-      }
-      ... on NotFoundError {
-        field
-      }
+      ...MutationProblems
     }
   }
 `);
