@@ -1,5 +1,68 @@
 import { graphql } from '../generated';
 
+/*
+ * Rows of the dashboard's tables, shared by the page's query and the CSV exports' queries so that a CSV has
+ * exactly the fields the page shows (`$lang` is the operation's variable).
+ */
+export const DashboardBrokerFragment = graphql(`
+  fragment DashboardBroker on Broker {
+    betweenness
+    relative
+    partners
+    communitiesBridged
+    organization {
+      slug
+      name
+    }
+  }
+`);
+
+export const DashboardCommunityFragment = graphql(`
+  fragment DashboardCommunity on Community {
+    rank
+    size
+    dominantThemes {
+      organizations
+      theme {
+        slug
+        name(lang: $lang)
+      }
+    }
+    dominantCountries {
+      organizations
+      country {
+        code
+        name(lang: $lang)
+      }
+    }
+    hubs {
+      slug
+      name
+    }
+  }
+`);
+
+export const DashboardIsolatedOrganizationFragment = graphql(`
+  fragment DashboardIsolatedOrganization on Organization {
+    slug
+    name
+    type
+    hqCountry {
+      code
+      name(lang: $lang)
+    }
+  }
+`);
+
+export const DashboardDensityYearFragment = graphql(`
+  fragment DashboardDensityYear on DensityYear {
+    year
+    organizations
+    activePairs
+    density
+  }
+`);
+
 /**
  * Everything the funder dashboard shows but the grants, in ONE request: the anonymous rate limit counts requests
  * per minute, so a page view should cost few. (Grants follow in DashboardGrantsPage: the URL names the funder by
@@ -49,27 +112,14 @@ export const DashboardQuery = graphql(`
     isolatedOrganizations(first: 25) {
       totalCount
       organizations {
-        slug
-        name
-        type
-        hqCountry {
-          code
-          name(lang: $lang)
-        }
+        ...DashboardIsolatedOrganization
       }
     }
     brokers(first: 10) {
       computedAt
       betweennessSources
       brokers {
-        betweenness
-        relative
-        partners
-        communitiesBridged
-        organization {
-          slug
-          name
-        }
+        ...DashboardBroker
       }
     }
     communities(first: 10) {
@@ -77,26 +127,7 @@ export const DashboardQuery = graphql(`
       communityCount
       modularity
       communities {
-        rank
-        size
-        dominantThemes {
-          organizations
-          theme {
-            slug
-            name(lang: $lang)
-          }
-        }
-        dominantCountries {
-          organizations
-          country {
-            code
-            name(lang: $lang)
-          }
-        }
-        hubs {
-          slug
-          name
-        }
+        ...DashboardCommunity
       }
     }
     networkDensity {
@@ -104,10 +135,7 @@ export const DashboardQuery = graphql(`
       visibilityLevel
       undatedPartnerships
       years {
-        year
-        organizations
-        activePairs
-        density
+        ...DashboardDensityYear
       }
     }
   }
@@ -204,13 +232,7 @@ export const DashboardIsolatedQuery = graphql(`
     isolatedOrganizations(first: 500, offset: $offset) {
       totalCount
       organizations {
-        slug
-        name
-        type
-        hqCountry {
-          code
-          name(lang: $lang)
-        }
+        ...DashboardIsolatedOrganization
       }
     }
   }
@@ -222,49 +244,20 @@ export const DashboardNetworkQuery = graphql(`
     brokers(first: 50) {
       computedAt
       brokers {
-        betweenness
-        relative
-        partners
-        communitiesBridged
-        organization {
-          slug
-          name
-        }
+        ...DashboardBroker
       }
     }
     communities(first: 50) {
       computedAt
       communities {
-        rank
-        size
-        dominantThemes {
-          organizations
-          theme {
-            slug
-            name(lang: $lang)
-          }
-        }
-        dominantCountries {
-          organizations
-          country {
-            code
-            name(lang: $lang)
-          }
-        }
-        hubs {
-          slug
-          name
-        }
+        ...DashboardCommunity
       }
     }
     networkDensity {
       computedAt
       visibilityLevel
       years {
-        year
-        organizations
-        activePairs
-        density
+        ...DashboardDensityYear
       }
     }
   }
