@@ -4,11 +4,11 @@
  *
  * Latency of the five questions of issue #4 (directory search, profile, recommendations, coalition, gap matrix)
  * through the real GraphQL HTTP endpoint and as raw Cypher/SQL, on the generated 20k-organisation dataset:
- *   1. its own stores (src/lib/server/bench/services.ts): DATABASE_URL / NEO4J_URI when set, else PostgreSQL
+ *   1. its own stores (tools/bench/services.ts): DATABASE_URL / NEO4J_URI when set, else PostgreSQL
  *      database `atlas_bench` on 127.0.0.1:5432 and a local Neo4j with data in DATA_DIR/bench/neo4j;
- *   2. the dataset, seeded like `npm run seed -- --orgs N` or reused when already there (src/lib/server/bench/dataset.ts);
+ *   2. the dataset, seeded like `npm run seed -- --orgs N` or reused when already there (tools/bench/dataset.ts);
  *   3. the built app (`node build`, built first if stale) on a free port, with rate limits raised;
- *   4. the measurement (src/lib/server/bench/run.ts) and docs/benchmarks.md, whose hand-written part is kept.
+ *   4. the measurement (tools/bench/run.ts) and docs/benchmarks.md, whose hand-written part is kept.
  *   --quick       20 runs after 3 warm-up runs: a smoke run, not numbers to publish.
  *   --setup-only  stops after step 2 (prepare the dataset ahead of a measurement).
  *   --no-build    measures the app already in build/ as it is (built by CI, or by someone else on a shared
@@ -21,10 +21,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDb } from '../lib/server/db';
 import { parseEnv } from '../lib/server/env';
-import { ensureDataset, ensureGapMatrix } from '../lib/server/bench/dataset';
-import { mergeReport, meetsTarget, renderReport } from '../lib/server/bench/report';
-import { runBenchmark } from '../lib/server/bench/run';
-import { startBenchServices } from '../lib/server/bench/services';
+import { ensureDataset, ensureGapMatrix } from '../../tools/bench/dataset';
+import { mergeReport, meetsTarget, renderReport } from '../../tools/bench/report';
+import { runBenchmark } from '../../tools/bench/run';
+import { startBenchServices } from '../../tools/bench/services';
 import { startAppServer } from '../lib/server/process/app-server';
 import { ensureAppBuild } from '../lib/server/process/build';
 import { freePort } from '../lib/server/process/ports';

@@ -1,5 +1,5 @@
 /**
- * Smoke test of the benchmark core (src/lib/server/bench): a tiny generated dataset in this file's PostgreSQL
+ * Smoke test of the benchmark core (tools/bench): a tiny generated dataset in this file's PostgreSQL
  * database and the test Neo4j, the real yoga endpoint served over HTTP in process, a handful of runs. It checks
  * that every question yields numbers for API and raw (their answers are compared inside the run), that the
  * dataset is reused the second time and that the report has a filled row per question — never how fast anything is.
@@ -8,10 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/lib/server/auth/viewer';
 import { getDb } from '../../src/lib/server/db';
-import { ensureDataset, ensureGapMatrix, type DatasetSize } from '../../src/lib/server/bench/dataset';
-import { mergeReport, NOTES_MARKER, renderReport } from '../../src/lib/server/bench/report';
-import { runBenchmark, type BenchmarkResult } from '../../src/lib/server/bench/run';
-import { QUESTIONS } from '../../src/lib/server/bench/questions/index';
+import { ensureDataset, ensureGapMatrix, type DatasetSize } from '../../tools/bench/dataset';
+import { mergeReport, NOTES_MARKER, renderReport } from '../../tools/bench/report';
+import { runBenchmark, type BenchmarkResult } from '../../tools/bench/run';
+import { QUESTIONS } from '../../tools/bench/questions/index';
 import { yoga } from '../../src/lib/server/graphql/yoga';
 import { freePort } from '../../src/lib/server/process/ports';
 

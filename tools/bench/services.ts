@@ -10,13 +10,13 @@
  */
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { parseEnv } from '../env';
-import { deployMigrations, redact } from '../db/migrate';
-import { closeDb } from '../db';
-import { closeDriver } from '../graph/driver';
-import { ensureNeo4jJars, startLocalNeo4j } from '../graph/local-neo4j';
-import { applyGraphMigrations } from '../graph/migrations';
-import { freePort } from '../process/ports';
+import { parseEnv } from '../../src/lib/server/env';
+import { deployMigrations, redact } from '../../src/lib/server/db/migrate';
+import { closeDb } from '../../src/lib/server/db';
+import { closeDriver } from '../../src/lib/server/graph/driver';
+import { ensureNeo4jJars, startLocalNeo4j } from '../../src/lib/server/graph/local-neo4j';
+import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
+import { freePort } from '../../src/lib/server/process/ports';
 
 export const BENCH_DATABASE = 'atlas_bench';
 export const DEFAULT_PG_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -3,10 +3,10 @@
  * member covers, the ties among them and the gaps, plus the alternatives.
  */
 import neo4j from 'neo4j-driver';
-import { visibilityParams } from '../../graph/visibility';
-import { CANDIDATES_PER_COUNTRY } from '../../matchmaking/coalition';
-import { COALITION_CANDIDATES, TIES } from '../../matchmaking/coalition-query';
-import { greedyCover } from '../../matchmaking/set-cover';
+import { visibilityParams } from '../../../src/lib/server/graph/visibility';
+import { CANDIDATES_PER_COUNTRY } from '../../../src/lib/server/matchmaking/coalition';
+import { COALITION_CANDIDATES, TIES } from '../../../src/lib/server/matchmaking/coalition-query';
+import { greedyCover } from '../../../src/lib/server/matchmaking/set-cover';
 import { pickDistinct, type Question } from '../question';
 import { ANONYMOUS } from '../visibility';
 

@@ -7,16 +7,16 @@
  * holds as many organisations and partnerships as PostgreSQL (else only the graph is rebuilt). A different
  * number of generated organisations is refused rather than wiped: DATABASE_URL may point anywhere.
  */
-import { cacheKey, readCache } from '../analytics/cache';
-import { defaultYears, getThemeCountryMatrix, MatrixComputation } from '../analytics/service';
-import { anonymous } from '../auth/viewer';
-import type { PrismaClient } from '../db/generated/client';
-import { graphRead } from '../partnerships/graph-read';
-import { IMPORT_ORDER } from '../imports/columns';
-import { importCsv } from '../imports/import-csv';
-import { formatReport } from '../imports/report';
-import { rebuildGraph } from '../projection/rebuild';
-import { generateDataset, toCsv } from '../seed/generator';
+import { cacheKey, readCache } from '../../src/lib/server/analytics/cache';
+import { defaultYears, getThemeCountryMatrix, MatrixComputation } from '../../src/lib/server/analytics/service';
+import { anonymous } from '../../src/lib/server/auth/viewer';
+import type { PrismaClient } from '../../src/lib/server/db/generated/client';
+import { graphRead } from '../../src/lib/server/partnerships/graph-read';
+import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
+import { importCsv } from '../../src/lib/server/imports/import-csv';
+import { formatReport } from '../../src/lib/server/imports/report';
+import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
+import { generateDataset, toCsv } from '../../src/lib/server/seed/generator';
 
 /** The key prefix generateDataset gives organisations (`gen-org-000001` …). */
 export const GENERATED_ORG_PREFIX = 'gen-org-';

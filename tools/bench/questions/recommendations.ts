@@ -4,8 +4,8 @@
  */
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
-import { RecommendInput, recommendParams } from '../../matchmaking/recommend';
-import { RECOMMEND } from '../../matchmaking/recommend-query';
+import { RecommendInput, recommendParams } from '../../../src/lib/server/matchmaking/recommend';
+import { RECOMMEND } from '../../../src/lib/server/matchmaking/recommend-query';
 import type { Question } from '../question';
 import { ANONYMOUS } from '../visibility';
 

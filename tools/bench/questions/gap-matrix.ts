@@ -3,9 +3,9 @@
  * gap flags. The matrix is precomputed per visibility level (src/lib/server/analytics/cache.ts): both the API and
  * the raw baseline read the cached entry, which the benchmark fills before measuring.
  */
-import { cacheKey } from '../../analytics/cache';
-import type { MatrixCell } from '../../analytics/matrix';
-import { defaultYears, MatrixComputation } from '../../analytics/service';
+import { cacheKey } from '../../../src/lib/server/analytics/cache';
+import type { MatrixCell } from '../../../src/lib/server/analytics/matrix';
+import { defaultYears, MatrixComputation } from '../../../src/lib/server/analytics/service';
 import type { Question } from '../question';
 
 type GapFlag = 'none' | 'thin' | 'isolated';
