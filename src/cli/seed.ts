@@ -1,7 +1,7 @@
 /**
  * npm run seed -- [--orgs 20000] [--seed 42] [--out <dir>] [--reset]
  *
- * Generates a deterministic synthetic ecosystem (src/lib/server/seed/generator.ts): the same --orgs and --seed
+ * Generates a deterministic synthetic ecosystem (tools/seed/generator.ts): the same --orgs and --seed
  * always give byte-identical data.
  *   --out <dir>  writes organizations.csv, networks.csv, network-memberships.csv, partnerships.csv and
  *                grants.csv in the import format and touches no database.
@@ -21,8 +21,8 @@ import { formatReport } from '../lib/server/imports/report';
 import { withLocalServices } from '../lib/server/process/local-services';
 import { drainOutbox } from '../lib/server/projection/projector';
 import { rebuildGraph } from '../lib/server/projection/rebuild';
-import { seedDemoIfEmpty } from '../lib/server/seed/demo';
-import { generateDataset, toCsv, writeDataset } from '../lib/server/seed/generator';
+import { seedDemoIfEmpty } from '../../tools/seed/demo';
+import { generateDataset, toCsv, writeDataset } from '../../tools/seed/generator';
 import { upsertReferenceData } from '../../prisma/reference/load';
 
 const USAGE = 'usage: npm run seed -- [--orgs <n>] [--seed <n>] [--out <dir>] [--reset]   (no options: demo data)';

@@ -15,7 +15,7 @@ import { closeDb } from '../lib/server/db';
 import { startLocalStores } from '../lib/server/process/local-stores';
 import { applyGraphMigrations } from '../lib/server/graph/migrations';
 import { closeDriver } from '../lib/server/graph/driver';
-import { seedDemoIfEmpty } from '../lib/server/seed/demo';
+import { seedDemoIfEmpty } from '../../tools/seed/demo';
 import { drainOutbox } from '../lib/server/projection/projector';
 import { inviteFirstAdmin } from '../lib/server/auth/bootstrap';
 

@@ -10,7 +10,7 @@ import { getDb } from '../../src/lib/server/db';
 import { exportCsvText } from '../../src/lib/server/exports/export-csv';
 import { IMPORT_ORDER, type ImportKind } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
-import { generateDataset, toCsv } from '../../src/lib/server/seed/generator';
+import { generateDataset, toCsv } from '../../tools/seed/generator';
 import { createIsolatedDatabase } from '../setup/postgres';
 import { createOrganization, createPartnership } from '../factories/organizations';
 import { addNetworkMember, createNetwork } from '../factories/networks';

@@ -9,7 +9,7 @@ import { readTx } from '../../src/lib/server/graph/driver';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
-import { generateDataset, toCsv } from '../../src/lib/server/seed/generator';
+import { generateDataset, toCsv } from '../../tools/seed/generator';
 
 const db = getDb();
 const dataset = generateDataset({ orgs: 150, seed: 11 });

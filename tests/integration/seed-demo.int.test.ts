@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/db';
 import { readTx } from '../../src/lib/server/graph/driver';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
-import { demoDataset, seedDemoIfEmpty } from '../../src/lib/server/seed/demo';
+import { demoDataset, seedDemoIfEmpty } from '../../tools/seed/demo';
 
 const db = getDb();
 

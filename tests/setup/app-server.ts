@@ -13,7 +13,7 @@ import { createIsolatedDatabase } from './postgres';
 import { createDb } from '../../src/lib/server/db';
 import { closeDriver } from '../../src/lib/server/graph/driver';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
-import { seedDemoIfEmpty } from '../../src/lib/server/seed/demo';
+import { seedDemoIfEmpty } from '../../tools/seed/demo';
 import { createUser } from '../factories/users';
 import { E2E_USERS } from '../e2e/fixtures';
 

@@ -1,5 +1,5 @@
 /**
- * The benchmark dataset: the generator's synthetic ecosystem (src/lib/server/seed/generator.ts), loaded the way
+ * The benchmark dataset: the generator's synthetic ecosystem (tools/seed/generator.ts), loaded the way
  * `npm run seed -- --orgs N` loads it (CSV importer, then a graph rebuild) — or reused when it is already there,
  * because loading 20k organisations and ~200k partnerships takes minutes.
  *
@@ -16,7 +16,7 @@ import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { formatReport } from '../../src/lib/server/imports/report';
 import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
-import { generateDataset, toCsv } from '../../src/lib/server/seed/generator';
+import { generateDataset, toCsv } from '../seed/generator';
 
 /** The key prefix generateDataset gives organisations (`gen-org-000001` …). */
 export const GENERATED_ORG_PREFIX = 'gen-org-';

@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import type pg from 'pg';
-import type { Rng } from '../../src/lib/server/seed/random';
+import type { Rng } from '../seed/random';
 import type { InputPools } from './pools';
 
 /** What the raw baselines talk to: PostgreSQL through `pg`, Neo4j through the driver — no Prisma, no GraphQL. */

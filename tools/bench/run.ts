@@ -10,7 +10,7 @@
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { getDriver, graphDatabase } from '../../src/lib/server/graph/driver';
-import { Rng } from '../../src/lib/server/seed/random';
+import { Rng } from '../seed/random';
 import { postGraphQL } from './api-client';
 import { describeMachine, type Machine } from './machine';
 import { PeakMemorySampler, type MemoryPeak } from './memory';

@@ -7,7 +7,7 @@
 import type { Viewer } from '../../auth/viewer';
 import { readTx } from '../../graph/driver';
 import { visibilityParams } from '../../graph/visibility';
-import { Rng } from '../../seed/random';
+import { Rng } from '../../../../../tools/seed/random';
 import { recommendInTx, recommendPartners, RecommendInput, type ScoringOptions } from '../recommend';
 import { SCORE_WEIGHTS } from '../score';
 import { existingPartners, mostConnected, neighbourhoodBaselines } from './baselines';

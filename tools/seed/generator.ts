@@ -17,11 +17,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Faker, allLocales, en, base, type LocaleDefinition } from '@faker-js/faker';
-import { countries as referenceCountries } from '../../../../prisma/reference/countries';
-import { themeTree } from '../../../../prisma/reference/themes';
-import { byKey, csvLine } from '../exports/csv-writer';
-import { slugify } from '../imports/cells';
-import { COLUMNS, FILE_NAMES, IMPORT_KINDS, type ImportKind } from '../imports/columns';
+import { countries as referenceCountries } from '../../prisma/reference/countries';
+import { themeTree } from '../../prisma/reference/themes';
+import { byKey, csvLine } from '../../src/lib/server/exports/csv-writer';
+import { slugify } from '../../src/lib/server/imports/cells';
+import { COLUMNS, FILE_NAMES, IMPORT_KINDS, type ImportKind } from '../../src/lib/server/imports/columns';
 import { NEAR, PLACES, type Place } from './places';
 import { Rng } from './random';
 import {

@@ -5,13 +5,13 @@
  * deterministically (fixed seed) and loaded through the CSV importer, so the demo passes the same validation as
  * any real import.
  */
-import type { PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
-import { upsertReferenceData } from '../../../../prisma/reference/load';
-import { themeTree } from '../../../../prisma/reference/themes';
-import { IMPORT_ORDER } from '../imports/columns';
-import { importCsv } from '../imports/import-csv';
-import { formatReport } from '../imports/report';
+import type { PrismaClient } from '../../src/lib/server/db/generated/client';
+import { getDb } from '../../src/lib/server/db';
+import { upsertReferenceData } from '../../prisma/reference/load';
+import { themeTree } from '../../prisma/reference/themes';
+import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
+import { importCsv } from '../../src/lib/server/imports/import-csv';
+import { formatReport } from '../../src/lib/server/imports/report';
 import {
   COUNTRY_NAME,
   linkPartnerships,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_KINDS } from '../imports/columns';
+import { IMPORT_KINDS } from '../../src/lib/server/imports/columns';
 import { generateDataset, toCsv, type Dataset } from './generator';
 
 function hashes(dataset: Dataset): Record<string, string> {
