@@ -7,7 +7,7 @@
  * DATABASE_URL / NEO4J_URI are unset (withLocalServices). Exits 1 when a computation failed.
  */
 import { parseArgs } from 'node:util';
-import { withLocalServices } from '../lib/server/process/local-services';
+import { withLocalServices } from '../../tools/local-stores/local-services';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from '../lib/server/analytics/levels';
 import { refreshAnalytics } from '../lib/server/analytics/refresh';
 

@@ -25,9 +25,9 @@ import { ensureDataset, ensureGapMatrix } from '../../tools/bench/dataset';
 import { mergeReport, meetsTarget, renderReport } from '../../tools/bench/report';
 import { runBenchmark } from '../../tools/bench/run';
 import { startBenchServices } from '../../tools/bench/services';
-import { startAppServer } from '../lib/server/process/app-server';
-import { ensureAppBuild } from '../lib/server/process/build';
-import { freePort } from '../lib/server/process/ports';
+import { startAppServer } from '../../tools/process/app-server';
+import { ensureAppBuild } from '../../tools/process/build';
+import { freePort } from '../../tools/process/ports';
 
 const USAGE =
   'usage: npm run bench -- [--runs <n>] [--warmup <n>] [--quick] [--out <file>] [--orgs <n>] [--seed <n>] [--setup-only] [--no-build]';

@@ -76,7 +76,7 @@ async function openTarget(): Promise<Target> {
   if (DATABASE_URL) return { url: DATABASE_URL, label: redact(DATABASE_URL), release: async () => {} };
 
   const dataDir = join(DATA_DIR, 'pglite');
-  const { DataDirLockedError, startEmbeddedPostgres } = await import('../lib/server/db/embedded-postgres');
+  const { DataDirLockedError, startEmbeddedPostgres } = await import('../../tools/local-stores/embedded-postgres');
   try {
     const embedded = await startEmbeddedPostgres({ dataDir, port: PGLITE_PORT });
     return { url: embedded.url, label: `embedded PGlite in ${dataDir}`, release: embedded.stop };

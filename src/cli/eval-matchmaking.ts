@@ -86,8 +86,8 @@ async function main(): Promise<number> {
       process.env.NEO4J_URI = values['scratch-neo4j'];
       log(`using the scratch Neo4j at ${values['scratch-neo4j']} (it is emptied first)`);
     } else {
-      const { ensureNeo4jJars, startLocalNeo4j } = await import('../lib/server/graph/local-neo4j');
-      const { freePort } = await import('../lib/server/process/ports');
+      const { ensureNeo4jJars, startLocalNeo4j } = await import('../../tools/local-stores/local-neo4j');
+      const { freePort } = await import('../../tools/process/ports');
       await ensureNeo4jJars();
       const dataDir = mkdtempSync(join(tmpdir(), 'atlas-eval-neo4j-'));
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));

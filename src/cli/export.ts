@@ -12,7 +12,7 @@ import { anonymous, visibilityOf, type Viewer } from '../lib/server/auth/viewer'
 import { IMPORT_KINDS, type ImportKind } from '../lib/server/imports/columns';
 import { exportCsv } from '../lib/server/exports/export-csv';
 import { exportGraphml } from '../lib/server/exports/graphml';
-import { withLocalServices } from '../lib/server/process/local-services';
+import { withLocalServices } from '../../tools/local-stores/local-services';
 
 const TARGETS = [...IMPORT_KINDS, 'graphml'] as const;
 const USAGE = `usage: npm run export -- <${TARGETS.join('|')}> [--out <file>] [--as public|admin]`;

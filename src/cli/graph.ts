@@ -4,16 +4,16 @@
  * migrations and stays in the foreground until Ctrl-C, then stops cleanly.
  * `rebuild` re-projects PostgreSQL into Neo4j (progress bar); `verify` compares both stores, prints a summary and
  * exits 1 on any drift. Both use DATABASE_URL / NEO4J_URI, or, when unset, the local defaults `npm start` uses
- * (see src/lib/server/process/local-services.ts).
+ * (see tools/local-stores/local-services.ts).
  */
 import { join, resolve } from 'node:path';
 import { parseEnv } from '../lib/server/env';
-import { Shutdown } from '../lib/server/process/shutdown';
-import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../lib/server/graph/local-neo4j';
+import { Shutdown } from '../../tools/process/shutdown';
+import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../../tools/local-stores/local-neo4j';
 import { applyGraphMigrations } from '../lib/server/graph/migrations';
 import { closeDriver } from '../lib/server/graph/driver';
 import cliProgress from 'cli-progress';
-import { withLocalServices } from '../lib/server/process/local-services';
+import { withLocalServices } from '../../tools/local-stores/local-services';
 import { rebuildGraph } from '../lib/server/projection/rebuild';
 import { verifyGraph } from '../lib/server/projection/verify';
 import { formatVerifyReport } from '../lib/server/projection/report';

@@ -10,7 +10,7 @@
  * PostgreSQL and the local Neo4j are started when DATABASE_URL / NEO4J_URI are unset (withLocalServices).
  */
 import { parseArgs } from 'node:util';
-import { withLocalServices } from '../lib/server/process/local-services';
+import { withLocalServices } from '../../tools/local-stores/local-services';
 import { IMPORT_KINDS, type ImportKind } from '../lib/server/imports/columns';
 import { importCsv } from '../lib/server/imports/import-csv';
 import { formatReport } from '../lib/server/imports/report';

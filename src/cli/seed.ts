@@ -18,7 +18,7 @@ import { IMPORT_ORDER } from '../lib/server/imports/columns';
 import { importCsv } from '../lib/server/imports/import-csv';
 import { PhaseBar } from '../lib/server/imports/progress-bar';
 import { formatReport } from '../lib/server/imports/report';
-import { withLocalServices } from '../lib/server/process/local-services';
+import { withLocalServices } from '../../tools/local-stores/local-services';
 import { drainOutbox } from '../lib/server/projection/projector';
 import { rebuildGraph } from '../lib/server/projection/rebuild';
 import { seedDemoIfEmpty } from '../../tools/seed/demo';

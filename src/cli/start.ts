@@ -6,13 +6,13 @@
  */
 import { resolve } from 'node:path';
 import { parseEnv } from '../lib/server/env';
-import { Shutdown } from '../lib/server/process/shutdown';
-import { ensureAppBuild } from '../lib/server/process/build';
-import { startAppServer } from '../lib/server/process/app-server';
-import { isPortTaken } from '../lib/server/process/ports';
+import { Shutdown } from '../../tools/process/shutdown';
+import { ensureAppBuild } from '../../tools/process/build';
+import { startAppServer } from '../../tools/process/app-server';
+import { isPortTaken } from '../../tools/process/ports';
 import { deployMigrations } from '../lib/server/db/migrate';
 import { closeDb } from '../lib/server/db';
-import { startLocalStores } from '../lib/server/process/local-stores';
+import { startLocalStores } from '../../tools/local-stores/local-stores';
 import { applyGraphMigrations } from '../lib/server/graph/migrations';
 import { closeDriver } from '../lib/server/graph/driver';
 import { seedDemoIfEmpty } from '../../tools/seed/demo';

@@ -13,7 +13,7 @@ import { mergeReport, NOTES_MARKER, renderReport } from '../../tools/bench/repor
 import { runBenchmark, type BenchmarkResult } from '../../tools/bench/run';
 import { QUESTIONS } from '../../tools/bench/questions/index';
 import { yoga } from '../../src/lib/server/graphql/yoga';
-import { freePort } from '../../src/lib/server/process/ports';
+import { freePort } from '../../tools/process/ports';
 
 const ORGS = 300;
 let server: Server;

@@ -8,7 +8,7 @@ import { getDb } from '../../src/lib/server/db';
 import type { Organization, Partnership } from '../../src/lib/server/db/generated/client';
 import { readTx } from '../../src/lib/server/graph/driver';
 import { env } from '../../src/lib/server/env';
-import { freePort } from '../../src/lib/server/process/ports';
+import { freePort } from '../../tools/process/ports';
 import { enqueueChanges } from '../../src/lib/server/projection/outbox';
 import { drainOutbox, projectNow, startProjectorLoop } from '../../src/lib/server/projection/projector';
 import { createOrganization, createPartnership } from '../factories/organizations';

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLocalNeo4j } from '../../src/lib/server/graph/local-neo4j';
+import { startLocalNeo4j } from '../../tools/local-stores/local-neo4j';
 import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
 import { closeDriver } from '../../src/lib/server/graph/driver';
-import { freePort } from '../../src/lib/server/process/ports';
+import { freePort } from '../../tools/process/ports';
 import { GET } from '../../src/routes/readyz/+server';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-readyz-'));

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, isPortTaken } from '../../src/lib/server/process/ports';
+import { freePort, isPortTaken } from '../../tools/process/ports';
 
 const root = process.cwd();
 const dataDir = mkdtempSync(join(tmpdir(), 'atlas-start-'));

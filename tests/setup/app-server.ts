@@ -6,9 +6,9 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startAppServer } from '../../src/lib/server/process/app-server';
-import { ensureAppBuild } from '../../src/lib/server/process/build';
-import { freePort } from '../../src/lib/server/process/ports';
+import { startAppServer } from '../../tools/process/app-server';
+import { ensureAppBuild } from '../../tools/process/build';
+import { freePort } from '../../tools/process/ports';
 import { createIsolatedDatabase } from './postgres';
 import { createDb } from '../../src/lib/server/db';
 import { closeDriver } from '../../src/lib/server/graph/driver';

@@ -14,9 +14,9 @@ import { parseEnv } from '../../src/lib/server/env';
 import { deployMigrations, redact } from '../../src/lib/server/db/migrate';
 import { closeDb } from '../../src/lib/server/db';
 import { closeDriver } from '../../src/lib/server/graph/driver';
-import { ensureNeo4jJars, startLocalNeo4j } from '../../src/lib/server/graph/local-neo4j';
+import { ensureNeo4jJars, startLocalNeo4j } from '../local-stores/local-neo4j';
 import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
-import { freePort } from '../../src/lib/server/process/ports';
+import { freePort } from '../process/ports';
 
 export const BENCH_DATABASE = 'atlas_bench';
 export const DEFAULT_PG_SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';

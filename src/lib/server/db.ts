@@ -137,7 +137,7 @@ export async function closeDb(): Promise<void> {
 
 /**
  * One statement for a check. Without a URL and once getDb() has its pool, through that pool: a second
- * connection to the embedded PGlite would interleave with the app's statements (see embedded-postgres.ts).
+ * connection to the embedded PGlite would interleave with the app's statements (see tools/local-stores/embedded-postgres.ts).
  * Otherwise on a short-lived connection of its own, so checks work before the app's client exists.
  */
 async function checkQuery<R extends pg.QueryResultRow>(

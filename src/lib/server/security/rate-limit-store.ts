@@ -2,7 +2,7 @@ import type { PrismaClient } from '../db/generated/client';
 
 /**
  * rate-limiter-flexible's PostgreSQL store, fed through the app's one Prisma client instead of a second `pg` pool:
- * the embedded PGlite server must be used through a single connection (see db/embedded-postgres.ts), and on a
+ * the embedded PGlite server must be used through a single connection (see tools/local-stores/embedded-postgres.ts), and on a
  * managed PostgreSQL one pool per process is all we want to size. The limiter only ever sends `{ text, values }`
  * and reads `rows` / `rowCount`; that is all this adapter speaks.
  *

@@ -10,12 +10,12 @@
  *
  * Call it before anything reads env(): it sets process.env.DATABASE_URL / NEO4J_URI for the clients to pick up.
  */
-import { parseEnv } from '../env';
-import { Shutdown } from './shutdown';
-import { deployMigrations } from '../db/migrate';
-import { closeDb } from '../db';
-import { applyGraphMigrations } from '../graph/migrations';
-import { closeDriver } from '../graph/driver';
+import { parseEnv } from '../../src/lib/server/env';
+import { Shutdown } from '../process/shutdown';
+import { deployMigrations } from '../../src/lib/server/db/migrate';
+import { closeDb } from '../../src/lib/server/db';
+import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
+import { closeDriver } from '../../src/lib/server/graph/driver';
 import { startLocalStores, type LocalStores } from './local-stores';
 
 export type LocalServices = LocalStores;

@@ -4,11 +4,11 @@
  * Neo4j from graph/ (DATA_DIR/neo4j). What is started is registered with `shutdown`, so Ctrl-C stops it.
  */
 import { join, resolve } from 'node:path';
-import type { Env } from '../env';
-import type { Shutdown } from './shutdown';
-import { isPortTaken } from './ports';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
-import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../graph/local-neo4j';
+import type { Env } from '../../src/lib/server/env';
+import type { Shutdown } from '../process/shutdown';
+import { isPortTaken } from '../process/ports';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from './local-neo4j';
 
 export interface LocalStores {
   databaseUrl: string;
