@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BUDGETS, kB, measureBuild } from '../../src/cli/bundle-size';
+import { BUDGETS, kB, measureBuild } from '../../tools/cli/bundle-size';
 import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
 
 const THEME = { slug: 'alternatives-to-detention', en: 'Alternatives to immigration detention', de: 'Alternativen zur Abschiebungshaft' };

@@ -4,7 +4,7 @@
  * alternate which goes first, so neither always finds the caches warmed by the other. Every pair of answers is
  * compared; a difference stops the benchmark. Peak memory of the app and Neo4j is sampled over the whole phase.
  *
- * Used by `npm run bench` (src/cli/bench.ts) against the built app, and by the smoke test against an in-process
+ * Used by `npm run bench` (tools/cli/bench.ts) against the built app, and by the smoke test against an in-process
  * server on a tiny dataset.
  */
 import { loadavg } from 'node:os';

@@ -19,15 +19,15 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getDb } from '../lib/server/db';
-import { parseEnv } from '../lib/server/env';
-import { ensureDataset, ensureGapMatrix } from '../../tools/bench/dataset';
-import { mergeReport, meetsTarget, renderReport } from '../../tools/bench/report';
-import { runBenchmark } from '../../tools/bench/run';
-import { startBenchServices } from '../../tools/bench/services';
-import { startAppServer } from '../../tools/process/app-server';
-import { ensureAppBuild } from '../../tools/process/build';
-import { freePort } from '../../tools/process/ports';
+import { getDb } from '../../src/lib/server/db';
+import { parseEnv } from '../../src/lib/server/env';
+import { ensureDataset, ensureGapMatrix } from '../bench/dataset';
+import { mergeReport, meetsTarget, renderReport } from '../bench/report';
+import { runBenchmark } from '../bench/run';
+import { startBenchServices } from '../bench/services';
+import { startAppServer } from '../process/app-server';
+import { ensureAppBuild } from '../process/build';
+import { freePort } from '../process/ports';
 
 const USAGE =
   'usage: npm run bench -- [--runs <n>] [--warmup <n>] [--quick] [--out <file>] [--orgs <n>] [--seed <n>] [--setup-only] [--no-build]';

@@ -5,9 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { ensureChromium } from '../../tools/process/chromium';
-import { ensureAppBuild } from '../../tools/process/build';
-import { ensureNeo4jJars } from '../../tools/local-stores/local-neo4j';
+import { ensureChromium } from '../process/chromium';
+import { ensureAppBuild } from '../process/build';
+import { ensureNeo4jJars } from '../local-stores/local-neo4j';
 
 const log = (line: string) => console.log(`[test] ${line}`);
 const root = resolve(process.env.ATLAS_ROOT ?? process.cwd());

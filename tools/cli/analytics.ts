@@ -1,5 +1,5 @@
 /**
- * npx tsx src/cli/analytics.ts refresh [--level public|members|admin …]
+ * npx tsx tools/cli/analytics.ts refresh [--level public|members|admin …]
  *
  * Recomputes the cached ecosystem analytics (theme × country matrix, density, brokers and communities) for every
  * visibility level, or the levels named, plus every other entry already in the cache. Run it from cron and after
@@ -7,11 +7,11 @@
  * DATABASE_URL / NEO4J_URI are unset (withLocalServices). Exits 1 when a computation failed.
  */
 import { parseArgs } from 'node:util';
-import { withLocalServices } from '../../tools/local-stores/local-services';
-import { VISIBILITY_LEVELS, type VisibilityLevel } from '../lib/server/analytics/levels';
-import { refreshAnalytics } from '../lib/server/analytics/refresh';
+import { withLocalServices } from '../local-stores/local-services';
+import { VISIBILITY_LEVELS, type VisibilityLevel } from '../../src/lib/server/analytics/levels';
+import { refreshAnalytics } from '../../src/lib/server/analytics/refresh';
 
-const USAGE = `usage: tsx src/cli/analytics.ts refresh [--level ${VISIBILITY_LEVELS.join('|')} …]`;
+const USAGE = `usage: tsx tools/cli/analytics.ts refresh [--level ${VISIBILITY_LEVELS.join('|')} …]`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -13,16 +13,16 @@
  * Prints timings for every step.
  */
 import { parseArgs } from 'node:util';
-import { getDb } from '../lib/server/db';
-import { IMPORT_ORDER } from '../lib/server/imports/columns';
-import { importCsv } from '../lib/server/imports/import-csv';
-import { PhaseBar } from '../lib/server/imports/progress-bar';
-import { formatReport } from '../lib/server/imports/report';
-import { withLocalServices } from '../../tools/local-stores/local-services';
-import { drainOutbox } from '../lib/server/projection/projector';
-import { rebuildGraph } from '../lib/server/projection/rebuild';
-import { seedDemoIfEmpty } from '../../tools/seed/demo';
-import { generateDataset, toCsv, writeDataset } from '../../tools/seed/generator';
+import { getDb } from '../../src/lib/server/db';
+import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
+import { importCsv } from '../../src/lib/server/imports/import-csv';
+import { PhaseBar } from '../../src/lib/server/imports/progress-bar';
+import { formatReport } from '../../src/lib/server/imports/report';
+import { withLocalServices } from '../local-stores/local-services';
+import { drainOutbox } from '../../src/lib/server/projection/projector';
+import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
+import { seedDemoIfEmpty } from '../seed/demo';
+import { generateDataset, toCsv, writeDataset } from '../seed/generator';
 import { upsertReferenceData } from '../../prisma/reference/load';
 
 const USAGE = 'usage: npm run seed -- [--orgs <n>] [--seed <n>] [--out <dir>] [--reset]   (no options: demo data)';

@@ -5,19 +5,19 @@
  * and on Ctrl-C stops everything it started.
  */
 import { resolve } from 'node:path';
-import { parseEnv } from '../lib/server/env';
-import { Shutdown } from '../../tools/process/shutdown';
-import { ensureAppBuild } from '../../tools/process/build';
-import { startAppServer } from '../../tools/process/app-server';
-import { isPortTaken } from '../../tools/process/ports';
-import { deployMigrations } from '../lib/server/db/migrate';
-import { closeDb } from '../lib/server/db';
-import { startLocalStores } from '../../tools/local-stores/local-stores';
-import { applyGraphMigrations } from '../lib/server/graph/migrations';
-import { closeDriver } from '../lib/server/graph/driver';
-import { seedDemoIfEmpty } from '../../tools/seed/demo';
-import { drainOutbox } from '../lib/server/projection/projector';
-import { inviteFirstAdmin } from '../lib/server/auth/bootstrap';
+import { parseEnv } from '../../src/lib/server/env';
+import { Shutdown } from '../process/shutdown';
+import { ensureAppBuild } from '../process/build';
+import { startAppServer } from '../process/app-server';
+import { isPortTaken } from '../process/ports';
+import { deployMigrations } from '../../src/lib/server/db/migrate';
+import { closeDb } from '../../src/lib/server/db';
+import { startLocalStores } from '../local-stores/local-stores';
+import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
+import { closeDriver } from '../../src/lib/server/graph/driver';
+import { seedDemoIfEmpty } from '../seed/demo';
+import { drainOutbox } from '../../src/lib/server/projection/projector';
+import { inviteFirstAdmin } from '../../src/lib/server/auth/bootstrap';
 
 const log = (line: string) => console.log(`[atlas] ${line}`);
 const root = resolve(process.env.ATLAS_ROOT ?? process.cwd());

@@ -7,16 +7,16 @@
  * (see tools/local-stores/local-services.ts).
  */
 import { join, resolve } from 'node:path';
-import { parseEnv } from '../lib/server/env';
-import { Shutdown } from '../../tools/process/shutdown';
-import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../../tools/local-stores/local-neo4j';
-import { applyGraphMigrations } from '../lib/server/graph/migrations';
-import { closeDriver } from '../lib/server/graph/driver';
+import { parseEnv } from '../../src/lib/server/env';
+import { Shutdown } from '../process/shutdown';
+import { atlasRoot, ensureNeo4jJars, startLocalNeo4j } from '../local-stores/local-neo4j';
+import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
+import { closeDriver } from '../../src/lib/server/graph/driver';
 import cliProgress from 'cli-progress';
-import { withLocalServices } from '../../tools/local-stores/local-services';
-import { rebuildGraph } from '../lib/server/projection/rebuild';
-import { verifyGraph } from '../lib/server/projection/verify';
-import { formatVerifyReport } from '../lib/server/projection/report';
+import { withLocalServices } from '../local-stores/local-services';
+import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
+import { verifyGraph } from '../../src/lib/server/projection/verify';
+import { formatVerifyReport } from '../../src/lib/server/projection/report';
 
 const log = (line: string) => console.log(`[graph] ${line}`);
 
@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     case 'verify':
       return verify();
     default:
-      console.error('usage: tsx src/cli/graph.ts <start|rebuild|verify>');
+      console.error('usage: tsx tools/cli/graph.ts <start|rebuild|verify>');
       process.exit(2);
   }
 }

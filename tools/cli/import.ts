@@ -10,13 +10,13 @@
  * PostgreSQL and the local Neo4j are started when DATABASE_URL / NEO4J_URI are unset (withLocalServices).
  */
 import { parseArgs } from 'node:util';
-import { withLocalServices } from '../../tools/local-stores/local-services';
-import { IMPORT_KINDS, type ImportKind } from '../lib/server/imports/columns';
-import { importCsv } from '../lib/server/imports/import-csv';
-import { formatReport } from '../lib/server/imports/report';
-import { PhaseBar } from '../lib/server/imports/progress-bar';
-import { DEFAULT_MAX_BYTES } from '../lib/server/imports/csv-source';
-import { catchUpGraph } from '../lib/server/imports/catch-up';
+import { withLocalServices } from '../local-stores/local-services';
+import { IMPORT_KINDS, type ImportKind } from '../../src/lib/server/imports/columns';
+import { importCsv } from '../../src/lib/server/imports/import-csv';
+import { formatReport } from '../../src/lib/server/imports/report';
+import { PhaseBar } from '../../src/lib/server/imports/progress-bar';
+import { DEFAULT_MAX_BYTES } from '../../src/lib/server/imports/csv-source';
+import { catchUpGraph } from '../../src/lib/server/imports/catch-up';
 
 const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--source <name>] [--dry-run] [--max-mb <n>]`;
 

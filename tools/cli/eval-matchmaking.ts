@@ -86,8 +86,8 @@ async function main(): Promise<number> {
       process.env.NEO4J_URI = values['scratch-neo4j'];
       log(`using the scratch Neo4j at ${values['scratch-neo4j']} (it is emptied first)`);
     } else {
-      const { ensureNeo4jJars, startLocalNeo4j } = await import('../../tools/local-stores/local-neo4j');
-      const { freePort } = await import('../../tools/process/ports');
+      const { ensureNeo4jJars, startLocalNeo4j } = await import('../local-stores/local-neo4j');
+      const { freePort } = await import('../process/ports');
       await ensureNeo4jJars();
       const dataDir = mkdtempSync(join(tmpdir(), 'atlas-eval-neo4j-'));
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -97,14 +97,14 @@ async function main(): Promise<number> {
       process.env.NEO4J_URI = neo4j.uri;
       process.env.NEO4J_PASSWORD = EVAL_NEO4J_PASSWORD;
     }
-    const { closeDriver } = await import('../lib/server/graph/driver');
+    const { closeDriver } = await import('../../src/lib/server/graph/driver');
     cleanups.push(() => closeDriver());
-    const { applyGraphMigrations } = await import('../lib/server/graph/migrations');
+    const { applyGraphMigrations } = await import('../../src/lib/server/graph/migrations');
     await applyGraphMigrations();
 
-    const { runEvaluation } = await import('../lib/server/matchmaking/evaluation/run');
-    const { formatReport } = await import('../lib/server/matchmaking/evaluation/report');
-    const { SCORE_WEIGHTS } = await import('../lib/server/matchmaking/score');
+    const { runEvaluation } = await import('../../src/lib/server/matchmaking/evaluation/run');
+    const { formatReport } = await import('../../src/lib/server/matchmaking/evaluation/report');
+    const { SCORE_WEIGHTS } = await import('../../src/lib/server/matchmaking/score');
     const result = await runEvaluation({
       organizationsPath: values.orgs!,
       partnershipsPath: values.partnerships!,

@@ -1,5 +1,5 @@
 /**
- * tsx src/cli/db.ts <migrate|deploy|reset|status> [prisma options]
+ * tsx tools/cli/db.ts <migrate|deploy|reset|status> [prisma options]
  *
  *   migrate  prisma migrate dev: new migration from schema changes, applied to a development PostgreSQL
  *            (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/atlas_dev, created when missing).
@@ -14,11 +14,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { redact, runPrisma } from '../lib/server/db/migrate';
-import { env } from '../lib/server/env';
+import { redact, runPrisma } from '../../src/lib/server/db/migrate';
+import { env } from '../../src/lib/server/env';
 
 // Prisma Client and PGlite take seconds to load: imported only by the paths that use them.
-const loadDb = () => import('../lib/server/db');
+const loadDb = () => import('../../src/lib/server/db');
 
 const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/atlas_dev';
 const COMMANDS = ['migrate', 'deploy', 'reset', 'status'] as const;
@@ -33,7 +33,7 @@ interface Target {
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!COMMANDS.includes(command as Command)) {
-    console.error(`usage: tsx src/cli/db.ts <${COMMANDS.join('|')}> [options]`);
+    console.error(`usage: tsx tools/cli/db.ts <${COMMANDS.join('|')}> [options]`);
     return 2;
   }
   const loadReference = rest.includes('--reference') || command === 'reset';
@@ -76,7 +76,7 @@ async function openTarget(): Promise<Target> {
   if (DATABASE_URL) return { url: DATABASE_URL, label: redact(DATABASE_URL), release: async () => {} };
 
   const dataDir = join(DATA_DIR, 'pglite');
-  const { DataDirLockedError, startEmbeddedPostgres } = await import('../../tools/local-stores/embedded-postgres');
+  const { DataDirLockedError, startEmbeddedPostgres } = await import('../local-stores/embedded-postgres');
   try {
     const embedded = await startEmbeddedPostgres({ dataDir, port: PGLITE_PORT });
     return { url: embedded.url, label: `embedded PGlite in ${dataDir}`, release: embedded.stop };

@@ -1,5 +1,5 @@
 /**
- * npx tsx src/cli/bundle-size.ts [--build .svelte-kit/output] [--out docs/bundle-size.md] [--no-write]
+ * npx tsx tools/cli/bundle-size.ts [--build .svelte-kit/output] [--out docs/bundle-size.md] [--no-write]
  *
  * How much JavaScript a first visit to each page downloads, from the production build (`vite build`): SvelteKit's
  * client entry (start + app) and the route's layout and page nodes with everything they import statically,
@@ -119,7 +119,7 @@ export function markdownReport(report: BuildReport, budgets: Record<string, numb
   });
   return `# Bundle size
 
-What a first visit to each page downloads, measured from the production build by \`npx tsx src/cli/bundle-size.ts\`
+What a first visit to each page downloads, measured from the production build by \`npx tsx tools/cli/bundle-size.ts\`
 (it rewrites this file; run \`npx vite build\` first). JavaScript is SvelteKit's client entry plus the route's layout
 and page nodes with their static imports, each file counted once: the files the page's HTML preloads. Chunks loaded
 later with \`import()\` (the network graph, maps loaded on demand) are not counted. Gzip level 9, 1 kB = 1000 bytes.
@@ -146,7 +146,7 @@ async function main(): Promise<number> {
     }
   });
   if (values.help) {
-    console.log('usage: tsx src/cli/bundle-size.ts [--build .svelte-kit/output] [--out docs/bundle-size.md] [--no-write]');
+    console.log('usage: tsx tools/cli/bundle-size.ts [--build .svelte-kit/output] [--out docs/bundle-size.md] [--no-write]');
     return 0;
   }
   let report: BuildReport;

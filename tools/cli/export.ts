@@ -8,11 +8,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { anonymous, visibilityOf, type Viewer } from '../lib/server/auth/viewer';
-import { IMPORT_KINDS, type ImportKind } from '../lib/server/imports/columns';
-import { exportCsv } from '../lib/server/exports/export-csv';
-import { exportGraphml } from '../lib/server/exports/graphml';
-import { withLocalServices } from '../../tools/local-stores/local-services';
+import { anonymous, visibilityOf, type Viewer } from '../../src/lib/server/auth/viewer';
+import { IMPORT_KINDS, type ImportKind } from '../../src/lib/server/imports/columns';
+import { exportCsv } from '../../src/lib/server/exports/export-csv';
+import { exportGraphml } from '../../src/lib/server/exports/graphml';
+import { withLocalServices } from '../local-stores/local-services';
 
 const TARGETS = [...IMPORT_KINDS, 'graphml'] as const;
 const USAGE = `usage: npm run export -- <${TARGETS.join('|')}> [--out <file>] [--as public|admin]`;
