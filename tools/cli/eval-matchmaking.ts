@@ -6,7 +6,7 @@
  *
  * Offline evaluation of the partner recommender (Hits@10, Hits@50, MRR against baselines, overall and for
  * newcomers) on a temporal split of CSV files in the import format (docs/data-formats.md); see
- * src/lib/server/matchmaking/evaluation/run.ts. The graph is loaded into a throw-away Neo4j started in a temporary
+ * tools/evaluation/run.ts. The graph is loaded into a throw-away Neo4j started in a temporary
  * folder, or into the Neo4j named by --scratch-neo4j (password from NEO4J_PASSWORD), WHICH IS EMPTIED FIRST.
  * --reuse-graph skips loading when a previous run loaded the same files and split there (for tuning). No PostgreSQL
  * is needed.
@@ -102,8 +102,8 @@ async function main(): Promise<number> {
     const { applyGraphMigrations } = await import('../../src/lib/server/graph/migrations');
     await applyGraphMigrations();
 
-    const { runEvaluation } = await import('../../src/lib/server/matchmaking/evaluation/run');
-    const { formatReport } = await import('../../src/lib/server/matchmaking/evaluation/report');
+    const { runEvaluation } = await import('../evaluation/run');
+    const { formatReport } = await import('../evaluation/report');
     const { SCORE_WEIGHTS } = await import('../../src/lib/server/matchmaking/score');
     const result = await runEvaluation({
       organizationsPath: values.orgs!,

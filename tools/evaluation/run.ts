@@ -4,12 +4,12 @@
  * recommender for each organisation that gained partners after the split, and compare with baselines on the same
  * graph. Runs the same Cypher as the app, so the numbers describe what users get.
  */
-import type { Viewer } from '../../auth/viewer';
-import { readTx } from '../../graph/driver';
-import { visibilityParams } from '../../graph/visibility';
-import { Rng } from '../../../../../tools/seed/random';
-import { recommendInTx, recommendPartners, RecommendInput, type ScoringOptions } from '../recommend';
-import { SCORE_WEIGHTS } from '../score';
+import type { Viewer } from '../../src/lib/server/auth/viewer';
+import { readTx } from '../../src/lib/server/graph/driver';
+import { visibilityParams } from '../../src/lib/server/graph/visibility';
+import { Rng } from '../seed/random';
+import { recommendInTx, recommendPartners, RecommendInput, type ScoringOptions } from '../../src/lib/server/matchmaking/recommend';
+import { SCORE_WEIGHTS } from '../../src/lib/server/matchmaking/score';
 import { existingPartners, mostConnected, neighbourhoodBaselines } from './baselines';
 import { readDataset, type DatasetWarnings } from './dataset';
 import { emptyGraph, loadGraph } from './load-graph';

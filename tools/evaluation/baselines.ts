@@ -4,8 +4,8 @@
  * connected" (rank everyone by visible partnership count — what a directory sorted by popularity would show).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { visiblePartnership } from '../../graph/visibility';
-import { int, num } from '../values';
+import { visiblePartnership } from '../../src/lib/server/graph/visibility';
+import { int, num } from '../../src/lib/server/matchmaking/values';
 
 const vp = visiblePartnership;
 

@@ -2,12 +2,12 @@
  * Writes the pre-split dataset into the (scratch) Neo4j the process is connected to, through the production
  * projection writers: the evaluated recommender reads exactly the graph shape the app reads.
  */
-import { countries } from '../../../../../prisma/reference/countries';
-import { themeRows } from '../../../../../prisma/reference/themes';
-import { writeTx } from '../../graph/driver';
-import { organizationProjector } from '../../projection/project-organizations';
-import { partnershipProjector } from '../../projection/project-partnerships';
-import { countryProjector, themeProjector } from '../../projection/project-reference';
+import { countries } from '../../prisma/reference/countries';
+import { themeRows } from '../../prisma/reference/themes';
+import { writeTx } from '../../src/lib/server/graph/driver';
+import { organizationProjector } from '../../src/lib/server/projection/project-organizations';
+import { partnershipProjector } from '../../src/lib/server/projection/project-partnerships';
+import { countryProjector, themeProjector } from '../../src/lib/server/projection/project-reference';
 import type { EvalOrganization, EvalPartnership } from './dataset';
 
 const BATCH = 2_000;

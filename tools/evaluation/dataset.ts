@@ -7,9 +7,9 @@
  */
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
-import { countries } from '../../../../../prisma/reference/countries';
-import { themeRows } from '../../../../../prisma/reference/themes';
-import { enumCell, enumList, list } from '../../imports/cells';
+import { countries } from '../../prisma/reference/countries';
+import { themeRows } from '../../prisma/reference/themes';
+import { enumCell, enumList, list } from '../../src/lib/server/imports/cells';
 
 export interface EvalOrganization {
   id: string;
