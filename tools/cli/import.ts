@@ -14,7 +14,7 @@ import { withLocalServices } from '../local-stores/local-services';
 import { IMPORT_KINDS, type ImportKind } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { formatReport } from '../../src/lib/server/imports/report';
-import { PhaseBar } from '../../src/lib/server/imports/progress-bar';
+import { PhaseBar } from './progress-bar';
 import { DEFAULT_MAX_BYTES } from '../../src/lib/server/imports/csv-source';
 import { catchUpGraph } from '../../src/lib/server/imports/catch-up';
 

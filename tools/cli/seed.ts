@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { getDb } from '../../src/lib/server/db';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
-import { PhaseBar } from '../../src/lib/server/imports/progress-bar';
+import { PhaseBar } from './progress-bar';
 import { formatReport } from '../../src/lib/server/imports/report';
 import { withLocalServices } from '../local-stores/local-services';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
