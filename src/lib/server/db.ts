@@ -36,11 +36,6 @@ export async function withQueryCounter<T>(fn: () => Promise<T>): Promise<{ resul
   return { result, sqlQueries: counter.sqlQueries };
 }
 
-/** The count of the innermost `withQueryCounter` around the caller, or undefined outside of one. */
-export function currentSqlQueryCount(): number | undefined {
-  return queryCounters.getStore()?.sqlQueries;
-}
-
 /**
  * adapter-pg sends plain statements through `pool.query` and transaction statements through a checked-out
  * client's `query`. Both calls happen in the caller's async context, so the counter is found there.

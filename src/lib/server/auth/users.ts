@@ -10,10 +10,6 @@ export const emailSchema = z
   .max(254, 'must be at most 254 characters')
   .pipe(z.email('is not a valid email address'));
 
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
-
 export const nameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 
 /** What a viewer is built from: the user and the organisations their approved memberships let them edit. */

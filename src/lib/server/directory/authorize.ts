@@ -2,8 +2,8 @@ import type { Viewer } from '../auth/viewer';
 import { forbidden, type Outcome } from '../validation/outcome';
 
 /**
- * Authorisation for writes, until accounts and sessions arrive: a signed-in user (with a write scope when using
- * a token) may edit the organisations they belong to; admins may edit any.
+ * Authorisation for writes: a signed-in user (with a write scope when using a token) may edit the organisations
+ * they belong to; admins may edit any.
  */
 export function requireWriter(viewer: Viewer): Outcome<never> | null {
   if (viewer.kind !== 'user') return forbidden('Sign in to make changes.');

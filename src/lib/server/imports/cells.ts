@@ -65,11 +65,6 @@ export function formatDate(date: Date | null | undefined): string {
   return date ? date.toISOString().slice(0, 10) : '';
 }
 
-/** YYYY-MM-DD → the UTC-midnight Date Prisma stores in a @db.Date column (the string was validated before). */
-export function dateValue(value: string | null | undefined): Date | null {
-  return value ? new Date(`${value}T00:00:00.000Z`) : null;
-}
-
 /**
  * Enum cells are written in upper case; "grassroots", "Public body" and "public-body" are accepted too. The shared
  * schema then checks the value against the enum and names the allowed ones.

@@ -27,7 +27,3 @@ export async function enqueueChanges(tx: Prisma.TransactionClient, changes: Chan
   });
   return rows.map((r) => r.id);
 }
-
-export function enqueueChange(tx: Prisma.TransactionClient, change: Change): Promise<bigint[]> {
-  return enqueueChanges(tx, [change]);
-}

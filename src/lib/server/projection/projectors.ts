@@ -1,4 +1,3 @@
-import type { Aggregate } from './outbox';
 import { organizationProjector } from './project-organizations';
 import { partnershipProjector } from './project-partnerships';
 import { networkMembershipProjector, networkProjector } from './project-networks';
@@ -23,9 +22,3 @@ export const PROJECTORS: readonly AnyProjector[] = [
   partnershipProjector,
   grantProjector
 ];
-
-const byAggregate = new Map<string, AnyProjector>(PROJECTORS.map((p) => [p.aggregate, p]));
-
-export function projectorFor(aggregate: string): AnyProjector | undefined {
-  return byAggregate.get(aggregate as Aggregate);
-}
