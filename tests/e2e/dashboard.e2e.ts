@@ -64,8 +64,10 @@ describe('dashboard for an anonymous visitor', () => {
     // The heatmap is wider than the page; keyboard users scroll its region with the arrow keys.
     const region = page.getByRole('region', { name: /Organisations per theme/ });
     await region.focus();
+    expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
-    expect(await region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    // Chromium scrolls smoothly: wait for the scroll to happen instead of reading it at once.
+    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 
     expect(await page.getByRole('img', { name: 'Map of Europe: Organisations per country' }).isVisible()).toBe(true);
     for (const name of ['Gap list', 'Isolated organisations', 'Brokers', 'Communities', 'Network density over time']) {
