@@ -28,18 +28,26 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // `_name` marks a parameter or binding that is deliberately unused.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
+      ]
     }
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+    }
   },
   {
     // The app must not reach into tooling (tools/architecture/boundaries.test.ts checks the same on every import).
     files: ['src/**/*.{ts,svelte}', 'schema/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/tools/**'], message: 'tools/ is not part of the built app' }] }]
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/tools/**'], message: 'tools/ is not part of the built app' }] }
+      ]
     }
   }
 );

@@ -27,7 +27,13 @@ const config = {
     },
     typescript: {
       config: (tsconfig) => {
-        tsconfig.include.push('../schema/**/*.ts', '../tests/**/*.ts', '../tools/**/*.ts', '../prisma/**/*.ts', '../graph/**/*.ts');
+        tsconfig.include.push(
+          '../schema/**/*.ts',
+          '../tests/**/*.ts',
+          '../tools/**/*.ts',
+          '../prisma/**/*.ts',
+          '../graph/**/*.ts'
+        );
         return tsconfig;
       }
     }

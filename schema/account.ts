@@ -39,7 +39,8 @@ import { OrganizationRef } from './refs';
 
 const UserRoleEnum = builder.enumType(UserRole, {
   name: 'UserRole',
-  description: 'MEMBER edits the organisations they manage; FUNDER_ANALYST also sees members-level data; ADMIN everything.'
+  description:
+    'MEMBER edits the organisations they manage; FUNDER_ANALYST also sees members-level data; ADMIN everything.'
 });
 const MembershipRoleEnum = builder.enumType(MembershipRole, { name: 'MembershipRole' });
 const MembershipStatusEnum = builder.enumType(MembershipStatus, {
@@ -117,7 +118,12 @@ const AuditLogEntryRef = builder.objectRef<AuditEntryView>('AuditLogEntry').impl
   description: 'One recorded change: who did what to which record, with the record before and after.',
   fields: (t) => ({
     id: t.id({ resolve: (e) => e.id.toString() }),
-    actor: t.field({ type: UserRef, nullable: true, description: 'Null for system changes (imports).', resolve: (e) => e.actor }),
+    actor: t.field({
+      type: UserRef,
+      nullable: true,
+      description: 'Null for system changes (imports).',
+      resolve: (e) => e.actor
+    }),
     action: t.exposeString('action', { description: 'e.g. "membership.approve", "organization.update".' }),
     entityType: t.exposeString('entityType'),
     entityId: t.exposeString('entityId'),
@@ -161,7 +167,9 @@ function requireAdmin(viewer: Viewer, what: string): void {
 }
 
 function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] } });
+  return new GraphQLError(`${field}: ${message}`, {
+    extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] }
+  });
 }
 
 const AUDIT_CURSOR = 'audit:';
@@ -214,7 +222,8 @@ builder.queryFields((t) => ({
       },
       resolve: async (_root, args, ctx) => {
         requireAdmin(ctx.viewer, 'the audit log');
-        if (args.last != null || args.before != null) throw badInput('last', 'is not supported: page forward with first/after');
+        if (args.last != null || args.before != null)
+          throw badInput('last', 'is not supported: page forward with first/after');
         const first = args.first ?? 20;
         if (first < 0) throw badInput('first', 'must not be negative');
         if (first > MAX_PAGE_SIZE) throw badInput('first', `must be at most ${MAX_PAGE_SIZE} (got ${first})`);
@@ -279,12 +288,27 @@ const InviteUserInput = builder.inputType('InviteUserInput', {
   })
 });
 
-const revoke = mutationResult('RevokeApiToken', 'apiToken', ApiTokenRef, 'The token is revoked: requests with it get 401.');
+const revoke = mutationResult(
+  'RevokeApiToken',
+  'apiToken',
+  ApiTokenRef,
+  'The token is revoked: requests with it get 401.'
+);
 const request = mutationResult('RequestMembership', 'membership', MembershipRef, 'The request awaits an admin.');
-const approve = mutationResult('ApproveMembership', 'membership', MembershipRef, 'The user may now edit the organisation.');
+const approve = mutationResult(
+  'ApproveMembership',
+  'membership',
+  MembershipRef,
+  'The user may now edit the organisation.'
+);
 const reject = mutationResult('RejectMembership', 'membership', MembershipRef, 'The request was deleted.');
 const invite = mutationResult('InviteUser', 'invitation', InvitationRef, 'The invitation was sent by email.');
-const withdraw = mutationResult('RevokeInvitation', 'invitation', InvitationRef, 'The invitation link no longer works.');
+const withdraw = mutationResult(
+  'RevokeInvitation',
+  'invitation',
+  InvitationRef,
+  'The invitation link no longer works.'
+);
 
 builder.mutationFields((t) => ({
   createApiToken: t.field({
@@ -376,4 +400,3 @@ builder.mutationFields((t) => ({
     }
   })
 }));
-

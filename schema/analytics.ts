@@ -9,7 +9,12 @@ import type { DensityOverTime, DensityYear } from '../src/lib/server/analytics/d
 import { isolatedOrganizations, type IsolatedOrganizations } from '../src/lib/server/analytics/isolated';
 import type { MatrixCell, ThemeCountryMatrix } from '../src/lib/server/analytics/matrix';
 import type { Broker, Community } from '../src/lib/server/analytics/network-structure';
-import { getBrokers, getCommunities, getDensityOverTime, getThemeCountryMatrix } from '../src/lib/server/analytics/service';
+import {
+  getBrokers,
+  getCommunities,
+  getDensityOverTime,
+  getThemeCountryMatrix
+} from '../src/lib/server/analytics/service';
 import { builder } from './builder';
 import { asGraphQLErrors, loadOrganizations } from './matchmaking';
 import { CountryRef, OrganizationRef, ThemeRef } from './refs';
@@ -32,7 +37,10 @@ const CoverageGapEnum = builder.enumType('CoverageGap', {
 async function themeBySlug(ctx: { loaders: { themes(): Promise<{ bySlug: Map<string, Theme> }> } }, slug: string) {
   return (await ctx.loaders.themes()).bySlug.get(slug) ?? null;
 }
-async function countryByCode(ctx: { loaders: { countries(): Promise<{ byCode: Map<string, Country> }> } }, code: string) {
+async function countryByCode(
+  ctx: { loaders: { countries(): Promise<{ byCode: Map<string, Country> }> } },
+  code: string
+) {
   return (await ctx.loaders.countries()).byCode.get(code) ?? null;
 }
 
@@ -50,7 +58,8 @@ const MatrixCellRef = builder.objectRef<MatrixCell>('CoverageCell').implement({
     partnershipsAcross: t.exposeInt('partnershipsAcross', { description: 'Partnerships with one side in the cell.' }),
     grants: t.exposeInt('grants', { description: 'Grants on the theme spent in the country in the year range.' }),
     grantsEur: t.exposeFloat('grantsEur', {
-      description: 'Total of the EUR grants. Grants in other currencies are counted in otherCurrencyGrants, not converted.'
+      description:
+        'Total of the EUR grants. Grants in other currencies are counted in otherCurrencyGrants, not converted.'
     }),
     otherCurrencyGrants: t.exposeInt('otherCurrencyGrants'),
     gaps: t.field({ type: [CoverageGapEnum], resolve: (c) => c.gaps })
@@ -64,7 +73,10 @@ const MatrixRef = builder.objectRef<Cached<ThemeCountryMatrix>>('CoverageMatrix'
     visibilityLevel: t.field({ type: VisibilityLevelEnum, resolve: (m) => m.level }),
     fromYear: t.int({ description: 'Grant award years counted, from …', resolve: (m) => m.value.fromYear }),
     toYear: t.int({ description: '… to (inclusive).', resolve: (m) => m.value.toYear }),
-    thinBelow: t.int({ description: 'A cell with fewer organisations than this is THIN.', resolve: (m) => m.value.thinBelow }),
+    thinBelow: t.int({
+      description: 'A cell with fewer organisations than this is THIN.',
+      resolve: (m) => m.value.thinBelow
+    }),
     themes: t.field({
       type: [ThemeRef],
       resolve: async (m, _args, ctx) => {
@@ -115,7 +127,11 @@ const IsolatedRef = builder.objectRef<IsolatedOrganizations>('IsolatedOrganizati
     totalCount: t.exposeInt('total'),
     organizations: t.field({
       type: [OrganizationRef],
-      resolve: (page, _args, ctx) => loadOrganizations(ctx, page.organizations.map((o) => o.id))
+      resolve: (page, _args, ctx) =>
+        loadOrganizations(
+          ctx,
+          page.organizations.map((o) => o.id)
+        )
     })
   })
 });
@@ -151,7 +167,8 @@ const BrokerRef = builder.objectRef<Broker>('Broker').implement({
     organization: t.field({
       type: OrganizationRef,
       nullable: true,
-      resolve: async (b, _args, ctx) => (await ctx.loaders.organizationById.load(b.organization.id)) as Organization | null
+      resolve: async (b, _args, ctx) =>
+        (await ctx.loaders.organizationById.load(b.organization.id)) as Organization | null
     }),
     betweenness: t.exposeFloat('betweenness', { description: 'Estimated from sampled sources on large graphs.' }),
     relative: t.exposeFloat('relative', { description: 'Betweenness relative to the top broker, in [0, 1].' }),
@@ -205,7 +222,11 @@ const CommunityRef = builder.objectRef<Community>('Community').implement({
     hubs: t.field({
       type: [OrganizationRef],
       description: 'The best-connected members.',
-      resolve: (c, _args, ctx) => loadOrganizations(ctx, c.hubs.map((h) => h.id))
+      resolve: (c, _args, ctx) =>
+        loadOrganizations(
+          ctx,
+          c.hubs.map((h) => h.id)
+        )
     })
   })
 });
@@ -213,7 +234,9 @@ const CommunityRef = builder.objectRef<Community>('Community').implement({
 const CommunitiesRef = builder.objectRef<Awaited<ReturnType<typeof getCommunities>>>('Communities').implement({
   fields: (t) => ({
     computedAt: t.field({ type: 'DateTime', resolve: (c) => c.computedAt }),
-    communityCount: t.exposeInt('communityCount', { description: 'All communities, including the unreported small ones.' }),
+    communityCount: t.exposeInt('communityCount', {
+      description: 'All communities, including the unreported small ones.'
+    }),
     modularity: t.exposeFloat('modularity'),
     communities: t.field({ type: [CommunityRef], resolve: (c) => c.communities })
   })

@@ -19,9 +19,13 @@ export const OrganizationTypeEnum = builder.enumType(OrganizationType, {
 export const WorkLevelEnum = builder.enumType(WorkLevel, { name: 'WorkLevel', description: 'Level of work.' });
 export const StaffSizeBandEnum = builder.enumType(StaffSizeBand, {
   name: 'StaffSizeBand',
-  description: 'Paid staff (full-time equivalents): VOLUNTEERS_ONLY 0, MICRO 1–9, SMALL 10–49, MEDIUM 50–249, LARGE 250+.'
+  description:
+    'Paid staff (full-time equivalents): VOLUNTEERS_ONLY 0, MICRO 1–9, SMALL 10–49, MEDIUM 50–249, LARGE 250+.'
 });
-export const BudgetBandEnum = builder.enumType(BudgetBand, { name: 'BudgetBand', description: 'Annual budget in EUR.' });
+export const BudgetBandEnum = builder.enumType(BudgetBand, {
+  name: 'BudgetBand',
+  description: 'Annual budget in EUR.'
+});
 export const VisibilityEnum = builder.enumType(Visibility, {
   name: 'Visibility',
   description:

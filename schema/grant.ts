@@ -45,7 +45,7 @@ builder.node(GrantRef, {
     themes: t.field({ type: [ThemeRef], resolve: (g, _args, ctx) => ctx.loaders.themesByGrant.load(g.id) }),
     countries: t.field({
       type: [CountryRef],
-      description: 'Where the money is spent (360Giving beneficiaryLocation), not the recipient\'s headquarters.',
+      description: "Where the money is spent (360Giving beneficiaryLocation), not the recipient's headquarters.",
       resolve: (g, _args, ctx) => ctx.loaders.countriesByGrant.load(g.id)
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime' })
@@ -140,7 +140,10 @@ const RecordGrantInput = builder.inputType('RecordGrantInput', {
     recipientId: t.id({ required: true }),
     title: t.string({ required: true }),
     description: t.string({ required: false }),
-    amountAwarded: t.string({ required: true, description: 'Decimal string > 0, at most 2 decimals, e.g. "25000.00".' }),
+    amountAwarded: t.string({
+      required: true,
+      description: 'Decimal string > 0, at most 2 decimals, e.g. "25000.00".'
+    }),
     currency: t.string({ required: true, description: 'ISO 4217, e.g. "EUR".' }),
     awardDate: t.field({ type: 'Date', required: true }),
     plannedStartDate: t.field({ type: 'Date', required: false }),

@@ -82,7 +82,11 @@ const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationR
     sharedPartners: t.field({
       type: [OrganizationRef],
       description: 'Partners both organisations have.',
-      resolve: (reasons, _args, ctx) => loadOrganizations(ctx, reasons.sharedPartners.map((p) => p.id))
+      resolve: (reasons, _args, ctx) =>
+        loadOrganizations(
+          ctx,
+          reasons.sharedPartners.map((p) => p.id)
+        )
     }),
     sharedThemes: t.field({
       type: [ThemeRef],
@@ -123,7 +127,10 @@ const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationR
 const RecommendationRef = builder.objectRef<Recommendation>('PartnerRecommendation').implement({
   description: 'A recommended partner with its score and the reasons behind it.',
   fields: (t) => ({
-    organization: t.field({ type: OrganizationRef, resolve: (rec, _args, ctx) => loadOrganization(ctx, rec.organization.id) }),
+    organization: t.field({
+      type: OrganizationRef,
+      resolve: (rec, _args, ctx) => loadOrganization(ctx, rec.organization.id)
+    }),
     score: t.exposeFloat('score', { description: 'In [0, 1]; higher is a better match.' }),
     scoreParts: t.field({ type: ScorePartsRef, resolve: (rec) => rec.scoreParts }),
     reasons: t.field({ type: ReasonsRef, resolve: (rec) => rec.reasons })
@@ -140,8 +147,14 @@ builder.queryField('recommendedPartners', (t) =>
       'partnerships get recommendations from their profile.',
     args: {
       organizationId: t.arg.id({ required: true }),
-      themes: t.arg.stringList({ required: false, description: 'Focus theme slugs: candidates must work on one (or a sub-theme).' }),
-      countries: t.arg.stringList({ required: false, description: 'Focus country codes: candidates must work in one.' }),
+      themes: t.arg.stringList({
+        required: false,
+        description: 'Focus theme slugs: candidates must work on one (or a sub-theme).'
+      }),
+      countries: t.arg.stringList({
+        required: false,
+        description: 'Focus country codes: candidates must work in one.'
+      }),
       first: t.arg.int({ required: false, defaultValue: 10, description: 'At most 100.' })
     },
     resolve: async (_root, args, ctx) => {
@@ -154,7 +167,14 @@ builder.queryField('recommendedPartners', (t) =>
         })
       );
       // One batched load for the page; a candidate deleted since the last projection is dropped, not an error.
-      const present = new Set((await loadOrganizations(ctx, recommendations.map((r) => r.organization.id))).map((o) => o.id));
+      const present = new Set(
+        (
+          await loadOrganizations(
+            ctx,
+            recommendations.map((r) => r.organization.id)
+          )
+        ).map((o) => o.id)
+      );
       return recommendations.filter((r) => present.has(r.organization.id));
     }
   })
@@ -203,7 +223,10 @@ type Tie = Coalition['ties'][number];
 
 const CoalitionMemberRef = builder.objectRef<Member>('CoalitionMember').implement({
   fields: (t) => ({
-    organization: t.field({ type: OrganizationRef, resolve: (m, _args, ctx) => loadOrganization(ctx, m.organization.id) }),
+    organization: t.field({
+      type: OrganizationRef,
+      resolve: (m, _args, ctx) => loadOrganization(ctx, m.organization.id)
+    }),
     coversCountries: t.field({
       type: [CountryRef],
       description: 'Requested countries this member works in.',
@@ -236,7 +259,9 @@ const CoalitionRef = builder.objectRef<Coalition>('Coalition').implement({
         return c.uncoveredCountries.flatMap((code) => byCode.get(code) ?? []);
       }
     }),
-    score: t.exposeFloat('score', { description: '0.6 × coverage + 0.25 × tie density + 0.15 × thematic fit, in [0, 1].' })
+    score: t.exposeFloat('score', {
+      description: '0.6 × coverage + 0.25 × tie density + 0.15 × thematic fit, in [0, 1].'
+    })
   })
 });
 
@@ -261,7 +286,10 @@ builder.queryField('proposeCoalition', (t) =>
     args: {
       themes: t.arg.stringList({ required: true, description: 'Theme slugs.' }),
       countries: t.arg.stringList({ required: true, description: 'ISO 3166-1 alpha-2 codes.' }),
-      size: t.arg.int({ required: false, description: 'Members wanted (2–20); default: as few as cover the countries.' }),
+      size: t.arg.int({
+        required: false,
+        description: 'Members wanted (2–20); default: as few as cover the countries.'
+      }),
       include: t.arg.idList({ required: false, description: 'Organisations that must be members.' }),
       exclude: t.arg.idList({ required: false, description: 'Organisations that must not be members.' })
     },

@@ -11,7 +11,7 @@ import { arrayConnection, checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from
 import { NetworkMembershipRef, NetworkRef, OrganizationRef } from './refs';
 
 NetworkMembershipRef.implement({
-  description: 'An organisation\'s membership of a network.',
+  description: "An organisation's membership of a network.",
   fields: (t) => ({
     role: t.expose('role', { type: NetworkRoleEnum }),
     since: t.expose('since', { type: 'Date', nullable: true }),
@@ -142,4 +142,3 @@ builder.mutationFields((t) => ({
     }
   })
 }));
-

@@ -1,8 +1,4 @@
-import {
-  archiveOrganization,
-  createOrganization,
-  updateOrganization
-} from '../src/lib/server/directory/organizations';
+import { archiveOrganization, createOrganization, updateOrganization } from '../src/lib/server/directory/organizations';
 import type { OrganizationCreateInput, OrganizationUpdateInput } from '../src/lib/server/validation/organization';
 import { builder } from './builder';
 import { BudgetBandEnum, OrganizationTypeEnum, StaffSizeBandEnum, VisibilityEnum, WorkLevelEnum } from './enums';
@@ -59,7 +55,12 @@ function nullListsEmptied<T extends Record<string, unknown>>(input: T): T {
 
 const create = mutationResult('CreateOrganization', 'organization', OrganizationRef, 'The organisation was created.');
 const update = mutationResult('UpdateOrganization', 'organization', OrganizationRef, 'The profile was updated.');
-const archive = mutationResult('ArchiveOrganization', 'organization', OrganizationRef, 'The organisation was archived.');
+const archive = mutationResult(
+  'ArchiveOrganization',
+  'organization',
+  OrganizationRef,
+  'The organisation was archived.'
+);
 
 builder.mutationFields((t) => ({
   createOrganization: t.field({
@@ -77,7 +78,10 @@ builder.mutationFields((t) => ({
       const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Organization' });
       if (errors.length > 0) return validationError(errors);
       return update.toResult(
-        await updateOrganization(ctx.viewer, { ...(nullListsEmptied(input) as unknown as OrganizationUpdateInput), id: ids.id })
+        await updateOrganization(ctx.viewer, {
+          ...(nullListsEmptied(input) as unknown as OrganizationUpdateInput),
+          id: ids.id
+        })
       );
     }
   }),

@@ -108,7 +108,10 @@ const OrganizationFacets = builder.objectRef<FacetsShape>('OrganizationFacets').
 });
 
 /** Unknown slugs or codes in a filter are mistakes worth reporting, not a reason to silently return nothing. */
-async function checkedFilter(filter: OrganizationFilter | null | undefined, ctx: GraphQLContext): Promise<OrganizationFilter> {
+async function checkedFilter(
+  filter: OrganizationFilter | null | undefined,
+  ctx: GraphQLContext
+): Promise<OrganizationFilter> {
   const f: OrganizationFilter = {
     ...filter,
     themes: filter?.themes?.map((s) => s.trim().toLowerCase()),
@@ -119,13 +122,15 @@ async function checkedFilter(filter: OrganizationFilter | null | undefined, ctx:
   if (f.themes?.length) {
     const { bySlug } = await ctx.loaders.themes();
     f.themes.forEach((slug, i) => {
-      if (!bySlug.has(slug)) errors.push({ field: `filter.themes[${i}]`, message: `"${slug}" is not a known theme slug` });
+      if (!bySlug.has(slug))
+        errors.push({ field: `filter.themes[${i}]`, message: `"${slug}" is not a known theme slug` });
     });
   }
   if (f.countries?.length) {
     const { byCode } = await ctx.loaders.countries();
     f.countries.forEach((code, i) => {
-      if (!byCode.has(code)) errors.push({ field: `filter.countries[${i}]`, message: `"${code}" is not a known country code` });
+      if (!byCode.has(code))
+        errors.push({ field: `filter.countries[${i}]`, message: `"${code}" is not a known country code` });
     });
   }
   f.languages?.forEach((code, i) => {

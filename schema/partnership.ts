@@ -113,9 +113,7 @@ builder.mutationFields((t) => ({
         { orgAId: 'Organization', orgBId: 'Organization' }
       );
       if (errors.length > 0) return validationError(errors);
-      return propose.toResult(
-        await proposePartnership(ctx.viewer, { ...withoutNulls(input), ...ids })
-      );
+      return propose.toResult(await proposePartnership(ctx.viewer, { ...withoutNulls(input), ...ids }));
     }
   }),
   confirmPartnership: t.field({

@@ -4,8 +4,7 @@ import { LanguageEnum } from './enums';
 import { ThemeRef } from './refs';
 
 builder.node(ThemeRef, {
-  description:
-    'A theme of the controlled, hierarchical vocabulary. Filtering by a theme also matches its sub-themes.',
+  description: 'A theme of the controlled, hierarchical vocabulary. Filtering by a theme also matches its sub-themes.',
   id: { resolve: (theme) => theme.id },
   loadMany: async (ids, ctx) => {
     const { byId } = await ctx.loaders.themes();

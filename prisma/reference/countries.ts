@@ -20,7 +20,13 @@ export interface CountryRow {
 
 export const countries: readonly CountryRow[] = [
   { code: 'AD', nameEn: 'Andorra', nameDe: 'Andorra', region: 'OTHER_EUROPE', isEurope: true },
-  { code: 'AE', nameEn: 'United Arab Emirates', nameDe: 'Vereinigte Arabische Emirate', region: 'ASIA', isEurope: false },
+  {
+    code: 'AE',
+    nameEn: 'United Arab Emirates',
+    nameDe: 'Vereinigte Arabische Emirate',
+    region: 'ASIA',
+    isEurope: false
+  },
   { code: 'AF', nameEn: 'Afghanistan', nameDe: 'Afghanistan', region: 'ASIA', isEurope: false },
   { code: 'AG', nameEn: 'Antigua and Barbuda', nameDe: 'Antigua und Barbuda', region: 'AMERICAS', isEurope: false },
   { code: 'AI', nameEn: 'Anguilla', nameDe: 'Anguilla', region: 'AMERICAS', isEurope: false },
@@ -35,7 +41,13 @@ export const countries: readonly CountryRow[] = [
   { code: 'AW', nameEn: 'Aruba', nameDe: 'Aruba', region: 'AMERICAS', isEurope: false },
   { code: 'AX', nameEn: 'Åland Islands', nameDe: 'Ålandinseln', region: 'OTHER_EUROPE', isEurope: true },
   { code: 'AZ', nameEn: 'Azerbaijan', nameDe: 'Aserbaidschan', region: 'OTHER_EUROPE', isEurope: true },
-  { code: 'BA', nameEn: 'Bosnia and Herzegovina', nameDe: 'Bosnien und Herzegowina', region: 'CANDIDATE', isEurope: true },
+  {
+    code: 'BA',
+    nameEn: 'Bosnia and Herzegovina',
+    nameDe: 'Bosnien und Herzegowina',
+    region: 'CANDIDATE',
+    isEurope: true
+  },
   { code: 'BB', nameEn: 'Barbados', nameDe: 'Barbados', region: 'AMERICAS', isEurope: false },
   { code: 'BD', nameEn: 'Bangladesh', nameDe: 'Bangladesch', region: 'ASIA', isEurope: false },
   { code: 'BE', nameEn: 'Belgium', nameDe: 'Belgien', region: 'EU27', isEurope: true },
@@ -48,7 +60,13 @@ export const countries: readonly CountryRow[] = [
   { code: 'BM', nameEn: 'Bermuda', nameDe: 'Bermuda', region: 'AMERICAS', isEurope: false },
   { code: 'BN', nameEn: 'Brunei', nameDe: 'Brunei Darussalam', region: 'ASIA', isEurope: false },
   { code: 'BO', nameEn: 'Bolivia', nameDe: 'Bolivien', region: 'AMERICAS', isEurope: false },
-  { code: 'BQ', nameEn: 'Caribbean Netherlands', nameDe: 'Karibische Niederlande', region: 'AMERICAS', isEurope: false },
+  {
+    code: 'BQ',
+    nameEn: 'Caribbean Netherlands',
+    nameDe: 'Karibische Niederlande',
+    region: 'AMERICAS',
+    isEurope: false
+  },
   { code: 'BR', nameEn: 'Brazil', nameDe: 'Brasilien', region: 'AMERICAS', isEurope: false },
   { code: 'BS', nameEn: 'Bahamas', nameDe: 'Bahamas', region: 'AMERICAS', isEurope: false },
   { code: 'BT', nameEn: 'Bhutan', nameDe: 'Bhutan', region: 'ASIA', isEurope: false },
@@ -58,8 +76,20 @@ export const countries: readonly CountryRow[] = [
   { code: 'BZ', nameEn: 'Belize', nameDe: 'Belize', region: 'AMERICAS', isEurope: false },
   { code: 'CA', nameEn: 'Canada', nameDe: 'Kanada', region: 'AMERICAS', isEurope: false },
   { code: 'CC', nameEn: 'Cocos (Keeling) Islands', nameDe: 'Kokosinseln', region: 'OCEANIA', isEurope: false },
-  { code: 'CD', nameEn: 'Congo (Democratic Republic)', nameDe: 'Kongo (Demokratische Republik)', region: 'AFRICA', isEurope: false },
-  { code: 'CF', nameEn: 'Central African Republic', nameDe: 'Zentralafrikanische Republik', region: 'AFRICA', isEurope: false },
+  {
+    code: 'CD',
+    nameEn: 'Congo (Democratic Republic)',
+    nameDe: 'Kongo (Demokratische Republik)',
+    region: 'AFRICA',
+    isEurope: false
+  },
+  {
+    code: 'CF',
+    nameEn: 'Central African Republic',
+    nameDe: 'Zentralafrikanische Republik',
+    region: 'AFRICA',
+    isEurope: false
+  },
   { code: 'CG', nameEn: 'Congo', nameDe: 'Kongo', region: 'AFRICA', isEurope: false },
   { code: 'CH', nameEn: 'Switzerland', nameDe: 'Schweiz', region: 'CH', isEurope: true },
   { code: 'CI', nameEn: 'Côte d’Ivoire', nameDe: 'Côte d’Ivoire', region: 'AFRICA', isEurope: false },
@@ -108,13 +138,25 @@ export const countries: readonly CountryRow[] = [
   { code: 'GP', nameEn: 'Guadeloupe', nameDe: 'Guadeloupe', region: 'AMERICAS', isEurope: false },
   { code: 'GQ', nameEn: 'Equatorial Guinea', nameDe: 'Äquatorialguinea', region: 'AFRICA', isEurope: false },
   { code: 'GR', nameEn: 'Greece', nameDe: 'Griechenland', region: 'EU27', isEurope: true },
-  { code: 'GS', nameEn: 'South Georgia and South Sandwich Islands', nameDe: 'Südgeorgien und die Südlichen Sandwichinseln', region: 'AMERICAS', isEurope: false },
+  {
+    code: 'GS',
+    nameEn: 'South Georgia and South Sandwich Islands',
+    nameDe: 'Südgeorgien und die Südlichen Sandwichinseln',
+    region: 'AMERICAS',
+    isEurope: false
+  },
   { code: 'GT', nameEn: 'Guatemala', nameDe: 'Guatemala', region: 'AMERICAS', isEurope: false },
   { code: 'GU', nameEn: 'Guam', nameDe: 'Guam', region: 'OCEANIA', isEurope: false },
   { code: 'GW', nameEn: 'Guinea-Bissau', nameDe: 'Guinea-Bissau', region: 'AFRICA', isEurope: false },
   { code: 'GY', nameEn: 'Guyana', nameDe: 'Guyana', region: 'AMERICAS', isEurope: false },
   { code: 'HK', nameEn: 'Hong Kong', nameDe: 'Hongkong', region: 'ASIA', isEurope: false },
-  { code: 'HM', nameEn: 'Heard and McDonald Islands', nameDe: 'Heard und McDonaldinseln', region: 'OCEANIA', isEurope: false },
+  {
+    code: 'HM',
+    nameEn: 'Heard and McDonald Islands',
+    nameDe: 'Heard und McDonaldinseln',
+    region: 'OCEANIA',
+    isEurope: false
+  },
   { code: 'HN', nameEn: 'Honduras', nameDe: 'Honduras', region: 'AMERICAS', isEurope: false },
   { code: 'HR', nameEn: 'Croatia', nameDe: 'Kroatien', region: 'EU27', isEurope: true },
   { code: 'HT', nameEn: 'Haiti', nameDe: 'Haiti', region: 'AMERICAS', isEurope: false },
@@ -124,7 +166,13 @@ export const countries: readonly CountryRow[] = [
   { code: 'IL', nameEn: 'Israel', nameDe: 'Israel', region: 'ASIA', isEurope: false },
   { code: 'IM', nameEn: 'Isle of Man', nameDe: 'Isle of Man', region: 'OTHER_EUROPE', isEurope: true },
   { code: 'IN', nameEn: 'India', nameDe: 'Indien', region: 'ASIA', isEurope: false },
-  { code: 'IO', nameEn: 'British Indian Ocean Territory', nameDe: 'Britisches Territorium im Indischen Ozean', region: 'AFRICA', isEurope: false },
+  {
+    code: 'IO',
+    nameEn: 'British Indian Ocean Territory',
+    nameDe: 'Britisches Territorium im Indischen Ozean',
+    region: 'AFRICA',
+    isEurope: false
+  },
   { code: 'IQ', nameEn: 'Iraq', nameDe: 'Irak', region: 'ASIA', isEurope: false },
   { code: 'IR', nameEn: 'Iran', nameDe: 'Iran', region: 'ASIA', isEurope: false },
   { code: 'IS', nameEn: 'Iceland', nameDe: 'Island', region: 'EEA', isEurope: true },
@@ -198,7 +246,13 @@ export const countries: readonly CountryRow[] = [
   { code: 'PH', nameEn: 'Philippines', nameDe: 'Philippinen', region: 'ASIA', isEurope: false },
   { code: 'PK', nameEn: 'Pakistan', nameDe: 'Pakistan', region: 'ASIA', isEurope: false },
   { code: 'PL', nameEn: 'Poland', nameDe: 'Polen', region: 'EU27', isEurope: true },
-  { code: 'PM', nameEn: 'St. Pierre and Miquelon', nameDe: 'St. Pierre und Miquelon', region: 'AMERICAS', isEurope: false },
+  {
+    code: 'PM',
+    nameEn: 'St. Pierre and Miquelon',
+    nameDe: 'St. Pierre und Miquelon',
+    region: 'AMERICAS',
+    isEurope: false
+  },
   { code: 'PN', nameEn: 'Pitcairn Islands', nameDe: 'Pitcairninseln', region: 'OCEANIA', isEurope: false },
   { code: 'PR', nameEn: 'Puerto Rico', nameDe: 'Puerto Rico', region: 'AMERICAS', isEurope: false },
   { code: 'PS', nameEn: 'Palestine', nameDe: 'Palästina', region: 'ASIA', isEurope: false },
@@ -219,7 +273,13 @@ export const countries: readonly CountryRow[] = [
   { code: 'SG', nameEn: 'Singapore', nameDe: 'Singapur', region: 'ASIA', isEurope: false },
   { code: 'SH', nameEn: 'St. Helena', nameDe: 'St. Helena', region: 'AFRICA', isEurope: false },
   { code: 'SI', nameEn: 'Slovenia', nameDe: 'Slowenien', region: 'EU27', isEurope: true },
-  { code: 'SJ', nameEn: 'Svalbard and Jan Mayen', nameDe: 'Spitzbergen und Jan Mayen', region: 'OTHER_EUROPE', isEurope: true },
+  {
+    code: 'SJ',
+    nameEn: 'Svalbard and Jan Mayen',
+    nameDe: 'Spitzbergen und Jan Mayen',
+    region: 'OTHER_EUROPE',
+    isEurope: true
+  },
   { code: 'SK', nameEn: 'Slovakia', nameDe: 'Slowakei', region: 'EU27', isEurope: true },
   { code: 'SL', nameEn: 'Sierra Leone', nameDe: 'Sierra Leone', region: 'AFRICA', isEurope: false },
   { code: 'SM', nameEn: 'San Marino', nameDe: 'San Marino', region: 'OTHER_EUROPE', isEurope: true },
@@ -232,9 +292,21 @@ export const countries: readonly CountryRow[] = [
   { code: 'SX', nameEn: 'Sint Maarten', nameDe: 'Sint Maarten', region: 'AMERICAS', isEurope: false },
   { code: 'SY', nameEn: 'Syria', nameDe: 'Syrien', region: 'ASIA', isEurope: false },
   { code: 'SZ', nameEn: 'Eswatini', nameDe: 'Eswatini', region: 'AFRICA', isEurope: false },
-  { code: 'TC', nameEn: 'Turks and Caicos Islands', nameDe: 'Turks- und Caicosinseln', region: 'AMERICAS', isEurope: false },
+  {
+    code: 'TC',
+    nameEn: 'Turks and Caicos Islands',
+    nameDe: 'Turks- und Caicosinseln',
+    region: 'AMERICAS',
+    isEurope: false
+  },
   { code: 'TD', nameEn: 'Chad', nameDe: 'Tschad', region: 'AFRICA', isEurope: false },
-  { code: 'TF', nameEn: 'French Southern Territories', nameDe: 'Französische Süd- und Antarktisgebiete', region: 'AFRICA', isEurope: false },
+  {
+    code: 'TF',
+    nameEn: 'French Southern Territories',
+    nameDe: 'Französische Süd- und Antarktisgebiete',
+    region: 'AFRICA',
+    isEurope: false
+  },
   { code: 'TG', nameEn: 'Togo', nameDe: 'Togo', region: 'AFRICA', isEurope: false },
   { code: 'TH', nameEn: 'Thailand', nameDe: 'Thailand', region: 'ASIA', isEurope: false },
   { code: 'TJ', nameEn: 'Tajikistan', nameDe: 'Tadschikistan', region: 'ASIA', isEurope: false },
@@ -250,15 +322,39 @@ export const countries: readonly CountryRow[] = [
   { code: 'TZ', nameEn: 'Tanzania', nameDe: 'Tansania', region: 'AFRICA', isEurope: false },
   { code: 'UA', nameEn: 'Ukraine', nameDe: 'Ukraine', region: 'CANDIDATE', isEurope: true },
   { code: 'UG', nameEn: 'Uganda', nameDe: 'Uganda', region: 'AFRICA', isEurope: false },
-  { code: 'UM', nameEn: 'U.S. Outlying Islands', nameDe: 'Amerikanische Überseeinseln', region: 'OCEANIA', isEurope: false },
+  {
+    code: 'UM',
+    nameEn: 'U.S. Outlying Islands',
+    nameDe: 'Amerikanische Überseeinseln',
+    region: 'OCEANIA',
+    isEurope: false
+  },
   { code: 'US', nameEn: 'United States', nameDe: 'Vereinigte Staaten', region: 'AMERICAS', isEurope: false },
   { code: 'UY', nameEn: 'Uruguay', nameDe: 'Uruguay', region: 'AMERICAS', isEurope: false },
   { code: 'UZ', nameEn: 'Uzbekistan', nameDe: 'Usbekistan', region: 'ASIA', isEurope: false },
   { code: 'VA', nameEn: 'Vatican City', nameDe: 'Vatikanstadt', region: 'OTHER_EUROPE', isEurope: true },
-  { code: 'VC', nameEn: 'St. Vincent and Grenadines', nameDe: 'St. Vincent und die Grenadinen', region: 'AMERICAS', isEurope: false },
+  {
+    code: 'VC',
+    nameEn: 'St. Vincent and Grenadines',
+    nameDe: 'St. Vincent und die Grenadinen',
+    region: 'AMERICAS',
+    isEurope: false
+  },
   { code: 'VE', nameEn: 'Venezuela', nameDe: 'Venezuela', region: 'AMERICAS', isEurope: false },
-  { code: 'VG', nameEn: 'British Virgin Islands', nameDe: 'Britische Jungferninseln', region: 'AMERICAS', isEurope: false },
-  { code: 'VI', nameEn: 'U.S. Virgin Islands', nameDe: 'Amerikanische Jungferninseln', region: 'AMERICAS', isEurope: false },
+  {
+    code: 'VG',
+    nameEn: 'British Virgin Islands',
+    nameDe: 'Britische Jungferninseln',
+    region: 'AMERICAS',
+    isEurope: false
+  },
+  {
+    code: 'VI',
+    nameEn: 'U.S. Virgin Islands',
+    nameDe: 'Amerikanische Jungferninseln',
+    region: 'AMERICAS',
+    isEurope: false
+  },
   { code: 'VN', nameEn: 'Vietnam', nameDe: 'Vietnam', region: 'ASIA', isEurope: false },
   { code: 'VU', nameEn: 'Vanuatu', nameDe: 'Vanuatu', region: 'OCEANIA', isEurope: false },
   { code: 'WF', nameEn: 'Wallis and Futuna', nameDe: 'Wallis und Futuna', region: 'OCEANIA', isEurope: false },
@@ -267,5 +363,5 @@ export const countries: readonly CountryRow[] = [
   { code: 'YT', nameEn: 'Mayotte', nameDe: 'Mayotte', region: 'AFRICA', isEurope: false },
   { code: 'ZA', nameEn: 'South Africa', nameDe: 'Südafrika', region: 'AFRICA', isEurope: false },
   { code: 'ZM', nameEn: 'Zambia', nameDe: 'Sambia', region: 'AFRICA', isEurope: false },
-  { code: 'ZW', nameEn: 'Zimbabwe', nameDe: 'Simbabwe', region: 'AFRICA', isEurope: false },
+  { code: 'ZW', nameEn: 'Zimbabwe', nameDe: 'Simbabwe', region: 'AFRICA', isEurope: false }
 ];

@@ -29,7 +29,11 @@ async function syncCountries(tx: Tx) {
   });
   if (created.length > 0) await tx.country.createMany({ data: [...created], skipDuplicates: true });
   for (const { code, ...fields } of updated) await tx.country.update({ where: { code }, data: fields });
-  await writeOutbox(tx, 'Country', [...created, ...updated].map((c) => ({ id: c.code, payload: c })));
+  await writeOutbox(
+    tx,
+    'Country',
+    [...created, ...updated].map((c) => ({ id: c.code, payload: c }))
+  );
   return { created: created.length, updated: updated.length };
 }
 
@@ -53,7 +57,11 @@ async function syncThemes(tx: Tx) {
   // Parents come first in one statement: PostgreSQL checks the parent foreign key at the end of it.
   if (created.length > 0) await tx.theme.createMany({ data: created, skipDuplicates: true });
   for (const { id, slug: _slug, ...fields } of updated) await tx.theme.update({ where: { id }, data: fields });
-  await writeOutbox(tx, 'Theme', [...created, ...updated].map((t) => ({ id: t.id, payload: t })));
+  await writeOutbox(
+    tx,
+    'Theme',
+    [...created, ...updated].map((t) => ({ id: t.id, payload: t }))
+  );
   return { created: created.length, updated: updated.length };
 }
 

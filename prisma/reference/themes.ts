@@ -22,7 +22,11 @@ export const themeTree: readonly ThemeNode[] = [
         nameEn: 'Unaccompanied and separated children',
         nameDe: 'Unbegleitete und von ihren Familien getrennte Minderjährige'
       },
-      { slug: 'child-protection-guardianship', nameEn: 'Child protection and guardianship', nameDe: 'Kinderschutz und Vormundschaft' },
+      {
+        slug: 'child-protection-guardianship',
+        nameEn: 'Child protection and guardianship',
+        nameDe: 'Kinderschutz und Vormundschaft'
+      },
       { slug: 'age-assessment', nameEn: 'Age assessment', nameDe: 'Altersfeststellung' },
       { slug: 'transition-to-adulthood', nameEn: 'Transition to adulthood', nameDe: 'Übergang ins Erwachsenenalter' }
     ]
@@ -32,7 +36,11 @@ export const themeTree: readonly ThemeNode[] = [
     nameEn: 'Alternatives to immigration detention',
     nameDe: 'Alternativen zur Abschiebungshaft',
     children: [
-      { slug: 'community-case-management', nameEn: 'Community-based case management', nameDe: 'Gemeindebasiertes Fallmanagement' },
+      {
+        slug: 'community-case-management',
+        nameEn: 'Community-based case management',
+        nameDe: 'Gemeindebasiertes Fallmanagement'
+      },
       { slug: 'detention-monitoring', nameEn: 'Detention monitoring', nameDe: 'Haftmonitoring' },
       { slug: 'ending-child-detention', nameEn: 'Ending child immigration detention', nameDe: 'Keine Haft für Kinder' }
     ]
@@ -42,7 +50,11 @@ export const themeTree: readonly ThemeNode[] = [
     nameEn: 'Fair and effective asylum systems',
     nameDe: 'Faire und wirksame Asylsysteme',
     children: [
-      { slug: 'access-to-asylum', nameEn: 'Access to asylum and border procedures', nameDe: 'Zugang zu Asyl und Grenzverfahren' },
+      {
+        slug: 'access-to-asylum',
+        nameEn: 'Access to asylum and border procedures',
+        nameDe: 'Zugang zu Asyl und Grenzverfahren'
+      },
       { slug: 'reception-conditions', nameEn: 'Reception conditions', nameDe: 'Aufnahmebedingungen' },
       {
         slug: 'resettlement-pathways',
@@ -62,7 +74,11 @@ export const themeTree: readonly ThemeNode[] = [
     nameDe: 'Sozialer Zusammenhalt und Inklusion',
     children: [
       { slug: 'local-integration-policy', nameEn: 'Local integration policy', nameDe: 'Kommunale Integrationspolitik' },
-      { slug: 'anti-discrimination', nameEn: 'Anti-discrimination and anti-racism', nameDe: 'Antidiskriminierung und Antirassismus' },
+      {
+        slug: 'anti-discrimination',
+        nameEn: 'Anti-discrimination and anti-racism',
+        nameDe: 'Antidiskriminierung und Antirassismus'
+      },
       {
         slug: 'civic-participation',
         nameEn: 'Civic and political participation',
@@ -83,7 +99,11 @@ export const themeTree: readonly ThemeNode[] = [
         nameDe: 'Zugang zu sozialen Rechten und Aufenthalt'
       },
       { slug: 'roma-inclusion', nameEn: 'Roma inclusion', nameDe: 'Inklusion von Roma' },
-      { slug: 'citizens-rights-after-brexit', nameEn: "Citizens' rights after Brexit", nameDe: 'Bürgerrechte nach dem Brexit' }
+      {
+        slug: 'citizens-rights-after-brexit',
+        nameEn: "Citizens' rights after Brexit",
+        nameDe: 'Bürgerrechte nach dem Brexit'
+      }
     ]
   },
   {
@@ -110,7 +130,11 @@ export const themeTree: readonly ThemeNode[] = [
     nameDe: 'Politik und Interessenvertretung',
     children: [
       { slug: 'eu-advocacy', nameEn: 'Advocacy at EU level', nameDe: 'Interessenvertretung auf EU-Ebene' },
-      { slug: 'national-advocacy', nameEn: 'National and local advocacy', nameDe: 'Interessenvertretung auf nationaler und lokaler Ebene' },
+      {
+        slug: 'national-advocacy',
+        nameEn: 'National and local advocacy',
+        nameDe: 'Interessenvertretung auf nationaler und lokaler Ebene'
+      },
       { slug: 'strategic-litigation', nameEn: 'Strategic litigation', nameDe: 'Strategische Prozessführung' },
       {
         slug: 'lived-experience-leadership',
@@ -188,7 +212,11 @@ export const themeTree: readonly ThemeNode[] = [
     children: [
       { slug: 'gender-based-violence', nameEn: 'Gender-based violence', nameDe: 'Geschlechtsspezifische Gewalt' },
       { slug: 'migrant-women-rights', nameEn: 'Rights of migrant women', nameDe: 'Rechte von Migrantinnen' },
-      { slug: 'lgbtiq-refugees', nameEn: 'LGBTIQ+ refugees and migrants', nameDe: 'LSBTIQ+ Geflüchtete und Zugewanderte' },
+      {
+        slug: 'lgbtiq-refugees',
+        nameEn: 'LGBTIQ+ refugees and migrants',
+        nameDe: 'LSBTIQ+ Geflüchtete und Zugewanderte'
+      },
       { slug: 'human-trafficking', nameEn: 'Human trafficking', nameDe: 'Menschenhandel' }
     ]
   },
@@ -197,7 +225,11 @@ export const themeTree: readonly ThemeNode[] = [
     nameEn: 'Data and research',
     nameDe: 'Daten und Forschung',
     children: [
-      { slug: 'migration-statistics', nameEn: 'Migration statistics and data', nameDe: 'Migrationsstatistik und Daten' },
+      {
+        slug: 'migration-statistics',
+        nameEn: 'Migration statistics and data',
+        nameDe: 'Migrationsstatistik und Daten'
+      },
       { slug: 'policy-evaluation', nameEn: 'Policy evaluation', nameDe: 'Politikevaluation' },
       { slug: 'participatory-research', nameEn: 'Participatory research', nameDe: 'Partizipative Forschung' }
     ]

@@ -39,26 +39,28 @@ export async function launchBrowser(
   }
   const profile = mkdtempSync(join(tmpdir(), 'atlas-e2e-chromium-'));
   // launchPersistentContext because chromium.launch() refuses a --user-data-dir of our choosing.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    baseURL: options.baseUrl ?? inject('baseUrl'),
-    viewport: DESKTOP,
-    locale: options.locale ?? 'en-GB',
-    javaScriptEnabled: options.javaScriptEnabled ?? true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
-  }).catch((error: unknown) => {
-    rmSync(profile, { recursive: true, force: true });
-    throw error;
-  });
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      baseURL: options.baseUrl ?? inject('baseUrl'),
+      viewport: DESKTOP,
+      locale: options.locale ?? 'en-GB',
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
+    })
+    .catch((error: unknown) => {
+      rmSync(profile, { recursive: true, force: true });
+      throw error;
+    });
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));

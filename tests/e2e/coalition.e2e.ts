@@ -45,7 +45,10 @@ async function choose(page: Page, themes: string[], countries: string[]) {
   }
   for (const name of countries) await form.getByRole('checkbox', { name, exact: true }).check();
   await form.getByRole('textbox', { name: 'Number of members (optional)' }).fill(SIZE);
-  await Promise.all([page.waitForURL(/\/coalitions\?.*country=/), form.getByRole('button', { name: 'Propose a coalition' }).click()]);
+  await Promise.all([
+    page.waitForURL(/\/coalitions\?.*country=/),
+    form.getByRole('button', { name: 'Propose a coalition' }).click()
+  ]);
 }
 
 async function memberNames(page: Page): Promise<string[]> {
@@ -80,7 +83,12 @@ describe('coalition builder', () => {
     const map = result.getByRole('img', { name: /Map of Europe: the requested countries the coalition covers/ });
     expect(await map.isVisible()).toBe(true);
     const fills = await map.evaluate((svg) =>
-      Object.fromEntries([...svg.querySelectorAll('path')].map((p) => [p.querySelector('title')?.textContent ?? '', p.getAttribute('fill')]))
+      Object.fromEntries(
+        [...svg.querySelectorAll('path')].map((p) => [
+          p.querySelector('title')?.textContent ?? '',
+          p.getAttribute('fill')
+        ])
+      )
     );
     expect(fills['Liechtenstein: gap, no member works here']).toBe(GAP);
     const germany = Object.entries(fills).find(([title]) => title.startsWith('Germany: '));
@@ -105,8 +113,16 @@ describe('coalition builder', () => {
     const alternatives = page.getByRole('region', { name: 'Alternatives' });
     const cards = alternatives.locator('ul.alternatives > li');
     expect(await cards.count()).toBeGreaterThan(0);
-    expect(await cards.first().getByText(/^\d of 6$/).isVisible()).toBe(true);
-    await Promise.all([page.waitForURL(/view=1/), cards.first().getByRole('link', { name: 'Show Alternative 1' }).click()]);
+    expect(
+      await cards
+        .first()
+        .getByText(/^\d of 6$/)
+        .isVisible()
+    ).toBe(true);
+    await Promise.all([
+      page.waitForURL(/view=1/),
+      cards.first().getByRole('link', { name: 'Show Alternative 1' }).click()
+    ]);
     expect(await page.getByRole('region', { name: 'Alternative 1' }).isVisible()).toBe(true);
     const alternativeMembers = await memberNames(page);
     expect(alternativeMembers).not.toEqual(members);
@@ -125,7 +141,9 @@ describe('coalition builder', () => {
     expect(await poland.isChecked()).toBe(true);
     // The map is a pointer shortcut for the checkboxes (which keyboards use), once JavaScript runs.
     await page.getByText('You can also click countries on the map.').waitFor();
-    const polandOnMap = page.locator('figure.europe-map path').filter({ has: page.locator('title', { hasText: /^Poland/ }) });
+    const polandOnMap = page
+      .locator('figure.europe-map path')
+      .filter({ has: page.locator('title', { hasText: /^Poland/ }) });
     await polandOnMap.click();
     expect(await poland.isChecked()).toBe(false);
     expect(await polandOnMap.getAttribute('class')).not.toContain('selected');
@@ -149,17 +167,25 @@ describe('coalition builder', () => {
     await field.fill(outsider!);
     // Suggestions come from the directory search as the visitor types.
     await page.waitForFunction(
-      (name) => [...document.querySelectorAll('#coalition-include-suggestions option')].some((o) => (o as HTMLOptionElement).value === name),
+      (name) =>
+        [...document.querySelectorAll('#coalition-include-suggestions option')].some(
+          (o) => (o as HTMLOptionElement).value === name
+        ),
       outsider
     );
     await Promise.all([
       page.waitForURL(/include=/),
       page.getByRole('form', { name: 'Your coalition' }).getByRole('button', { name: 'Propose a coalition' }).click()
     ]);
-    const member = page.getByRole('region', { name: 'Members', exact: true }).getByRole('listitem').filter({ hasText: outsider! });
+    const member = page
+      .getByRole('region', { name: 'Members', exact: true })
+      .getByRole('listitem')
+      .filter({ hasText: outsider! });
     expect(await member.getByText('Must include').isVisible()).toBe(true);
     // The form now holds the organisation as a chosen member (by slug), ready for the next change.
-    const chosen = page.getByRole('group', { name: 'Organisations that must be members' }).getByRole('checkbox', { name: outsider! });
+    const chosen = page
+      .getByRole('group', { name: 'Organisations that must be members' })
+      .getByRole('checkbox', { name: outsider! });
     expect(await chosen.isChecked()).toBe(true);
     expect(browser.errors).toEqual([]);
   });
@@ -203,8 +229,13 @@ describe('coalition builder', () => {
     ]);
     const summary = page.getByRole('alert');
     expect(await summary.getByRole('heading', { name: 'Please check your choice' }).isVisible()).toBe(true);
-    expect(await summary.getByRole('link').allTextContents()).toEqual(['Choose at least one theme.', 'Choose at least one country.']);
-    expect(await page.getByRole('group', { name: 'Themes' }).getAttribute('aria-describedby')).toContain('coalition-theme-error');
+    expect(await summary.getByRole('link').allTextContents()).toEqual([
+      'Choose at least one theme.',
+      'Choose at least one country.'
+    ]);
+    expect(await page.getByRole('group', { name: 'Themes' }).getAttribute('aria-describedby')).toContain(
+      'coalition-theme-error'
+    );
     expect(await page.locator('#coalition-theme-error').textContent()).toContain('Choose at least one theme.');
     expect(await page.getByRole('region', { name: 'Proposed coalition' }).count()).toBe(0);
 

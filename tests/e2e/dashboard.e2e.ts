@@ -105,7 +105,9 @@ describe('dashboard for an anonymous visitor', () => {
     expect(await from.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#dashboard-from-error').textContent()).toBe('Enter a year between 1900 and 2200.');
     expect(await page.locator('#dashboard-to-error').textContent()).toBe('Enter a year between 1900 and 2200.');
-    expect(await page.locator('#dashboard-funder-error').textContent()).toBe('There is no funder with this name in the directory.');
+    expect(await page.locator('#dashboard-funder-error').textContent()).toBe(
+      'There is no funder with this name in the directory.'
+    );
     expect(await page.getByRole('alert').isVisible()).toBe(true);
     expect(await page.getByRole('table', { name: /per theme/ }).isVisible()).toBe(true);
     await expectNoAxeViolations(page);
@@ -168,7 +170,10 @@ describe('dashboard without JavaScript', () => {
       const { page } = noJs;
       await page.goto('/dashboard');
       await page.getByText('Grant money', { exact: true }).click();
-      await Promise.all([page.waitForURL(/measure=money/), page.getByRole('button', { name: 'Apply filters' }).click()]);
+      await Promise.all([
+        page.waitForURL(/measure=money/),
+        page.getByRole('button', { name: 'Apply filters' }).click()
+      ]);
       expect(await page.getByRole('table', { name: /Grant money per theme/ }).isVisible()).toBe(true);
       expect(await page.getByRole('table', { name: /Thin and isolated cells/ }).isVisible()).toBe(true);
     } finally {

@@ -10,7 +10,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { BUDGETS, kB, measureBuild } from '../../tools/cli/bundle-size';
 import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
 
-const THEME = { slug: 'alternatives-to-detention', en: 'Alternatives to immigration detention', de: 'Alternativen zur Abschiebungshaft' };
+const THEME = {
+  slug: 'alternatives-to-detention',
+  en: 'Alternatives to immigration detention',
+  de: 'Alternativen zur Abschiebungshaft'
+};
 
 let browser: BrowserSession;
 
@@ -54,7 +58,9 @@ async function apiDirectory(page: Page, filter: Record<string, unknown>): Promis
       variables: { filter }
     }
   });
-  const body = (await response.json()) as { data: { organizations: { totalCount: number; nodes: { name: string }[] } } };
+  const body = (await response.json()) as {
+    data: { organizations: { totalCount: number; nodes: { name: string }[] } };
+  };
   return { total: body.data.organizations.totalCount, names: body.data.organizations.nodes.map((n) => n.name) };
 }
 
@@ -106,7 +112,9 @@ describe('directory', () => {
     await page.waitForURL((u) => !u.searchParams.has('country'));
     expect(new URL(page.url()).searchParams.getAll('theme')).toEqual([THEME.slug]);
     await expect.poll(() => totalShown(page)).toBe(themeCount);
-    expect(await page.getByRole('group', { name: 'Countries' }).getByRole('checkbox', { checked: true }).count()).toBe(0);
+    expect(await page.getByRole('group', { name: 'Countries' }).getByRole('checkbox', { checked: true }).count()).toBe(
+      0
+    );
     expect(await theme.isChecked()).toBe(true);
 
     await page.goBack();
@@ -201,7 +209,9 @@ describe('directory', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Organisationen finden');
     const themes = page.getByRole('group', { name: 'Themen' });
-    expect(await themes.getByRole('checkbox', { name: new RegExp(`^${THEME.de} \\(\\d+ Organisation`) }).isChecked()).toBe(true);
+    expect(
+      await themes.getByRole('checkbox', { name: new RegExp(`^${THEME.de} \\(\\d+ Organisation`) }).isChecked()
+    ).toBe(true);
     expect(await page.getByRole('group', { name: 'Art der Organisation' }).isVisible()).toBe(true);
     expect(await page.locator('#results-heading').textContent()).toMatch(/^\d+ Organisation(en)?$/);
     expect(await page.getByLabel('Sortieren nach').isVisible()).toBe(true);
@@ -233,7 +243,9 @@ describe('directory without JavaScript', () => {
     try {
       const { page } = noJs;
       await page.goto('/directory');
-      const theme = page.getByRole('group', { name: 'Themes' }).getByRole('checkbox', { name: new RegExp(`^${THEME.en} \\(`) });
+      const theme = page
+        .getByRole('group', { name: 'Themes' })
+        .getByRole('checkbox', { name: new RegExp(`^${THEME.en} \\(`) });
       const count = await facetCount(theme);
       await theme.check();
       await Promise.all([

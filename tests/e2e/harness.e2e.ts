@@ -16,7 +16,10 @@ describe('expectNoAxeViolations', () => {
   it('fails on a page with violations and names each rule and element', async () => {
     const { page } = browser;
     await page.setContent('<html><body><main><img src="data:,"><button></button></main></body></html>');
-    const error = await expectNoAxeViolations(page).then(() => undefined, (e: Error) => e);
+    const error = await expectNoAxeViolations(page).then(
+      () => undefined,
+      (e: Error) => e
+    );
     expect(error?.message).toMatch(/html-has-lang/);
     expect(error?.message).toMatch(/image-alt \(critical\)/);
     expect(error?.message).toMatch(/at img/);

@@ -60,7 +60,9 @@ describe('journey: a developer runs a query in GraphiQL', () => {
   it('runs the same request with the curl command the guide prints', async () => {
     const { page } = browser;
     await page.goto('/api');
-    const curl = page.locator('article', { has: page.getByRole('heading', { name: 'Find the gaps' }) }).locator('details');
+    const curl = page
+      .locator('article', { has: page.getByRole('heading', { name: 'Find the gaps' }) })
+      .locator('details');
     await curl.locator('summary').click();
     const command = (await curl.locator('pre').textContent())!;
     expect(command).toContain(`curl -s ${inject('baseUrl')}/graphql`);
@@ -86,7 +88,9 @@ describe('journey: a developer runs a query in GraphiQL', () => {
 
     await page.goto('/api?lang=de');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Die API des Coalition Atlas');
-    expect(await page.getByRole('link', { name: /^In GraphiQL öffnen\s*: Im Verzeichnis suchen$/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: /^In GraphiQL öffnen\s*: Im Verzeichnis suchen$/ }).isVisible()).toBe(
+      true
+    );
     await expectNoAxeViolations(page);
     await screenshot(page, 'journey-developer-api-guide-de');
   });

@@ -50,7 +50,10 @@ async function managedOrganization(page: Page): Promise<Profile> {
 
 async function profileBySlug(page: Page, slug: string): Promise<Profile> {
   const response = await page.request.post('/graphql', {
-    data: { query: `query($slug: String!) { organization(slug: $slug) { id slug name website foundedYear description } }`, variables: { slug } }
+    data: {
+      query: `query($slug: String!) { organization(slug: $slug) { id slug name website foundedYear description } }`,
+      variables: { slug }
+    }
   });
   return ((await response.json()) as { data: { organization: Profile } }).data.organization;
 }
@@ -103,7 +106,9 @@ describe('journey: an editor fixes an invalid value', () => {
     await founded.fill('1999');
     await Promise.all([page.waitForURL((url) => url.pathname === `/organizations/${before.slug}`), save(page)]);
     expect(new URL(page.url()).searchParams.get('saved')).toBe('1');
-    expect(await page.getByRole('status').filter({ hasText: 'Your changes to the profile were saved.' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('status').filter({ hasText: 'Your changes to the profile were saved.' }).isVisible()
+    ).toBe(true);
     const link = page.locator(`a[href="${newWebsite}"]`);
     expect(await link.count()).toBeGreaterThan(0);
     expect(await link.first().isVisible()).toBe(true);
@@ -171,8 +176,9 @@ describe('journey: an editor fixes an invalid value', () => {
     const response = await page.request.post('/graphql', {
       data: { query: '{ organizations(first: 1) { nodes { slug name } } }' }
     });
-    const [other] = ((await response.json()) as { data: { organizations: { nodes: { slug: string; name: string }[] } } })
-      .data.organizations.nodes;
+    const [other] = (
+      (await response.json()) as { data: { organizations: { nodes: { slug: string; name: string }[] } } }
+    ).data.organizations.nodes;
     await page.goto(`/organizations/${other.slug}/edit`);
     expect(await page.getByText(`You do not manage the profile of ${other.name}`).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Go to your account' }).getAttribute('href')).toBe('/account');
@@ -234,7 +240,9 @@ describe('journey: an editor fixes an invalid value', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Propose a partnership');
     await page.getByRole('searchbox', { name: 'Find the other organisation' }).fill(partner.name);
     await Promise.all([page.waitForURL(/\?q=/), page.getByRole('button', { name: 'Search' }).click()]);
-    await page.getByRole('radio', { name: new RegExp(`^${partner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).check();
+    await page
+      .getByRole('radio', { name: new RegExp(`^${partner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+      .check();
     await page.getByLabel('Kind of partnership').selectOption('COALITION');
     const title = `E2E coalition ${Date.now()}`;
     await page.getByLabel('Title').fill(title);
@@ -253,7 +261,9 @@ describe('journey: an editor fixes an invalid value', () => {
 
     await page.getByLabel('End date').fill('2027-12-31');
     await Promise.all([
-      page.waitForURL((url) => /^\/organizations\/[^/]+\/partnerships\/[^/]+$/.test(url.pathname) && url.searchParams.has('proposed')),
+      page.waitForURL(
+        (url) => /^\/organizations\/[^/]+\/partnerships\/[^/]+$/.test(url.pathname) && url.searchParams.has('proposed')
+      ),
       page.getByRole('button', { name: 'Send proposal' }).click()
     ]);
     const partnershipPath = new URL(page.url()).pathname;
@@ -266,8 +276,13 @@ describe('journey: an editor fixes an invalid value', () => {
     await signIn(page, 'admin');
     await page.goto(`/organizations/${partner.slug}/partnerships`);
     await expectNoAxeViolations(page);
-    const waiting = page.locator('section', { has: page.getByRole('heading', { name: /Proposals waiting for your answer/ }) });
-    await Promise.all([page.waitForURL((url) => url.pathname.includes('/partnerships/')), waiting.getByRole('link', { name: title }).click()]);
+    const waiting = page.locator('section', {
+      has: page.getByRole('heading', { name: /Proposals waiting for your answer/ })
+    });
+    await Promise.all([
+      page.waitForURL((url) => url.pathname.includes('/partnerships/')),
+      waiting.getByRole('link', { name: title }).click()
+    ]);
     await Promise.all([
       page.getByText('The partnership is confirmed.').waitFor(),
       page.getByRole('button', { name: 'Confirm partnership' }).click()
@@ -289,10 +304,12 @@ describe('journey: an editor fixes an invalid value', () => {
     const anonymous = await fetch(`${inject('baseUrl')}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query($id: ID!) { partnership(id: $id) { id } }', variables: { id: btoa(`Partnership:${id}`) } })
+      body: JSON.stringify({
+        query: 'query($id: ID!) { partnership(id: $id) { id } }',
+        variables: { id: btoa(`Partnership:${id}`) }
+      })
     });
     expect(((await anonymous.json()) as { data: { partnership: unknown } }).data.partnership).toBeNull();
     expect(browser.errors).toEqual([]);
   });
 });
-

@@ -76,7 +76,10 @@ describe('journey: find and contact a partner', () => {
         .join(' ')} }`,
       Object.fromEntries(slugs.map((slug, i) => [`s${i}`, slug]))
     );
-    const pick = Math.max(0, slugs.findIndex((_, i) => visibilities[`o${i}`]?.contactEmailVisibility === 'MEMBERS'));
+    const pick = Math.max(
+      0,
+      slugs.findIndex((_, i) => visibilities[`o${i}`]?.contactEmailVisibility === 'MEMBERS')
+    );
     const partnerSlug = slugs[pick]!;
     const partnerName = (await links.nth(pick).textContent())!.trim();
     const emailVisibility = visibilities[`o${pick}`]!.contactEmailVisibility;

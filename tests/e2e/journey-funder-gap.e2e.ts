@@ -84,7 +84,12 @@ describe('journey: a funder finds a gap and exports it', () => {
     await Promise.all([page.waitForURL(/funder=/), page.getByRole('button', { name: 'Apply filters' }).click()]);
     const url = new URL(page.url());
     expect(url.pathname).toBe('/dashboard');
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ funder: funderSlug, from: String(FROM), to: String(THIS_YEAR), measure: 'money' });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      funder: funderSlug,
+      from: String(FROM),
+      to: String(THIS_YEAR),
+      measure: 'money'
+    });
     expect(await page.getByRole('heading', { level: 2, name: `Grants by ${funderName}` }).isVisible()).toBe(true);
     const escaped = funderName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const heatmap = page.getByRole('table', { name: new RegExp(`Grant money per theme .* — ${escaped}`) });
@@ -118,7 +123,17 @@ describe('journey: a funder finds a gap and exports it', () => {
     const csv = await download(page, 'Download the gap list (CSV)');
     expect(csv.filename).toBe(`atlas-gaps-${funderSlug}-${FROM}-${THIS_YEAR}.csv`);
     const [header, ...rows] = parseCsv(csv.text);
-    expect(header).toEqual(expect.arrayContaining(['theme_slug', 'country_code', 'organizations', 'gaps', 'grants_eur', 'funder', 'computed_at']));
+    expect(header).toEqual(
+      expect.arrayContaining([
+        'theme_slug',
+        'country_code',
+        'organizations',
+        'gaps',
+        'grants_eur',
+        'funder',
+        'computed_at'
+      ])
+    );
     const col = (name: string) => header!.indexOf(name);
     const gapRow = rows.find((r) => r[col('theme_slug')] === theme && r[col('country_code')] === country);
     expect(gapRow, `${theme} × ${country} in the CSV`).toBeDefined();
@@ -134,9 +149,12 @@ describe('journey: a funder finds a gap and exports it', () => {
     // The grants only signed-in users may see, as the analyst finds them through the API.
     await signIn(page, 'analyst');
     const answer = await page.request.post('/graphql', {
-      data: { query: `{ grants(first: 100, filter: { yearFrom: ${FROM}, yearTo: ${THIS_YEAR} }) { nodes { id visibility } } }` }
+      data: {
+        query: `{ grants(first: 100, filter: { yearFrom: ${FROM}, yearTo: ${THIS_YEAR} }) { nodes { id visibility } } }`
+      }
     });
-    const nodes = ((await answer.json()) as { data: { grants: { nodes: { id: string; visibility: string }[] } } }).data.grants.nodes;
+    const nodes = ((await answer.json()) as { data: { grants: { nodes: { id: string; visibility: string }[] } } }).data
+      .grants.nodes;
     const membersOnly = nodes.filter((g) => g.visibility === 'MEMBERS').map((g) => g.id);
     expect(membersOnly.length, 'the demo data has members-only grants').toBeGreaterThan(0);
     const exportUrl = `/dashboard/export/grants.csv?from=${FROM}&to=${THIS_YEAR}`;

@@ -203,7 +203,13 @@ describe('organisation page in the browser', () => {
     const { page } = browser;
     await page.goto(`${pathOf(orgs.focus)}?lang=de`);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    for (const heading of ['Partner', 'Netzwerkansicht', 'Empfohlene Partner', 'Wie sind wir verbunden?', 'Wo sie arbeitet']) {
+    for (const heading of [
+      'Partner',
+      'Netzwerkansicht',
+      'Empfohlene Partner',
+      'Wie sind wir verbunden?',
+      'Wo sie arbeitet'
+    ]) {
       expect(await page.getByRole('heading', { level: 2, name: heading, exact: true }).isVisible()).toBe(true);
     }
     await page.locator('figure.network-graph[data-status="ready"]').waitFor();

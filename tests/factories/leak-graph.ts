@@ -37,7 +37,12 @@ export const VIEWER_NAMES = ['anonymous', 'unrelatedMember', 'analyst', 'sideA',
 export type ViewerName = (typeof VIEWER_NAMES)[number];
 
 const ORGANIZATIONS: Record<string, OrganizationOverrides> = {
-  Alder: { themeSlugs: ['legal-aid'], countryCodes: ['DE'], contactEmail: 'alder@leak.test', contactEmailVisibility: 'PRIVATE' },
+  Alder: {
+    themeSlugs: ['legal-aid'],
+    countryCodes: ['DE'],
+    contactEmail: 'alder@leak.test',
+    contactEmailVisibility: 'PRIVATE'
+  },
   Birch: { themeSlugs: ['legal-aid'], countryCodes: ['DE'] },
   Mid: { themeSlugs: ['legal-aid'], countryCodes: ['DE'] },
   Far: { themeSlugs: ['legal-aid'], countryCodes: ['DE'] },
@@ -109,7 +114,13 @@ export async function buildLeakGraph(db: PrismaClient): Promise<LeakGraph> {
   const partnershipIds = new Map<string, string>();
   for (const [externalId, a, b, visibility, status] of PARTNERSHIPS) {
     const endDate = status === 'ENDED' ? ENDED_ON : undefined;
-    const row = await createPartnership(db, org(a), org(b), { externalId, visibility, status, startDate: START, endDate });
+    const row = await createPartnership(db, org(a), org(b), {
+      externalId,
+      visibility,
+      status,
+      startDate: START,
+      endDate
+    });
     partnershipIds.set(externalId, row.id);
   }
 

@@ -8,11 +8,29 @@ import { perViewer, sortedNames, type LeakPath } from './leak-matrix';
 
 export function analyticsLeakPaths(): LeakPath[] {
   const cell = (
-    theme: string, country: string, organizations: number, within: number, across: number, gaps: string[], grants = 0
+    theme: string,
+    country: string,
+    organizations: number,
+    within: number,
+    across: number,
+    gaps: string[],
+    grants = 0
   ) => ({
-    theme, country, organizations, partnershipsWithin: within, partnershipsAcross: across, gaps, grants, grantsEur: grants * 10_000
+    theme,
+    country,
+    organizations,
+    partnershipsWithin: within,
+    partnershipsAcross: across,
+    gaps,
+    grants,
+    grantsEur: grants * 10_000
   });
-  const MATRIX_CELLS = [['legal-aid', 'DE'], ['access-to-housing', 'LU'], ['housing', 'LU'], ['health', 'SE']];
+  const MATRIX_CELLS = [
+    ['legal-aid', 'DE'],
+    ['access-to-housing', 'LU'],
+    ['housing', 'LU'],
+    ['health', 'SE']
+  ];
   const density = (pairs2024: number, pairs2025: number, level: string) => ({
     visibilityLevel: level,
     undatedPartnerships: 0,
@@ -30,13 +48,30 @@ export function analyticsLeakPaths(): LeakPath[] {
       name: 'isolatedOrganizations (live, exact visibility)',
       family: 'analytics',
       run: async (viewer) => {
-        const data = await executeOk(`{ isolatedOrganizations(first: 100) { totalCount organizations { name } } }`, {}, viewer);
-        return { totalCount: data.isolatedOrganizations.totalCount, names: data.isolatedOrganizations.organizations.map((o: { name: string }) => o.name) };
+        const data = await executeOk(
+          `{ isolatedOrganizations(first: 100) { totalCount organizations { name } } }`,
+          {},
+          viewer
+        );
+        return {
+          totalCount: data.isolatedOrganizations.totalCount,
+          names: data.isolatedOrganizations.organizations.map((o: { name: string }) => o.name)
+        };
       },
       expected: perViewer({
         anonymous: {
           totalCount: 9,
-          names: ['Bridge Org', 'Coimbra Aid', 'Cork Aid', 'Espoo Aid', 'Funder Foundation', 'Lux Housing One', 'Lux Housing Two', 'Mid', 'Outsider Org']
+          names: [
+            'Bridge Org',
+            'Coimbra Aid',
+            'Cork Aid',
+            'Espoo Aid',
+            'Funder Foundation',
+            'Lux Housing One',
+            'Lux Housing Two',
+            'Mid',
+            'Outsider Org'
+          ]
         },
         members: {
           totalCount: 6,
@@ -61,8 +96,18 @@ export function analyticsLeakPaths(): LeakPath[] {
         );
         const m = data.coverageMatrix;
         const cells = MATRIX_CELLS.map(([theme, country]) => {
-          const c = m.cells.find((x: { themeSlug: string; countryCode: string }) => x.themeSlug === theme && x.countryCode === country);
-          const row = cell(theme, country, c.organizations, c.partnershipsWithin, c.partnershipsAcross, [...c.gaps].sort(), c.grants);
+          const c = m.cells.find(
+            (x: { themeSlug: string; countryCode: string }) => x.themeSlug === theme && x.countryCode === country
+          );
+          const row = cell(
+            theme,
+            country,
+            c.organizations,
+            c.partnershipsWithin,
+            c.partnershipsAcross,
+            [...c.gaps].sort(),
+            c.grants
+          );
           return { ...row, grantsEur: c.grantsEur };
         });
         return { level: m.visibilityLevel, cells };
@@ -119,7 +164,11 @@ export function analyticsLeakPaths(): LeakPath[] {
       name: 'brokers (cached per level)',
       family: 'analytics',
       run: async (viewer) => {
-        const data = await executeOk(`{ brokers(first: 50) { brokers { organization { name } partners } } }`, {}, viewer);
+        const data = await executeOk(
+          `{ brokers(first: 50) { brokers { organization { name } partners } } }`,
+          {},
+          viewer
+        );
         return data.brokers.brokers
           .map((b: { organization: { name: string }; partners: number }) => broker(b.organization.name, b.partners))
           .sort((a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1));
@@ -128,8 +177,15 @@ export function analyticsLeakPaths(): LeakPath[] {
         anonymous: [broker('Far', 2), broker('Hub', 2)],
         members: [broker('Alder', 2), broker('Birch', 2), broker('Far', 2), broker('Hub', 2), broker('Mid', 2)],
         admin: [
-          broker('Alder', 3), broker('Birch', 3), broker('Bridge Org', 3), broker('Cork Aid', 2), broker('Far', 2),
-          broker('Hub', 2), broker('North One', 3), broker('North Two', 3), broker('South One', 3)
+          broker('Alder', 3),
+          broker('Birch', 3),
+          broker('Bridge Org', 3),
+          broker('Cork Aid', 2),
+          broker('Far', 2),
+          broker('Hub', 2),
+          broker('North One', 3),
+          broker('North Two', 3),
+          broker('South One', 3)
         ]
       })
     },
@@ -145,8 +201,16 @@ export function analyticsLeakPaths(): LeakPath[] {
       // Louvain on each level's projection; checked by hand: every community is connected by edges of its level
       // only (Mid joins through MEMBERS ties, Espoo and Bridge Org through PRIVATE ones).
       expected: perViewer({
-        anonymous: ['3: North One, North Three, North Two', '3: South One, South Three, South Two', '4: Alder, Birch, Far, Hub'],
-        members: ['3: North One, North Three, North Two', '3: South One, South Three, South Two', '5: Alder, Birch, Far, Hub, Mid'],
+        anonymous: [
+          '3: North One, North Three, North Two',
+          '3: South One, South Three, South Two',
+          '4: Alder, Birch, Far, Hub'
+        ],
+        members: [
+          '3: North One, North Three, North Two',
+          '3: South One, South Three, South Two',
+          '5: Alder, Birch, Far, Hub, Mid'
+        ],
         admin: [
           '3: Coimbra Aid, Cork Aid, Espoo Aid',
           '3: South One, South Three, South Two',

@@ -10,20 +10,41 @@ import { everyone, perViewer, sortedNames, type LeakPath } from './leak-matrix';
 // ─── Partner counts, as the directory and the graph report them ─────────────────────────────────────────
 
 const ORGS_WITHOUT_TIES = {
-  'Bridge Org': 0, 'Coimbra Aid': 0, 'Cork Aid': 0, 'Espoo Aid': 0, 'Funder Foundation': 0,
-  'Lux Housing One': 0, 'Lux Housing Two': 0, Mid: 0, 'Outsider Org': 0
+  'Bridge Org': 0,
+  'Coimbra Aid': 0,
+  'Cork Aid': 0,
+  'Espoo Aid': 0,
+  'Funder Foundation': 0,
+  'Lux Housing One': 0,
+  'Lux Housing Two': 0,
+  Mid: 0,
+  'Outsider Org': 0
 };
 const PUBLIC_COUNTS: Record<string, number> = {
   ...ORGS_WITHOUT_TIES,
-  Alder: 1, Birch: 1, Far: 2, Hub: 2,
-  'North One': 2, 'North Two': 2, 'North Three': 2, 'South One': 2, 'South Two': 2, 'South Three': 2
+  Alder: 1,
+  Birch: 1,
+  Far: 2,
+  Hub: 2,
+  'North One': 2,
+  'North Two': 2,
+  'North Three': 2,
+  'South One': 2,
+  'South Two': 2,
+  'South Three': 2
 };
 const MEMBERS_COUNTS = { ...PUBLIC_COUNTS, Alder: 2, Birch: 2, Mid: 2, 'Coimbra Aid': 1, 'Cork Aid': 1 };
 const SIDES_COUNTS = { ...MEMBERS_COUNTS, Alder: 3, Birch: 3 };
 const ADMIN_COUNTS = {
   ...SIDES_COUNTS,
-  'Cork Aid': 2, 'Espoo Aid': 1, 'Lux Housing One': 1, 'Lux Housing Two': 1,
-  'North One': 3, 'North Two': 3, 'South One': 3, 'Bridge Org': 3
+  'Cork Aid': 2,
+  'Espoo Aid': 1,
+  'Lux Housing One': 1,
+  'Lux Housing Two': 1,
+  'North One': 3,
+  'North Two': 3,
+  'South One': 3,
+  'Bridge Org': 3
 };
 
 /** The directory ordered by PARTNER_COUNT DESC: most visible partners first, then by name. */
@@ -35,14 +56,27 @@ function directoryByPartnerCount(counts: Record<string, number>) {
 // ─── Exported partnership keys ───────────────────────────────────────────────────────────────────────────
 
 const PUBLIC_KEYS = [
-  'p-alder-hub', 'p-far-birch', 'p-hub-far',
-  'p-north-1-2', 'p-north-2-3', 'p-north-3-1', 'p-south-1-2', 'p-south-2-3', 'p-south-3-1'
+  'p-alder-hub',
+  'p-far-birch',
+  'p-hub-far',
+  'p-north-1-2',
+  'p-north-2-3',
+  'p-north-3-1',
+  'p-south-1-2',
+  'p-south-2-3',
+  'p-south-3-1'
 ];
 const MEMBERS_KEYS = [...PUBLIC_KEYS, 'p-alder-mid', 'p-coimbra-cork', 'p-mid-birch'].sort();
 const SIDE_A_KEYS = [...MEMBERS_KEYS, 'p-alder-birch'].sort();
 const SIDE_B_KEYS = [...SIDE_A_KEYS, 'p-hub-birch-proposed'].sort();
 const ALL_KEYS = [
-  ...SIDE_B_KEYS, 'p-bridge-north-1', 'p-bridge-north-2', 'p-bridge-south-1', 'p-cork-espoo', 'p-far-mid-ended', 'p-lux'
+  ...SIDE_B_KEYS,
+  'p-bridge-north-1',
+  'p-bridge-north-2',
+  'p-bridge-south-1',
+  'p-cork-espoo',
+  'p-far-mid-ended',
+  'p-lux'
 ].sort();
 export const PARTNERSHIP_KEYS_BY_VIEWER = perViewer({
   anonymous: PUBLIC_KEYS,
@@ -61,28 +95,31 @@ export const GRANTS_BY_VIEWER = perViewer({
   admin: ['Members grant', 'Private grant', 'Public grant']
 });
 
-
 export function directoryLeakPaths(g: LeakGraph): LeakPath[] {
   const id = (name: string) => globalId('Organization', g.org(name));
   const pid = (key: string) => globalId('Partnership', g.partnership(key));
 
-  const organization = (name: string): LeakPath['run'] => async (viewer) => {
-    const data = await executeOk(
-      `query($id: ID!) { organization(id: $id) { partnerCount partners(first: 50) { name } } }`,
-      { id: id(name) },
-      viewer
-    );
-    return { partners: sortedNames(data.organization.partners), partnerCount: data.organization.partnerCount };
-  };
+  const organization =
+    (name: string): LeakPath['run'] =>
+    async (viewer) => {
+      const data = await executeOk(
+        `query($id: ID!) { organization(id: $id) { partnerCount partners(first: 50) { name } } }`,
+        { id: id(name) },
+        viewer
+      );
+      return { partners: sortedNames(data.organization.partners), partnerCount: data.organization.partnerCount };
+    };
 
-  const partnership = (key: string): LeakPath['run'] => async (viewer) => {
-    const data = await executeOk(
-      `query($id: ID!) { partnership(id: $id) { status visibility } node(id: $id) { id } }`,
-      { id: pid(key) },
-      viewer
-    );
-    return { partnership: data.partnership, nodeFound: data.node !== null };
-  };
+  const partnership =
+    (key: string): LeakPath['run'] =>
+    async (viewer) => {
+      const data = await executeOk(
+        `query($id: ID!) { partnership(id: $id) { status visibility } node(id: $id) { id } }`,
+        { id: pid(key) },
+        viewer
+      );
+      return { partnership: data.partnership, nodeFound: data.node !== null };
+    };
 
   return [
     // ─── Directory ───────────────────────────────────────────────────────────────────────────────────
@@ -119,7 +156,9 @@ export function directoryLeakPaths(g: LeakGraph): LeakPath[] {
         return {
           totalCount: data.organizations.totalCount,
           types: f.types.map((t: { type: string; count: number }) => `${t.type} ${t.count}`).sort(),
-          countries: f.countries.map((c: { country: { code: string }; count: number }) => `${c.country.code} ${c.count}`).sort(),
+          countries: f.countries
+            .map((c: { country: { code: string }; count: number }) => `${c.country.code} ${c.count}`)
+            .sort(),
           themes: f.themes.map((t: { theme: { slug: string }; count: number }) => `${t.theme.slug} ${t.count}`).sort()
         };
       },
@@ -137,7 +176,13 @@ export function directoryLeakPaths(g: LeakGraph): LeakPath[] {
       run: async (viewer) =>
         (await executeOk(`query($id: ID!) { organization(id: $id) { contactEmail } }`, { id: id('Alder') }, viewer))
           .organization.contactEmail,
-      expected: perViewer({ anonymous: null, members: null, sideA: 'alder@leak.test', sideB: null, admin: 'alder@leak.test' })
+      expected: perViewer({
+        anonymous: null,
+        members: null,
+        sideA: 'alder@leak.test',
+        sideB: null,
+        admin: 'alder@leak.test'
+      })
     },
     {
       name: 'grants list and totalCount',
@@ -166,7 +211,11 @@ export function directoryLeakPaths(g: LeakGraph): LeakPath[] {
         return { actions: result.data.auditLog.edges.map((e: { node: { action: string } }) => e.node.action) };
       },
       // The factory writes no audit rows: an admin sees an empty log, everybody else is refused.
-      expected: perViewer({ anonymous: { error: 'UNAUTHENTICATED' }, members: { error: 'FORBIDDEN' }, admin: { actions: [] } })
+      expected: perViewer({
+        anonymous: { error: 'UNAUTHENTICATED' },
+        members: { error: 'FORBIDDEN' },
+        admin: { actions: [] }
+      })
     },
 
     // ─── Partners and partnerships ───────────────────────────────────────────────────────────────────
@@ -214,8 +263,10 @@ export function directoryLeakPaths(g: LeakGraph): LeakPath[] {
         );
         const list = data.organization.partnerships;
         const rows = list.nodes
-          .map((p: { status: string; visibility: string; orgA: { name: string }; orgB: { name: string } }) =>
-            `${p.orgA.name}→${p.orgB.name} ${p.status} ${p.visibility}`)
+          .map(
+            (p: { status: string; visibility: string; orgA: { name: string }; orgB: { name: string } }) =>
+              `${p.orgA.name}→${p.orgB.name} ${p.status} ${p.visibility}`
+          )
           .sort();
         if (rows.length !== list.totalCount) throw new Error('partnerships: totalCount differs from the list');
         return rows;
@@ -225,10 +276,16 @@ export function directoryLeakPaths(g: LeakGraph): LeakPath[] {
         members: ['Far→Birch CONFIRMED PUBLIC', 'Mid→Birch CONFIRMED MEMBERS'],
         sideA: ['Alder→Birch CONFIRMED PRIVATE', 'Far→Birch CONFIRMED PUBLIC', 'Mid→Birch CONFIRMED MEMBERS'],
         sideB: [
-          'Alder→Birch CONFIRMED PRIVATE', 'Far→Birch CONFIRMED PUBLIC', 'Hub→Birch PROPOSED PUBLIC', 'Mid→Birch CONFIRMED MEMBERS'
+          'Alder→Birch CONFIRMED PRIVATE',
+          'Far→Birch CONFIRMED PUBLIC',
+          'Hub→Birch PROPOSED PUBLIC',
+          'Mid→Birch CONFIRMED MEMBERS'
         ],
         admin: [
-          'Alder→Birch CONFIRMED PRIVATE', 'Far→Birch CONFIRMED PUBLIC', 'Hub→Birch PROPOSED PUBLIC', 'Mid→Birch CONFIRMED MEMBERS'
+          'Alder→Birch CONFIRMED PRIVATE',
+          'Far→Birch CONFIRMED PUBLIC',
+          'Hub→Birch PROPOSED PUBLIC',
+          'Mid→Birch CONFIRMED MEMBERS'
         ]
       })
     },

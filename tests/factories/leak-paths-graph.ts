@@ -9,36 +9,49 @@ import { pairName, perViewer, sortedNames, type LeakPath } from './leak-matrix';
 export function graphLeakPaths(g: LeakGraph): LeakPath[] {
   const id = (name: string) => globalId('Organization', g.org(name));
 
-  const paths = (from: string, to: string): LeakPath['run'] => async (viewer) => {
-    const data = await executeOk(
-      `query($from: ID!, $to: ID!) { connectionPaths(from: $from, to: $to, max: 10) { length organizations { name } } }`,
-      { from: id(from), to: id(to) },
-      viewer
-    );
-    return data.connectionPaths.map((p: { length: number; organizations: { name: string }[] }) => {
-      const names = p.organizations.map((o) => o.name);
-      if (names.length !== p.length + 1) throw new Error(`path length ${p.length} for ${names.length} organisations`);
-      return names;
-    });
-  };
+  const paths =
+    (from: string, to: string): LeakPath['run'] =>
+    async (viewer) => {
+      const data = await executeOk(
+        `query($from: ID!, $to: ID!) { connectionPaths(from: $from, to: $to, max: 10) { length organizations { name } } }`,
+        { from: id(from), to: id(to) },
+        viewer
+      );
+      return data.connectionPaths.map((p: { length: number; organizations: { name: string }[] }) => {
+        const names = p.organizations.map((o) => o.name);
+        if (names.length !== p.length + 1) throw new Error(`path length ${p.length} for ${names.length} organisations`);
+        return names;
+      });
+    };
 
-  const recommendations = (name: string): LeakPath['run'] => async (viewer) => {
-    const data = await executeOk(
-      `query($id: ID!) { recommendedPartners(organizationId: $id, first: 50) {
+  const recommendations =
+    (name: string): LeakPath['run'] =>
+    async (viewer) => {
+      const data = await executeOk(
+        `query($id: ID!) { recommendedPartners(organizationId: $id, first: 50) {
          organization { name } reasons { sharedPartners { name } distance } } }`,
-      { id: id(name) },
-      viewer
-    );
-    return data.recommendedPartners
-      .map((r: { organization: { name: string }; reasons: { sharedPartners: { name: string }[]; distance: number | null } }) => ({
-        candidate: r.organization.name,
-        sharedPartners: sortedNames(r.reasons.sharedPartners),
-        distance: r.reasons.distance
-      }))
-      .sort((a: { candidate: string }, b: { candidate: string }) => (a.candidate < b.candidate ? -1 : 1));
-  };
+        { id: id(name) },
+        viewer
+      );
+      return data.recommendedPartners
+        .map(
+          (r: {
+            organization: { name: string };
+            reasons: { sharedPartners: { name: string }[]; distance: number | null };
+          }) => ({
+            candidate: r.organization.name,
+            sharedPartners: sortedNames(r.reasons.sharedPartners),
+            distance: r.reasons.distance
+          })
+        )
+        .sort((a: { candidate: string }, b: { candidate: string }) => (a.candidate < b.candidate ? -1 : 1));
+    };
 
-  const rec = (candidate: string, sharedPartners: string[], distance: number | null) => ({ candidate, sharedPartners, distance });
+  const rec = (candidate: string, sharedPartners: string[], distance: number | null) => ({
+    candidate,
+    sharedPartners,
+    distance
+  });
 
   return [
     // ─── Matchmaking on the graph ────────────────────────────────────────────────────────────────────
@@ -98,20 +111,32 @@ export function graphLeakPaths(g: LeakGraph): LeakPath[] {
       run: recommendations('Far'),
       expected: perViewer({
         anonymous: [
-          rec('Alder', ['Hub'], 2), rec('Coimbra Aid', [], null), rec('Cork Aid', [], null), rec('Espoo Aid', [], null),
+          rec('Alder', ['Hub'], 2),
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
           rec('Mid', [], null)
         ],
         members: [
-          rec('Alder', ['Hub'], 2), rec('Coimbra Aid', [], null), rec('Cork Aid', [], null), rec('Espoo Aid', [], null),
+          rec('Alder', ['Hub'], 2),
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
           rec('Mid', ['Birch'], 2)
         ],
         sides: [
-          rec('Alder', ['Birch', 'Hub'], 2), rec('Coimbra Aid', [], null), rec('Cork Aid', [], null),
-          rec('Espoo Aid', [], null), rec('Mid', ['Birch'], 2)
+          rec('Alder', ['Birch', 'Hub'], 2),
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
+          rec('Mid', ['Birch'], 2)
         ],
         admin: [
-          rec('Alder', ['Birch', 'Hub'], 2), rec('Coimbra Aid', [], null), rec('Cork Aid', [], null),
-          rec('Espoo Aid', [], null), rec('Mid', ['Birch'], 2)
+          rec('Alder', ['Birch', 'Hub'], 2),
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
+          rec('Mid', ['Birch'], 2)
         ]
       })
     },
@@ -123,15 +148,32 @@ export function graphLeakPaths(g: LeakGraph): LeakPath[] {
       run: recommendations('Alder'),
       expected: perViewer({
         anonymous: [
-          rec('Birch', [], 3), rec('Coimbra Aid', [], null), rec('Cork Aid', [], null), rec('Espoo Aid', [], null),
-          rec('Far', ['Hub'], 2), rec('Mid', [], null)
+          rec('Birch', [], 3),
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
+          rec('Far', ['Hub'], 2),
+          rec('Mid', [], null)
         ],
         members: [
-          rec('Birch', ['Mid'], 2), rec('Coimbra Aid', [], null), rec('Cork Aid', [], null), rec('Espoo Aid', [], null),
+          rec('Birch', ['Mid'], 2),
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
           rec('Far', ['Hub'], 2)
         ],
-        sides: [rec('Coimbra Aid', [], null), rec('Cork Aid', [], null), rec('Espoo Aid', [], null), rec('Far', ['Birch', 'Hub'], 2)],
-        admin: [rec('Coimbra Aid', [], null), rec('Cork Aid', [], null), rec('Espoo Aid', [], null), rec('Far', ['Birch', 'Hub'], 2)]
+        sides: [
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
+          rec('Far', ['Birch', 'Hub'], 2)
+        ],
+        admin: [
+          rec('Coimbra Aid', [], null),
+          rec('Cork Aid', [], null),
+          rec('Espoo Aid', [], null),
+          rec('Far', ['Birch', 'Hub'], 2)
+        ]
       })
     },
     {
@@ -153,7 +195,10 @@ export function graphLeakPaths(g: LeakGraph): LeakPath[] {
       expected: perViewer({
         anonymous: { members: ['Coimbra Aid', 'Cork Aid', 'Espoo Aid'], ties: [] },
         members: { members: ['Coimbra Aid', 'Cork Aid', 'Espoo Aid'], ties: ['Coimbra Aid – Cork Aid'] },
-        admin: { members: ['Coimbra Aid', 'Cork Aid', 'Espoo Aid'], ties: ['Coimbra Aid – Cork Aid', 'Cork Aid – Espoo Aid'] }
+        admin: {
+          members: ['Coimbra Aid', 'Cork Aid', 'Espoo Aid'],
+          ties: ['Coimbra Aid – Cork Aid', 'Cork Aid – Espoo Aid']
+        }
       })
     }
   ];

@@ -28,7 +28,9 @@ export function describeLeakMatrix(families: LeakPath['family'][]): void {
   });
 
   for (const family of families) {
-    const names = allLeakPaths(NAME_ONLY).filter((p) => p.family === family).map((p) => p.name);
+    const names = allLeakPaths(NAME_ONLY)
+      .filter((p) => p.family === family)
+      .map((p) => p.name);
     describe(family, () => {
       describe.each(names)('%s', (name) => {
         it.each(VIEWER_NAMES)('as %s', async (viewer) => {

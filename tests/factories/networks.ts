@@ -5,7 +5,13 @@
  *   const net = await createNetwork(db, { name: 'European Network on Statelessness' });
  *   const m = await addNetworkMember(db, net, org, { role: 'COORDINATOR' });
  */
-import type { Network, NetworkMembership, Organization, Prisma, PrismaClient } from '../../src/lib/server/db/generated/client';
+import type {
+  Network,
+  NetworkMembership,
+  Organization,
+  Prisma,
+  PrismaClient
+} from '../../src/lib/server/db/generated/client';
 import { enqueueChanges } from '../../src/lib/server/projection/outbox';
 import type { Created } from './organizations';
 import { uniqueSuffix } from './util';

@@ -16,7 +16,12 @@ import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { getDb } from '../../src/lib/server/db';
 import { isolatedOrganizations } from '../../src/lib/server/analytics/isolated';
 import { refreshAnalytics } from '../../src/lib/server/analytics/refresh';
-import { getBrokers, getCommunities, getDensityOverTime, getThemeCountryMatrix } from '../../src/lib/server/analytics/service';
+import {
+  getBrokers,
+  getCommunities,
+  getDensityOverTime,
+  getThemeCountryMatrix
+} from '../../src/lib/server/analytics/service';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createGrant } from '../factories/grants';
 import { createOrganization, createPartnership } from '../factories/organizations';
@@ -26,13 +31,19 @@ type Org = Awaited<ReturnType<typeof createOrganization>>;
 let a1: Org, a2: Org, b1: Org, b2: Org, b3: Org, d1: Org, bridge: Org, c1: Org, secret: Org, funder: Org;
 
 const anonymous: Viewer = { kind: 'anonymous' };
-const memberOf = (org: { id: string }): Viewer => ({ kind: 'user', userId: `user-${org.id}`, role: 'MEMBER', organizationIds: [org.id] });
+const memberOf = (org: { id: string }): Viewer => ({
+  kind: 'user',
+  userId: `user-${org.id}`,
+  role: 'MEMBER',
+  organizationIds: [org.id]
+});
 const admin: Viewer = { kind: 'user', userId: 'admin', role: 'ADMIN', organizationIds: [] };
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function triangle(theme: string, country: string, prefix: string, startDate: Date) {
   const orgs: Org[] = [];
-  for (const n of [1, 2, 3]) orgs.push(await createOrganization(db, { name: `${prefix}${n}`, themeSlugs: [theme], countryCodes: [country] }));
+  for (const n of [1, 2, 3])
+    orgs.push(await createOrganization(db, { name: `${prefix}${n}`, themeSlugs: [theme], countryCodes: [country] }));
   await createPartnership(db, orgs[0], orgs[1], { startDate });
   await createPartnership(db, orgs[1], orgs[2], { startDate });
   await createPartnership(db, orgs[2], orgs[0], { startDate });
@@ -52,8 +63,13 @@ beforeAll(async () => {
 
   const c = await triangle('gender-based-violence', 'ES', 'C', date('2022-01-01'));
   c1 = c[0];
-  secret = await createOrganization(db, { name: 'Secret', themeSlugs: ['gender-based-violence'], countryCodes: ['ES'] });
-  for (const member of c) await createPartnership(db, secret, member, { visibility: 'PRIVATE', startDate: date('2022-01-01') });
+  secret = await createOrganization(db, {
+    name: 'Secret',
+    themeSlugs: ['gender-based-violence'],
+    countryCodes: ['ES']
+  });
+  for (const member of c)
+    await createPartnership(db, secret, member, { visibility: 'PRIVATE', startDate: date('2022-01-01') });
 
   funder = await createOrganization(db, { name: 'Funder', type: 'FUNDER' });
   const grant = { themeSlugs: ['mental-health-trauma'], countryCodes: ['IT'], awardDate: date('2024-05-01') };
@@ -85,8 +101,15 @@ describe('theme × country matrix', () => {
 
   it('counts a PRIVATE partnership only for admins: the cell is isolated for everyone else', async () => {
     const forAdmin = await getThemeCountryMatrix(admin, years);
-    expect(cellOf(forAdmin, 'detention-monitoring', 'GR')).toMatchObject({ organizations: 2, partnershipsWithin: 1, gaps: ['thin'] });
-    expect(cellOf(forAdmin, 'alternatives-to-detention', 'GR')).toMatchObject({ organizations: 2, partnershipsWithin: 1 });
+    expect(cellOf(forAdmin, 'detention-monitoring', 'GR')).toMatchObject({
+      organizations: 2,
+      partnershipsWithin: 1,
+      gaps: ['thin']
+    });
+    expect(cellOf(forAdmin, 'alternatives-to-detention', 'GR')).toMatchObject({
+      organizations: 2,
+      partnershipsWithin: 1
+    });
     for (const viewer of [anonymous, memberOf(b1), memberOf(a1)]) {
       const matrix = await getThemeCountryMatrix(viewer, years);
       expect(cellOf(matrix, 'detention-monitoring', 'GR')).toMatchObject({
@@ -113,7 +136,12 @@ describe('theme × country matrix', () => {
   });
 
   it('narrows rows, columns and gap flags on request, and rejects a reversed year range', async () => {
-    const matrix = await getThemeCountryMatrix(anonymous, { ...years, themes: ['detention-monitoring'], countries: ['GR', 'IT'], gaps: ['isolated'] });
+    const matrix = await getThemeCountryMatrix(anonymous, {
+      ...years,
+      themes: ['detention-monitoring'],
+      countries: ['GR', 'IT'],
+      gaps: ['isolated']
+    });
     expect(matrix.value.cells.map((c) => `${c.theme}/${c.country}`)).toEqual(['detention-monitoring/GR']);
     await expect(getThemeCountryMatrix(anonymous, { fromYear: 2025, toYear: 2020 })).rejects.toMatchObject({
       failure: { kind: 'validation', fieldErrors: [{ field: 'toYear' }] }
@@ -123,7 +151,8 @@ describe('theme × country matrix', () => {
 
 describe('isolated organisations', () => {
   it('treats an organisation whose only partnerships are PRIVATE as isolated, except for its sides and admins', async () => {
-    const names = async (viewer: Viewer) => (await isolatedOrganizations(viewer, { first: 100 })).organizations.map((o) => o.name);
+    const names = async (viewer: Viewer) =>
+      (await isolatedOrganizations(viewer, { first: 100 })).organizations.map((o) => o.name);
     for (const viewer of [anonymous, memberOf(b1)]) {
       expect(await names(viewer)).toEqual(['A1', 'A2', 'Funder', 'Secret']);
     }
@@ -134,7 +163,9 @@ describe('isolated organisations', () => {
   it('filters by theme (with sub-themes) and country, and pages', async () => {
     const byTheme = await isolatedOrganizations(anonymous, { themes: ['alternatives-to-detention'] });
     expect(byTheme.total).toBe(2);
-    expect((await isolatedOrganizations(anonymous, { countries: ['ES'] })).organizations.map((o) => o.name)).toEqual(['Secret']);
+    expect((await isolatedOrganizations(anonymous, { countries: ['ES'] })).organizations.map((o) => o.name)).toEqual([
+      'Secret'
+    ]);
     const page = await isolatedOrganizations(anonymous, { first: 1, offset: 1 });
     expect(page).toMatchObject({ total: 4, organizations: [{ name: 'A2' }] });
   });
@@ -168,7 +199,8 @@ describe('brokers and communities (GDS, one projection per visibility level)', (
 
 describe('network density over time', () => {
   it('counts pairs active each year among existing organisations, PRIVATE ones for admins only', async () => {
-    const year = (result: Awaited<ReturnType<typeof getDensityOverTime>>, y: number) => result.value.years.find((r) => r.year === y)!;
+    const year = (result: Awaited<ReturnType<typeof getDensityOverTime>>, y: number) =>
+      result.value.years.find((r) => r.year === y)!;
     const forAdmin = await getDensityOverTime(admin, { fromYear: 2019, toYear: 2022 });
     const forPublic = await getDensityOverTime(anonymous, { fromYear: 2019, toYear: 2022 });
     expect(year(forAdmin, 2019).activePairs).toBe(0);
@@ -194,7 +226,9 @@ describe('the analytics cache', () => {
 
     const steps = await refreshAnalytics({ levels: ['public'] });
     expect(steps.every((s) => s.level === 'public' && s.error === undefined)).toBe(true);
-    expect(steps.map((s) => s.computation)).toEqual(expect.arrayContaining(['theme-country-matrix', 'density', 'network-structure']));
+    expect(steps.map((s) => s.computation)).toEqual(
+      expect.arrayContaining(['theme-country-matrix', 'density', 'network-structure'])
+    );
     const refreshed = await getBrokers(anonymous);
     expect(refreshed.computedAt.getTime()).toBeGreaterThan(first.computedAt.getTime());
     const adminEntry = await db.analyticsCache.findUnique({ where: { key: 'network-structure:admin:{}' } });

@@ -78,7 +78,11 @@ describe('password reset', () => {
     expect((await login({ email: user.email, password: 'a brand new passphrase', ip: '198.51.100.50' })).ok).toBe(true);
 
     const again = await resetPassword({ token, password: 'yet another passphrase' });
-    expect(again).toMatchObject({ ok: false, reason: 'used', message: 'This reset link was already used: ask for a new one.' });
+    expect(again).toMatchObject({
+      ok: false,
+      reason: 'used',
+      message: 'This reset link was already used: ask for a new one.'
+    });
 
     const audit = await db.auditLog.findFirst({ where: { entityId: user.id, action: 'user.password_reset' } });
     expect(audit?.actorId).toBe(user.id);
@@ -93,9 +97,18 @@ describe('password reset', () => {
       reason: 'invalid-password',
       fieldErrors: [{ field: 'password', message: 'must be at least 12 characters' }]
     });
-    await db.passwordResetToken.updateMany({ where: { tokenHash: sha256Hex(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect(await resetPassword({ token, password: 'a brand new passphrase' })).toMatchObject({ ok: false, reason: 'expired' });
-    expect(await resetPassword({ token: 'made-up', password: 'a brand new passphrase' })).toMatchObject({ ok: false, reason: 'unknown' });
+    await db.passwordResetToken.updateMany({
+      where: { tokenHash: sha256Hex(token) },
+      data: { expiresAt: new Date(Date.now() - 1) }
+    });
+    expect(await resetPassword({ token, password: 'a brand new passphrase' })).toMatchObject({
+      ok: false,
+      reason: 'expired'
+    });
+    expect(await resetPassword({ token: 'made-up', password: 'a brand new passphrase' })).toMatchObject({
+      ok: false,
+      reason: 'unknown'
+    });
     expect((await login({ email: user.email, password, ip: '198.51.100.51' })).ok).toBe(true);
   });
 });
@@ -104,7 +117,11 @@ describe('sign-up by invitation', () => {
   it('lets an admin invite into an organisation; the link creates a verified account with an approved membership', async () => {
     const org = await createOrganization(db, { name: 'Rights at Sea' });
     const admin = await viewerOf((await createUser(db, { role: 'ADMIN' })).user.id);
-    const invited = await inviteUser(admin, { email: 'New.Person@Atlas.test', organizationId: org.id, membershipRole: 'OWNER' }, ORIGIN);
+    const invited = await inviteUser(
+      admin,
+      { email: 'New.Person@Atlas.test', organizationId: org.id, membershipRole: 'OWNER' },
+      ORIGIN
+    );
     expect(invited.ok).toBe(true);
     const message = mailer.lastTo('new.person@atlas.test')!;
     expect(message.text).toContain('Rights at Sea');
@@ -117,7 +134,10 @@ describe('sign-up by invitation', () => {
     const accepted = await acceptInvitation({ token, name: 'New Person', password: 'a good long passphrase' });
     expect(accepted.ok).toBe(true);
     if (!accepted.ok) return;
-    const user = await db.user.findUniqueOrThrow({ where: { email: 'new.person@atlas.test' }, include: { memberships: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: 'new.person@atlas.test' },
+      include: { memberships: true }
+    });
     expect(user).toMatchObject({ name: 'New Person', role: 'MEMBER' });
     expect(user.emailVerifiedAt).not.toBeNull();
     expect(user.memberships).toEqual([
@@ -127,15 +147,25 @@ describe('sign-up by invitation', () => {
 
     const second = await acceptInvitation({ token, name: 'Someone Else', password: 'a good long passphrase' });
     expect(second).toMatchObject({ ok: false, reason: 'accepted' });
-    const actions = (await db.auditLog.findMany({ where: { OR: [{ actorId: user.id }, { actorId: admin.userId }] }, orderBy: { id: 'asc' } })).map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['invitation.create', 'user.create', 'invitation.accept', 'membership.create']));
+    const actions = (
+      await db.auditLog.findMany({
+        where: { OR: [{ actorId: user.id }, { actorId: admin.userId }] },
+        orderBy: { id: 'asc' }
+      })
+    ).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['invitation.create', 'user.create', 'invitation.accept', 'membership.create'])
+    );
   });
 
   it('is for admins only, validates the address and refuses existing accounts', async () => {
     const member = await viewerOf((await createUser(db)).user.id);
     const admin = await viewerOf((await createUser(db, { role: 'ADMIN' })).user.id);
     const existing = await createUser(db);
-    expect(await inviteUser(member, { email: 'x@atlas.test' }, ORIGIN)).toMatchObject({ ok: false, failure: { kind: 'forbidden' } });
+    expect(await inviteUser(member, { email: 'x@atlas.test' }, ORIGIN)).toMatchObject({
+      ok: false,
+      failure: { kind: 'forbidden' }
+    });
     expect(await inviteUser(admin, { email: 'not-an-email' }, ORIGIN)).toMatchObject({
       ok: false,
       failure: { kind: 'validation', fieldErrors: [{ field: 'email', message: 'is not a valid email address' }] }
@@ -151,8 +181,14 @@ describe('sign-up by invitation', () => {
     const admin = await viewerOf((await createUser(db, { role: 'ADMIN' })).user.id);
     await inviteUser(admin, { email: 'late@atlas.test' }, ORIGIN);
     const token = tokenFromMail('late@atlas.test');
-    await db.invitation.updateMany({ where: { tokenHash: sha256Hex(token) }, data: { expiresAt: new Date(Date.now() - 1) } });
-    expect(await acceptInvitation({ token, name: 'Late', password: 'a good long passphrase' })).toMatchObject({ ok: false, reason: 'expired' });
+    await db.invitation.updateMany({
+      where: { tokenHash: sha256Hex(token) },
+      data: { expiresAt: new Date(Date.now() - 1) }
+    });
+    expect(await acceptInvitation({ token, name: 'Late', password: 'a good long passphrase' })).toMatchObject({
+      ok: false,
+      reason: 'expired'
+    });
     expect(await db.user.count({ where: { email: 'late@atlas.test' } })).toBe(0);
   });
 
@@ -162,7 +198,10 @@ describe('sign-up by invitation', () => {
     const mutation = `mutation($input: InviteUserInput!) { inviteUser(input: $input) {
       __typename ... on InviteUserSuccess { invitation { email role } } ... on MutationError { message } } }`;
     const ok = await executeOk(mutation, { input: { email: 'gql@atlas.test', role: 'FUNDER_ANALYST' } }, admin);
-    expect(ok.inviteUser).toEqual({ __typename: 'InviteUserSuccess', invitation: { email: 'gql@atlas.test', role: 'FUNDER_ANALYST' } });
+    expect(ok.inviteUser).toEqual({
+      __typename: 'InviteUserSuccess',
+      invitation: { email: 'gql@atlas.test', role: 'FUNDER_ANALYST' }
+    });
     const refused = await executeOk(mutation, { input: { email: 'gql2@atlas.test' } }, member);
     expect(refused.inviteUser).toEqual({ __typename: 'ForbiddenError', message: 'Only admins may invite people.' });
   });
@@ -175,9 +214,16 @@ describe('the first admin', () => {
     expect(await inviteFirstAdmin('first.admin@atlas.test', ORIGIN)).toEqual({ invited: true });
     const invitation = await db.invitation.findFirstOrThrow({ where: { email: 'first.admin@atlas.test' } });
     expect(invitation).toMatchObject({ role: 'ADMIN', invitedById: null });
-    const accepted = await acceptInvitation({ token: tokenFromMail('first.admin@atlas.test'), name: 'First Admin', password: 'a good long passphrase' });
+    const accepted = await acceptInvitation({
+      token: tokenFromMail('first.admin@atlas.test'),
+      name: 'First Admin',
+      password: 'a good long passphrase'
+    });
     expect(accepted.ok).toBe(true);
-    expect(await inviteFirstAdmin('second.admin@atlas.test', ORIGIN)).toEqual({ invited: false, reason: 'an admin account already exists' });
+    expect(await inviteFirstAdmin('second.admin@atlas.test', ORIGIN)).toEqual({
+      invited: false,
+      reason: 'an admin account already exists'
+    });
     expect(mailer.lastTo('second.admin@atlas.test')).toBeUndefined();
   });
 });
@@ -190,7 +236,10 @@ describe('claiming an organisation', () => {
     const admin = await viewerOf((await createUser(db, { role: 'ADMIN' })).user.id);
 
     const requested = await requestMembership(member, org.id);
-    expect(requested).toMatchObject({ ok: true, value: { status: 'REQUESTED', userId: user.id, organizationId: org.id } });
+    expect(requested).toMatchObject({
+      ok: true,
+      value: { status: 'REQUESTED', userId: user.id, organizationId: org.id }
+    });
     if (!requested.ok) return;
     expect(await requestMembership(member, org.id)).toMatchObject({
       ok: false,
@@ -198,12 +247,18 @@ describe('claiming an organisation', () => {
     });
     expect((await viewerOf(user.id)).organizationIds).toEqual([]);
 
-    expect(await approveMembership(member, requested.value.id)).toMatchObject({ ok: false, failure: { kind: 'forbidden' } });
+    expect(await approveMembership(member, requested.value.id)).toMatchObject({
+      ok: false,
+      failure: { kind: 'forbidden' }
+    });
     const approved = await approveMembership(admin, requested.value.id);
     expect(approved).toMatchObject({ ok: true, value: { status: 'APPROVED', approvedById: admin.userId } });
     expect((await viewerOf(user.id)).organizationIds).toEqual([org.id]);
 
-    const rows = await db.auditLog.findMany({ where: { entityType: 'Membership', entityId: requested.value.id }, orderBy: { id: 'asc' } });
+    const rows = await db.auditLog.findMany({
+      where: { entityType: 'Membership', entityId: requested.value.id },
+      orderBy: { id: 'asc' }
+    });
     expect(rows.map((r) => [r.action, r.actorId])).toEqual([
       ['membership.request', user.id],
       ['membership.approve', admin.userId]
@@ -220,10 +275,15 @@ describe('claiming an organisation', () => {
     if (!requested.ok) throw new Error('request failed');
     expect((await rejectMembership(admin, requested.value.id)).ok).toBe(true);
     expect(await db.membership.count({ where: { id: requested.value.id } })).toBe(0);
-    const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: requested.value.id, action: 'membership.reject' } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { entityId: requested.value.id, action: 'membership.reject' }
+    });
     expect(audit.after).toBeNull();
     expect(audit.before).toMatchObject({ status: 'REQUESTED' });
-    expect(await requestMembership(member, 'no-such-org')).toMatchObject({ ok: false, failure: { kind: 'not-found', field: 'organizationId' } });
+    expect(await requestMembership(member, 'no-such-org')).toMatchObject({
+      ok: false,
+      failure: { kind: 'not-found', field: 'organizationId' }
+    });
   });
 
   it('works through GraphQL: requestMembership, membershipRequests and approveMembership', async () => {
@@ -236,22 +296,39 @@ describe('claiming an organisation', () => {
       { id: globalId('Organization', org.id) },
       member
     );
-    expect(asked.requestMembership.membership).toMatchObject({ status: 'REQUESTED', organization: { name: 'Harbour Collective' } });
+    expect(asked.requestMembership.membership).toMatchObject({
+      status: 'REQUESTED',
+      organization: { name: 'Harbour Collective' }
+    });
     const membershipId = asked.requestMembership.membership.id;
 
     const pending = await executeOk(`{ membershipRequests { id user { email } } }`, {}, admin);
     expect(pending.membershipRequests.map((m: { id: string }) => m.id)).toContain(membershipId);
     const forbidden = await execute(`{ membershipRequests { id } }`, {}, member);
-    expect(forbidden.errors?.[0]).toMatchObject({ message: 'Only admins may read membership requests.', extensions: { code: 'FORBIDDEN' } });
+    expect(forbidden.errors?.[0]).toMatchObject({
+      message: 'Only admins may read membership requests.',
+      extensions: { code: 'FORBIDDEN' }
+    });
 
     const decided = await executeOk(
       `mutation($id: ID!) { approveMembership(id: $id) { __typename ... on ApproveMembershipSuccess { membership { status } } } }`,
       { id: membershipId },
       admin
     );
-    expect(decided.approveMembership).toEqual({ __typename: 'ApproveMembershipSuccess', membership: { status: 'APPROVED' } });
-    const me = await executeOk(`{ me { user { role } memberships { status organization { name } } tokenScopes } }`, {}, member);
-    expect(me.me).toEqual({ user: { role: 'MEMBER' }, memberships: [{ status: 'APPROVED', organization: { name: 'Harbour Collective' } }], tokenScopes: null });
+    expect(decided.approveMembership).toEqual({
+      __typename: 'ApproveMembershipSuccess',
+      membership: { status: 'APPROVED' }
+    });
+    const me = await executeOk(
+      `{ me { user { role } memberships { status organization { name } } tokenScopes } }`,
+      {},
+      member
+    );
+    expect(me.me).toEqual({
+      user: { role: 'MEMBER' },
+      memberships: [{ status: 'APPROVED', organization: { name: 'Harbour Collective' } }],
+      tokenScopes: null
+    });
   });
 });
 
@@ -271,16 +348,28 @@ describe('audit log (GraphQL)', () => {
         pageInfo { hasNextPage endCursor } } }`;
 
     const denied = await execute(query, { first: 5 }, member);
-    expect(denied.errors?.[0]).toMatchObject({ message: 'Only admins may read the audit log.', extensions: { code: 'FORBIDDEN' } });
+    expect(denied.errors?.[0]).toMatchObject({
+      message: 'Only admins may read the audit log.',
+      extensions: { code: 'FORBIDDEN' }
+    });
     expect(denied.data?.auditLog ?? null).toBeNull();
     const anonymousTry = await execute(query, { first: 5 });
     expect(anonymousTry.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
     const page1 = await executeOk(query, { first: 2, type: 'Membership' }, admin);
     expect(page1.auditLog.edges.map((e: any) => e.node.entityId)).toEqual([ids[2], ids[1]]);
-    expect(page1.auditLog.edges[0].node).toMatchObject({ action: 'membership.request', entityType: 'Membership', after: { status: 'REQUESTED' }, before: null });
+    expect(page1.auditLog.edges[0].node).toMatchObject({
+      action: 'membership.request',
+      entityType: 'Membership',
+      after: { status: 'REQUESTED' },
+      before: null
+    });
     expect(page1.auditLog.pageInfo.hasNextPage).toBe(true);
-    const page2 = await executeOk(query, { first: 1, type: 'Membership', after: page1.auditLog.pageInfo.endCursor }, admin);
+    const page2 = await executeOk(
+      query,
+      { first: 1, type: 'Membership', after: page1.auditLog.pageInfo.endCursor },
+      admin
+    );
     expect(page2.auditLog.edges.map((e: any) => e.node.entityId)).toEqual([ids[0]]);
     const last = await executeOk(query, { first: 100, type: 'ApiToken' }, admin);
     expect(last.auditLog).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });

@@ -26,7 +26,13 @@ async function viewerFor(jar: CookieJar, origin = 'http://atlas.test') {
 }
 
 /** Runs a form action the way SvelteKit does; returns its result, or the redirect it threw. */
-async function runAction(action: (event: any) => unknown, url: string, form: Record<string, string>, jar: CookieJar, ip = '203.0.113.7') {
+async function runAction(
+  action: (event: any) => unknown,
+  url: string,
+  form: Record<string, string>,
+  jar: CookieJar,
+  ip = '203.0.113.7'
+) {
   const request = new Request(url, { method: 'POST', body: new URLSearchParams(form) });
   try {
     return { result: await action(requestEvent(request, { cookies: jar, clientAddress: ip })) };
@@ -80,25 +86,44 @@ describe('sign-in and sessions', () => {
     const unknown = await login({ email: 'nobody@atlas.test', password, ip: '198.51.100.3' });
     const off = await login({ email: disabled.user.email, password: disabled.password, ip: '198.51.100.3' });
     for (const result of [wrong, unknown, off]) {
-      expect(result).toMatchObject({ ok: false, reason: 'invalid-credentials', message: 'The email address or password is not correct.' });
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'invalid-credentials',
+        message: 'The email address or password is not correct.'
+      });
     }
   });
 
   it('the sign-in page sets an httpOnly, SameSite=Lax session cookie and rotates it; Secure and __Host- on https', async () => {
     const { user, password } = await createUser(db);
     const jar = new CookieJar();
-    const first = await runAction(loginActions.default!, 'http://atlas.test/login', { email: user.email, password }, jar);
+    const first = await runAction(
+      loginActions.default!,
+      'http://atlas.test/login',
+      { email: user.email, password },
+      jar
+    );
     expect(first.redirect).toBe('/account');
     const write = jar.writes.find((w) => w.name === SESSION_COOKIE)!;
     expect(write.options).toMatchObject({ path: '/', httpOnly: true, sameSite: 'lax', secure: false });
     const firstToken = write.value;
 
-    await runAction(loginActions.default!, 'http://atlas.test/login', { email: user.email, password, next: '/admin' }, jar);
+    await runAction(
+      loginActions.default!,
+      'http://atlas.test/login',
+      { email: user.email, password, next: '/admin' },
+      jar
+    );
     expect(jar.get(SESSION_COOKIE)).not.toBe(firstToken);
     expect(await db.session.count({ where: { id: sha256Hex(firstToken) } })).toBe(0);
 
     const secureJar = new CookieJar();
-    await runAction(loginActions.default!, 'https://atlas.example.org/login', { email: user.email, password }, secureJar);
+    await runAction(
+      loginActions.default!,
+      'https://atlas.example.org/login',
+      { email: user.email, password },
+      secureJar
+    );
     const secure = secureJar.writes.find((w) => w.name === SECURE_SESSION_COOKIE)!;
     expect(secure.options).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: true, path: '/' });
   });
@@ -106,16 +131,30 @@ describe('sign-in and sessions', () => {
   it('sends people back only to paths on this site after signing in', async () => {
     const { user, password } = await createUser(db);
     const jar = new CookieJar();
-    const inside = await runAction(loginActions.default!, 'http://atlas.test/login', { email: user.email, password, next: '/admin' }, jar);
+    const inside = await runAction(
+      loginActions.default!,
+      'http://atlas.test/login',
+      { email: user.email, password, next: '/admin' },
+      jar
+    );
     expect(inside.redirect).toBe('/admin');
-    const outside = await runAction(loginActions.default!, 'http://atlas.test/login', { email: user.email, password, next: '//evil.example' }, jar);
+    const outside = await runAction(
+      loginActions.default!,
+      'http://atlas.test/login',
+      { email: user.email, password, next: '//evil.example' },
+      jar
+    );
     expect(outside.redirect).toBe('/account');
   });
 
   it('turns the cookie into the viewer: role and the organisations of APPROVED memberships only', async () => {
     const managed = await createOrganization(db);
     const requested = await createOrganization(db);
-    const { user } = await createUser(db, { role: 'FUNDER_ANALYST', organizationIds: [managed.id], requestedOrganizationIds: [requested.id] });
+    const { user } = await createUser(db, {
+      role: 'FUNDER_ANALYST',
+      organizationIds: [managed.id],
+      requestedOrganizationIds: [requested.id]
+    });
     const { token } = await createSession(user.id);
     const resolved = await viewerFor(new CookieJar({ [SESSION_COOKIE]: token }));
     expect(resolved).toMatchObject({
@@ -162,7 +201,10 @@ describe('sign-in and sessions', () => {
     const { token } = await createSession(user.id);
     const id = sha256Hex(token);
     const soon = new Date(Date.now() + 2 * HOUR);
-    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - SESSION_RENEW_AFTER_MS - 1000), expiresAt: soon } });
+    await db.session.update({
+      where: { id },
+      data: { lastSeenAt: new Date(Date.now() - SESSION_RENEW_AFTER_MS - 1000), expiresAt: soon }
+    });
     const jar = new CookieJar({ [SESSION_COOKIE]: token });
     expect(await viewerFor(jar)).toMatchObject({ via: 'session' });
     const renewed = await db.session.findUniqueOrThrow({ where: { id } });
@@ -174,7 +216,9 @@ describe('sign-in and sessions', () => {
     const again = new CookieJar({ [SESSION_COOKIE]: token });
     await viewerFor(again);
     expect(again.writes).toEqual([]);
-    expect((await db.session.findUniqueOrThrow({ where: { id } })).expiresAt.getTime()).toBe(renewed.expiresAt.getTime());
+    expect((await db.session.findUniqueOrThrow({ where: { id } })).expiresAt.getTime()).toBe(
+      renewed.expiresAt.getTime()
+    );
   });
 });
 
@@ -204,7 +248,13 @@ describe('sign-in throttling', () => {
     const jar = new CookieJar();
     let last: Awaited<ReturnType<typeof runAction>> | undefined;
     for (let i = 0; i <= max(); i++) {
-      last = await runAction(loginActions.default!, 'http://atlas.test/login', { email: user.email, password: 'wrong password' }, jar, '192.0.2.20');
+      last = await runAction(
+        loginActions.default!,
+        'http://atlas.test/login',
+        { email: user.email, password: 'wrong password' },
+        jar,
+        '192.0.2.20'
+      );
     }
     const failure = last!.result;
     expect(isActionFailure(failure)).toBe(true);

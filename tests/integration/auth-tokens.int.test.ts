@@ -48,7 +48,10 @@ describe('creating, listing and revoking tokens', () => {
   it('shows the secret once and stores only its SHA-256', async () => {
     const { user } = await createUser(db);
     const jar = await sessionJar(user.id);
-    const response = await http(graphql(CREATE, { input: { name: 'export script', scopes: ['READ'], expiresInDays: 30 } }), { cookies: jar });
+    const response = await http(
+      graphql(CREATE, { input: { name: 'export script', scopes: ['READ'], expiresInDays: 30 } }),
+      { cookies: jar }
+    );
     expect(response.status).toBe(200);
     const { data } = await response.json();
     const created = data.createApiToken;
@@ -59,7 +62,20 @@ describe('creating, listing and revoking tokens', () => {
     expect(row.tokenHash).toBe(sha256Hex(created.secret));
     expect(JSON.stringify(row)).not.toContain(created.secret);
 
-    const list = await (await http(graphql(`{ apiTokens { id name scopes } }`), { cookies: jar })).json();
+    const list = await (
+      await http(
+        graphql(`
+          {
+            apiTokens {
+              id
+              name
+              scopes
+            }
+          }
+        `),
+        { cookies: jar }
+      )
+    ).json();
     expect(list.data.apiTokens).toEqual([{ id: created.apiToken.id, name: 'export script', scopes: ['READ'] }]);
     expect(JSON.stringify(list)).not.toContain(TOKEN_PREFIX);
 
@@ -77,7 +93,9 @@ describe('creating, listing and revoking tokens', () => {
       { field: 'scopes', message: 'must contain READ, WRITE or both' }
     ]);
     const { secret } = await createApiTokenFor(db, user.id, { scopes: ['READ', 'WRITE'] });
-    const byToken = await (await http(graphql(CREATE, { input: { name: 'more', scopes: ['WRITE'] } }, bearer(secret)))).json();
+    const byToken = await (
+      await http(graphql(CREATE, { input: { name: 'more', scopes: ['WRITE'] } }, bearer(secret)))
+    ).json();
     expect(byToken.data.createApiToken).toEqual({
       __typename: 'ForbiddenError',
       message: 'API tokens cannot create API tokens: sign in to the website to create one.'
@@ -93,13 +111,40 @@ describe('creating, listing and revoking tokens', () => {
     const id = globalId('ApiToken', token.id);
 
     const stranger = await (await http(graphql(revoke, { id }), { cookies: await sessionJar(other.user.id) })).json();
-    expect(stranger.data.revokeApiToken).toEqual({ __typename: 'NotFoundError', message: 'No API token of yours has this id.' });
-    expect((await http(graphql(`{ apiVersion }`, {}, bearer(secret)))).status).toBe(200);
+    expect(stranger.data.revokeApiToken).toEqual({
+      __typename: 'NotFoundError',
+      message: 'No API token of yours has this id.'
+    });
+    expect(
+      (
+        await http(
+          graphql(
+            `
+              {
+                apiVersion
+              }
+            `,
+            {},
+            bearer(secret)
+          )
+        )
+      ).status
+    ).toBe(200);
 
     const mine = await (await http(graphql(revoke, { id }), { cookies: await sessionJar(user.id) })).json();
     expect(mine.data.revokeApiToken.apiToken.active).toBe(false);
 
-    const refused = await http(graphql(`{ apiVersion }`, {}, bearer(secret)));
+    const refused = await http(
+      graphql(
+        `
+          {
+            apiVersion
+          }
+        `,
+        {},
+        bearer(secret)
+      )
+    );
     expect(refused.status).toBe(401);
     expect(refused.headers.get('www-authenticate')).toMatch(/^Bearer realm="atlas", error="invalid_token"/);
     const body = await refused.json();
@@ -119,7 +164,17 @@ describe('authenticating with a token', () => {
       [{ authorization: 'Basic dXNlcjpwYXNz' }, /^The Authorization header must be "Bearer <token>"\.$/]
     ];
     for (const [headers, message] of cases) {
-      const response = await http(graphql(`{ apiVersion }`, {}, headers));
+      const response = await http(
+        graphql(
+          `
+            {
+              apiVersion
+            }
+          `,
+          {},
+          headers
+        )
+      );
       expect(response.status).toBe(401);
       expect((await response.json()).errors[0].message).toMatch(message);
     }
@@ -130,9 +185,26 @@ describe('authenticating with a token', () => {
     const { user } = await createUser(db, { role: 'FUNDER_ANALYST', organizationIds: [org.id] });
     const admin = await createUser(db, { role: 'ADMIN' });
     const { secret } = await createApiTokenFor(db, user.id, { scopes: ['READ'] });
-    const response = await http(graphql(`{ me { user { id role } tokenScopes } }`, {}, bearer(secret)), {
-      cookies: await sessionJar(admin.user.id)
-    });
+    const response = await http(
+      graphql(
+        `
+          {
+            me {
+              user {
+                id
+                role
+              }
+              tokenScopes
+            }
+          }
+        `,
+        {},
+        bearer(secret)
+      ),
+      {
+        cookies: await sessionJar(admin.user.id)
+      }
+    );
     const { data } = await response.json();
     expect(data.me).toEqual({ user: { id: globalId('User', user.id), role: 'FUNDER_ANALYST' }, tokenScopes: ['READ'] });
   });
@@ -157,7 +229,23 @@ describe('authenticating with a token', () => {
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
 
     // Queries still work with the READ token.
-    expect((await (await http(graphql(`{ apiVersion }`, {}, bearer(read.secret)))).json()).data).toEqual({ apiVersion: '1' });
+    expect(
+      (
+        await (
+          await http(
+            graphql(
+              `
+                {
+                  apiVersion
+                }
+              `,
+              {},
+              bearer(read.secret)
+            )
+          )
+        ).json()
+      ).data
+    ).toEqual({ apiVersion: '1' });
 
     const allowed = await (await http(graphql(mutation, variables, bearer(write.secret)))).json();
     expect(allowed.data.requestMembership.__typename).toBe('RequestMembershipSuccess');
@@ -167,17 +255,47 @@ describe('authenticating with a token', () => {
   it('updates lastUsedAt on use, at most once a minute', async () => {
     const { user } = await createUser(db);
     const { token, secret } = await createApiTokenFor(db, user.id);
-    await http(graphql(`{ apiVersion }`, {}, bearer(secret)));
+    await http(
+      graphql(
+        `
+          {
+            apiVersion
+          }
+        `,
+        {},
+        bearer(secret)
+      )
+    );
     const first = (await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt;
     expect(first).not.toBeNull();
     expect(Date.now() - first!.getTime()).toBeLessThan(60_000);
 
-    await http(graphql(`{ apiVersion }`, {}, bearer(secret)));
+    await http(
+      graphql(
+        `
+          {
+            apiVersion
+          }
+        `,
+        {},
+        bearer(secret)
+      )
+    );
     expect((await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt).toEqual(first);
 
     const earlier = new Date(Date.now() - LAST_USED_RESOLUTION_MS - 1000);
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: earlier } });
-    await http(graphql(`{ apiVersion }`, {}, bearer(secret)));
+    await http(
+      graphql(
+        `
+          {
+            apiVersion
+          }
+        `,
+        {},
+        bearer(secret)
+      )
+    );
     const third = (await db.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt!;
     expect(third.getTime()).toBeGreaterThan(earlier.getTime() + 1000);
   });

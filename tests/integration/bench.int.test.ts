@@ -30,7 +30,11 @@ async function serveThroughYoga(req: IncomingMessage, res: ServerResponse): Prom
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const response = await yoga.fetch(
     `http://127.0.0.1${req.url}`,
-    { method: req.method, headers: req.headers as Record<string, string>, body: chunks.length ? Buffer.concat(chunks) : undefined },
+    {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: chunks.length ? Buffer.concat(chunks) : undefined
+    },
     { viewer: anonymous }
   );
   res.writeHead(response.status, Object.fromEntries(response.headers));
@@ -76,7 +80,9 @@ describe('npm run bench (core, --quick on a tiny dataset)', () => {
   });
 
   it('refuses a dataset of another size rather than mixing or wiping', async () => {
-    await expect(ensureDataset(getDb(), { orgs: ORGS + 1, seed: 7, log: () => {} })).rejects.toThrow(/holds 300 generated organisations/);
+    await expect(ensureDataset(getDb(), { orgs: ORGS + 1, seed: 7, log: () => {} })).rejects.toThrow(
+      /holds 300 generated organisations/
+    );
   });
 
   it('measures every question through the API and raw, with numbers', () => {
@@ -106,8 +112,14 @@ describe('npm run bench (core, --quick on a tiny dataset)', () => {
     for (const q of result.questions) {
       const row = report.split('\n').find((line) => line.startsWith(`| ${q.title} |`));
       expect(row, q.title).toBeDefined();
-      const cells = row!.split('|').slice(2, 9).map((c) => c.trim());
-      expect(cells.slice(0, 5).every((c) => /^\d+(\.\d+)?$/.test(c)), row).toBe(true);
+      const cells = row!
+        .split('|')
+        .slice(2, 9)
+        .map((c) => c.trim());
+      expect(
+        cells.slice(0, 5).every((c) => /^\d+(\.\d+)?$/.test(c)),
+        row
+      ).toBe(true);
       expect(cells[5]).toMatch(/^\d+\.\d\d×$/);
     }
     expect(report).toContain(`${ORGS} organisations`);

@@ -51,11 +51,25 @@ describe('CSV export', () => {
       contactPhone: '+33 4 12 34 56 78',
       contactEmail: 'hello@cafe.example.org'
     });
-    const b = await createOrganization(db, { name: 'Second App Org', levels: ['LOCAL', 'NATIONAL'], languages: ['fr', 'en'] });
-    await createPartnership(db, a, b, { kind: 'INFORMAL', visibility: 'PRIVATE', themeSlugs: ['housing'], startDate: new Date('2023-04-01') });
+    const b = await createOrganization(db, {
+      name: 'Second App Org',
+      levels: ['LOCAL', 'NATIONAL'],
+      languages: ['fr', 'en']
+    });
+    await createPartnership(db, a, b, {
+      kind: 'INFORMAL',
+      visibility: 'PRIVATE',
+      themeSlugs: ['housing'],
+      startDate: new Date('2023-04-01')
+    });
     const network = await createNetwork(db, { name: 'App Network', organizationId: b.id });
     await addNetworkMember(db, network, a, { role: 'OBSERVER', since: new Date('2022-01-01') });
-    await createGrant(db, b, a, { amountAwarded: 1234.5, currency: 'CHF', countryCodes: ['FR', 'CH'], themeSlugs: ['housing'] });
+    await createGrant(db, b, a, {
+      amountAwarded: 1234.5,
+      currency: 'CHF',
+      countryCodes: ['FR', 'CH'],
+      themeSlugs: ['housing']
+    });
 
     const first = await exportAll();
     expect(first.organizations).toContain(`atlas:${a.id},`);

@@ -23,7 +23,10 @@ vis-c,Gamma,NGO,IT,IT,health,c@gamma.example.org,PRIVATE,,MEMBERS
 vis-f,Delta Foundation,FUNDER,CH,CH,,f@delta.example.org,MEMBERS,,MEMBERS`
   ],
   ['networks', 'external_id,name,secretariat\nvis-net,Vis Network,\n'],
-  ['network-memberships', 'network,organization,visibility\nvis-net,vis-a,PUBLIC\nvis-net,vis-b,MEMBERS\nvis-net,vis-c,PRIVATE\n'],
+  [
+    'network-memberships',
+    'network,organization,visibility\nvis-net,vis-a,PUBLIC\nvis-net,vis-b,MEMBERS\nvis-net,vis-c,PRIVATE\n'
+  ],
   [
     'partnerships',
     `external_id,org_a,org_b,kind,status,visibility
@@ -53,12 +56,17 @@ const viewers: Record<string, () => Viewer> = {
 /** The first cell of every data row: the keys the viewer received. */
 async function keys(kind: ImportKind, viewer: string): Promise<string[]> {
   const text = await exportCsvText(kind, visibilityOf(viewers[viewer]!()), db);
-  return text.trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
+  return text
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[0]!);
 }
 
 beforeAll(async () => {
   for (const [kind, text] of FILES) expect((await importCsv(kind, { text }, { db })).issues).toEqual([]);
-  for (const o of await db.organization.findMany({ select: { id: true, externalId: true } })) ids.set(o.externalId!, o.id);
+  for (const o of await db.organization.findMany({ select: { id: true, externalId: true } }))
+    ids.set(o.externalId!, o.id);
 });
 
 describe('CSV export visibility', () => {
@@ -134,7 +142,14 @@ describe('GraphML export', () => {
     expect(xml).toContain('Alpha &lt;&amp;&gt; &quot;Quoted&quot;');
     expect(counts.nodes).toMatchObject({ Organization: 4, Network: 1, Country: 5 });
     expect(counts.nodes.Theme).toBe(await db.theme.count());
-    expect(counts.edges).toMatchObject({ PARTNERS_WITH: 2, MEMBER_OF: 1, FUNDED: 1, HEADQUARTERED_IN: 4, OPERATES_IN: 5, WORKS_ON: 3 });
+    expect(counts.edges).toMatchObject({
+      PARTNERS_WITH: 2,
+      MEMBER_OF: 1,
+      FUNDED: 1,
+      HEADQUARTERED_IN: 4,
+      OPERATES_IN: 5,
+      WORKS_ON: 3
+    });
     expect(counts.edges.SUBTHEME_OF).toBe(await db.theme.count({ where: { parentId: { not: null } } }));
     expect((xml.match(/<edge /g) ?? []).length).toBe(Object.values(counts.edges).reduce((a, b) => a + b, 0));
     expect((xml.match(/<node /g) ?? []).length).toBe(Object.values(counts.nodes).reduce((a, b) => a + b, 0));

@@ -82,7 +82,11 @@ beforeAll(async () => {
   await createPartnership(db, ids.athens, ids.detention);
   const ecre = await createNetwork(db, { name: 'European Council Network', slug: 'ecn', organizationId: ids.athens });
   await createNetwork(db, { name: 'Balkan Route Coalition', slug: 'brc' });
-  await createNetwork(db, { name: 'Dissolved Alliance', slug: 'dissolved', archivedAt: new Date('2024-01-01T00:00:00Z') });
+  await createNetwork(db, {
+    name: 'Dissolved Alliance',
+    slug: 'dissolved',
+    archivedAt: new Date('2024-01-01T00:00:00Z')
+  });
   await addNetworkMember(db, ecre, ids.stateless, { role: 'STEERING_GROUP', since: new Date('2020-01-01T00:00:00Z') });
   await drainOutbox();
 });
@@ -125,7 +129,9 @@ describe('organizations: filters', () => {
   });
 
   it('filters by level, type and language', async () => {
-    expect(names(await executeOk(SEARCH, { filter: { levels: ['EUROPEAN'] } }))).toEqual(['Statelessness Network Italia']);
+    expect(names(await executeOk(SEARCH, { filter: { levels: ['EUROPEAN'] } }))).toEqual([
+      'Statelessness Network Italia'
+    ]);
     expect(names(await executeOk(SEARCH, { filter: { types: ['GRASSROOTS', 'RESEARCH'] } }))).toEqual([
       'Detention Watch Malta',
       'Statelessness Network Italia'
@@ -154,7 +160,9 @@ describe('organizations: filters', () => {
   });
 
   it('rejects unknown themes, countries and languages naming the filter field', async () => {
-    const result = await execute(SEARCH, { filter: { themes: ['legal-aid', 'no-such-theme'], countries: ['XX'], languages: ['english'] } });
+    const result = await execute(SEARCH, {
+      filter: { themes: ['legal-aid', 'no-such-theme'], countries: ['XX'], languages: ['english'] }
+    });
     expect(result.data).toBeNull();
     const fields = (result.errors?.[0]?.extensions?.fieldErrors as { field: string }[]).map((e) => e.field);
     expect(fields).toEqual(['filter.themes[1]', 'filter.countries[0]', 'filter.languages[0]']);
@@ -220,7 +228,8 @@ describe('organizations: facets', () => {
       };
     };
   };
-  const themeCount = (d: FacetData, slug: string) => d.organizations.facets.themes.find((t) => t.theme.slug === slug)?.count;
+  const themeCount = (d: FacetData, slug: string) =>
+    d.organizations.facets.themes.find((t) => t.theme.slug === slug)?.count;
   const countryCount = (d: FacetData, code: string) =>
     d.organizations.facets.countries.find((c) => c.country.code === code)?.count;
 

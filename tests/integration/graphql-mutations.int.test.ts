@@ -91,7 +91,11 @@ describe('createOrganization', () => {
     const id = Buffer.from(result.organization.id, 'base64').toString().split(':')[1];
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: id } });
-    expect(audit).toMatchObject({ action: 'organization.create', entityType: 'Organization', actorId: (stranger as any).userId });
+    expect(audit).toMatchObject({
+      action: 'organization.create',
+      entityType: 'Organization',
+      actorId: (stranger as any).userId
+    });
     expect((audit.after as { themes: string[] }).themes).toEqual(['housing', 'legal-aid']);
     expect(await db.outbox.count({ where: { aggregateId: id, processedAt: null } })).toBe(0);
     const node = await readTx((tx) => tx.run('MATCH (o:Organization {id: $id}) RETURN o.name AS name', { id }));
@@ -122,7 +126,17 @@ describe('createOrganization', () => {
     );
     expect(data.createOrganization.__typename).toBe('ValidationError');
     expect(fieldsOf(data.createOrganization).sort()).toEqual(
-      ['contactEmail', 'countries[1]', 'foundedYear', 'hqCountry', 'languages[0]', 'name', 'slug', 'themes[0]', 'website'].sort()
+      [
+        'contactEmail',
+        'countries[1]',
+        'foundedYear',
+        'hqCountry',
+        'languages[0]',
+        'name',
+        'slug',
+        'themes[0]',
+        'website'
+      ].sort()
     );
     expect(data.createOrganization.message).toContain('slug');
     expect(await counts()).toEqual(before);
@@ -132,7 +146,9 @@ describe('createOrganization', () => {
     const taken = await db.organization.findUniqueOrThrow({ where: { id: alpha } });
     const before = await counts();
     const data = await executeOk(CREATE, { input: { name: 'Another', slug: taken.slug, type: 'NGO' } }, stranger);
-    expect(data.createOrganization.fieldErrors).toEqual([{ field: 'slug', message: 'is already taken by another organisation' }]);
+    expect(data.createOrganization.fieldErrors).toEqual([
+      { field: 'slug', message: 'is already taken by another organisation' }
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -157,12 +173,24 @@ describe('updateOrganization', () => {
   it('lets a member edit their organisation, recording before and after', async () => {
     const data = await executeOk(
       UPDATE,
-      { input: { id: globalId('Organization', alpha), description: 'Now with a description', themes: ['health'], website: null } },
+      {
+        input: {
+          id: globalId('Organization', alpha),
+          description: 'Now with a description',
+          themes: ['health'],
+          website: null
+        }
+      },
       alphaEditor
     );
     expect(data.updateOrganization).toEqual({
       __typename: 'UpdateOrganizationSuccess',
-      organization: { name: 'Alpha', description: 'Now with a description', themes: [{ slug: 'health' }], website: null }
+      organization: {
+        name: 'Alpha',
+        description: 'Now with a description',
+        themes: [{ slug: 'health' }],
+        website: null
+      }
     });
     const audit = await db.auditLog.findFirstOrThrow({ where: { entityId: alpha, action: 'organization.update' } });
     expect((audit.before as { description: string | null }).description).toBeNull();
@@ -174,9 +202,17 @@ describe('updateOrganization', () => {
   });
 
   it('forbids editing someone else’s organisation; admins may', async () => {
-    const denied = await executeOk(UPDATE, { input: { id: globalId('Organization', alpha), name: 'Hijacked' } }, betaEditor);
+    const denied = await executeOk(
+      UPDATE,
+      { input: { id: globalId('Organization', alpha), name: 'Hijacked' } },
+      betaEditor
+    );
     expect(denied.updateOrganization.__typename).toBe('ForbiddenError');
-    const allowed = await executeOk(UPDATE, { input: { id: globalId('Organization', alpha), name: 'Alpha e.V.' } }, admin);
+    const allowed = await executeOk(
+      UPDATE,
+      { input: { id: globalId('Organization', alpha), name: 'Alpha e.V.' } },
+      admin
+    );
     expect(allowed.updateOrganization.organization.name).toBe('Alpha e.V.');
   });
 
@@ -189,7 +225,11 @@ describe('updateOrganization', () => {
     const before = await counts();
     const nullName = await executeOk(UPDATE, { input: { id: globalId('Organization', alpha), name: null } }, admin);
     expect(fieldsOf(nullName.updateOrganization)).toEqual(['name']);
-    const missing = await executeOk(UPDATE, { input: { id: globalId('Organization', 'missing'), name: 'Valid name' } }, admin);
+    const missing = await executeOk(
+      UPDATE,
+      { input: { id: globalId('Organization', 'missing'), name: 'Valid name' } },
+      admin
+    );
     expect(missing.updateOrganization).toMatchObject({ __typename: 'NotFoundError', field: 'id' });
     expect(await counts()).toEqual(before);
   });
@@ -203,12 +243,17 @@ describe('archiveOrganization', () => {
       ... on ArchiveOrganizationSuccess { organization { archived } }
       ... on ValidationError { fieldErrors { field message } } } }`;
     const data = await executeOk(ARCHIVE, { id: globalId('Organization', victim) }, archiver);
-    expect(data.archiveOrganization).toEqual({ __typename: 'ArchiveOrganizationSuccess', organization: { archived: true } });
+    expect(data.archiveOrganization).toEqual({
+      __typename: 'ArchiveOrganizationSuccess',
+      organization: { archived: true }
+    });
     const listed = await executeOk(`{ organizations(filter: { query: "Short-lived" }) { totalCount } }`);
     expect(listed.organizations.totalCount).toBe(0);
     const again = await executeOk(ARCHIVE, { id: globalId('Organization', victim) }, archiver);
     expect(fieldsOf(again.archiveOrganization)).toEqual(['id']);
-    const archived = await readTx((tx) => tx.run('MATCH (o:Organization {id: $id}) RETURN o.archived AS a', { id: victim }));
+    const archived = await readTx((tx) =>
+      tx.run('MATCH (o:Organization {id: $id}) RETURN o.archived AS a', { id: victim })
+    );
     expect(archived.records[0]?.get('a')).toBe(true);
   });
 });
@@ -297,7 +342,12 @@ describe('partnership lifecycle', () => {
       alphaEditor
     );
     const p = data.proposePartnership.partnership;
-    expect(p).toMatchObject({ status: 'PROPOSED', orgA: { name: 'Alpha e.V.' }, orgB: { name: 'Beta' }, themes: [{ slug: 'legal-aid' }] });
+    expect(p).toMatchObject({
+      status: 'PROPOSED',
+      orgA: { name: 'Alpha e.V.' },
+      orgB: { name: 'Beta' },
+      themes: [{ slug: 'legal-aid' }]
+    });
     partnershipId = p.id;
     expect(await graphPartners(alpha)).toEqual([]);
     const projected = await readTx((tx) => tx.run(`MATCH ()-[r:PARTNERS_WITH]->() RETURN r.status AS s`));
@@ -322,7 +372,10 @@ describe('partnership lifecycle', () => {
     expect(byStranger.confirmPartnership.__typename).toBe('NotFoundError'); // a proposal is invisible to others
 
     const data = await executeOk(DECIDE('confirmPartnership'), { id: partnershipId }, betaEditor);
-    expect(data.confirmPartnership).toEqual({ __typename: 'ConfirmPartnershipSuccess', partnership: { status: 'CONFIRMED' } });
+    expect(data.confirmPartnership).toEqual({
+      __typename: 'ConfirmPartnershipSuccess',
+      partnership: { status: 'CONFIRMED' }
+    });
     expect(await graphPartners(alpha)).toEqual([beta]);
     const partners = await executeOk(`query($id: ID!) { organization(id: $id) { partners { name } partnerCount } }`, {
       id: globalId('Organization', alpha)
@@ -390,11 +443,19 @@ describe('joinNetwork / leaveNetwork', () => {
     expect(forbidden.joinNetwork.__typename).toBe('ForbiddenError');
 
     const before = await counts();
-    const badDates = await executeOk(JOIN, { input: { ...input, since: '2025-05-01', until: '2024-01-01' } }, alphaEditor);
+    const badDates = await executeOk(
+      JOIN,
+      { input: { ...input, since: '2025-05-01', until: '2024-01-01' } },
+      alphaEditor
+    );
     expect(fieldsOf(badDates.joinNetwork)).toEqual(['until']);
     expect(await counts()).toEqual(before);
 
-    const joined = await executeOk(JOIN, { input: { ...input, role: 'COORDINATOR', since: '2024-02-01' } }, alphaEditor);
+    const joined = await executeOk(
+      JOIN,
+      { input: { ...input, role: 'COORDINATOR', since: '2024-02-01' } },
+      alphaEditor
+    );
     expect(joined.joinNetwork.membership).toEqual({
       role: 'COORDINATOR',
       since: '2024-02-01',
@@ -402,17 +463,25 @@ describe('joinNetwork / leaveNetwork', () => {
       organization: { name: 'Alpha e.V.' }
     });
     const inGraph = await readTx((tx) =>
-      tx.run('MATCH (:Organization {id: $id})-[m:MEMBER_OF]->(n:Network) RETURN n.name AS name, m.role AS role', { id: alpha })
+      tx.run('MATCH (:Organization {id: $id})-[m:MEMBER_OF]->(n:Network) RETURN n.name AS name, m.role AS role', {
+        id: alpha
+      })
     );
-    expect(inGraph.records.map((r) => [r.get('name'), r.get('role')])).toEqual([['Pan-European Network', 'COORDINATOR']]);
+    expect(inGraph.records.map((r) => [r.get('name'), r.get('role')])).toEqual([
+      ['Pan-European Network', 'COORDINATOR']
+    ]);
 
     const duplicate = await executeOk(JOIN, { input }, alphaEditor);
-    expect(duplicate.joinNetwork.fieldErrors).toEqual([{ field: 'organizationId', message: 'is already a member of this network' }]);
+    expect(duplicate.joinNetwork.fieldErrors).toEqual([
+      { field: 'organizationId', message: 'is already a member of this network' }
+    ]);
 
     const left = await executeOk(LEAVE, { input }, alphaEditor);
     expect(left.leaveNetwork).toEqual({ __typename: 'LeaveNetworkSuccess', membership: { role: 'COORDINATOR' } });
     expect(await db.networkMembership.count({ where: { networkId: network.id } })).toBe(0);
-    const gone = await readTx((tx) => tx.run('MATCH (:Organization {id: $id})-[m:MEMBER_OF]->() RETURN m', { id: alpha }));
+    const gone = await readTx((tx) =>
+      tx.run('MATCH (:Organization {id: $id})-[m:MEMBER_OF]->() RETURN m', { id: alpha })
+    );
     expect(gone.records).toHaveLength(0);
     const twice = await executeOk(LEAVE, { input }, alphaEditor);
     expect(twice.leaveNetwork).toEqual({ __typename: 'NotFoundError', field: 'organizationId' });
@@ -450,7 +519,9 @@ describe('recordGrant', () => {
       countries: [{ code: 'GR' }, { code: 'IT' }].sort((a, b) => a.code.localeCompare(b.code))
     });
     const funded = await readTx((tx) =>
-      tx.run('MATCH (:Organization {id: $f})-[g:FUNDED]->(r:Organization) RETURN g.amount AS amount, r.id AS r', { f: funder })
+      tx.run('MATCH (:Organization {id: $f})-[g:FUNDED]->(r:Organization) RETURN g.amount AS amount, r.id AS r', {
+        f: funder
+      })
     );
     expect(funded.records.map((r) => [r.get('amount'), r.get('r')])).toEqual([[125000.5, beta]]);
   });
@@ -476,10 +547,16 @@ describe('recordGrant', () => {
     expect(fieldsOf(data.recordGrant).sort()).toEqual(
       ['amountAwarded', 'awardDate', 'countries[0]', 'currency', 'plannedEndDate', 'recipientId'].sort()
     );
-    const negative = await executeOk(RECORD, { input: { ...valid(), amountAwarded: '-5', externalId: 'x' } }, funderEditor);
+    const negative = await executeOk(
+      RECORD,
+      { input: { ...valid(), amountAwarded: '-5', externalId: 'x' } },
+      funderEditor
+    );
     expect(fieldsOf(negative.recordGrant)).toEqual(['amountAwarded']);
     const duplicate = await executeOk(RECORD, { input: valid() }, funderEditor);
-    expect(duplicate.recordGrant.fieldErrors).toEqual([{ field: 'externalId', message: 'is already used by another grant' }]);
+    expect(duplicate.recordGrant.fieldErrors).toEqual([
+      { field: 'externalId', message: 'is already used by another grant' }
+    ]);
     expect(await counts()).toEqual(before);
   });
 

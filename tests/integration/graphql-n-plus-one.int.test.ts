@@ -104,9 +104,11 @@ describe('N+1 guard', () => {
 
   it('stays constant for a signed-in viewer, who sees more partners', async () => {
     const viewer = await createViewer(db);
-    await measure(1, viewer); console.log('=== small');
+    await measure(1, viewer);
+    console.log('=== small');
     const small = await measure(5, viewer);
-    console.log('=== large'); const large = await measure(50, viewer);
+    console.log('=== large');
+    const large = await measure(50, viewer);
     expect(large.data.organizations.edges[0].node.partnerCount).toBe(6);
     console.log(
       `[n+1 signed-in] first: 5 → ${small.sqlQueries} SQL, ${small.graphQueries} Neo4j; ` +

@@ -28,7 +28,13 @@ beforeAll(async () => {
       contactPhoneVisibility: 'PRIVATE'
     })
   ).id;
-  pub = (await createOrganization(db, { name: 'Public Partner', contactEmail: 'pub@example.org', contactEmailVisibility: 'PUBLIC' })).id;
+  pub = (
+    await createOrganization(db, {
+      name: 'Public Partner',
+      contactEmail: 'pub@example.org',
+      contactEmailVisibility: 'PUBLIC'
+    })
+  ).id;
   mem = (await createOrganization(db, { name: 'Members Partner' })).id;
   priv = (await createOrganization(db, { name: 'Private Partner' })).id;
   proposed = (await createOrganization(db, { name: 'Proposed Partner' })).id;

@@ -78,7 +78,9 @@ describe('re-importing', () => {
     // Not in the header, so unchanged: the description, the slug and the countries.
     expect(org.description).toBe(target.description);
     expect(org.slug).toBe(target.slug);
-    expect(await db.organizationCountry.count({ where: { organizationId: org.id } })).toBe(target.countries!.split(';').length);
+    expect(await db.organizationCountry.count({ where: { organizationId: org.id } })).toBe(
+      target.countries!.split(';').length
+    );
   });
 
   it('projects the imported rows into Neo4j by draining the outbox', async () => {
@@ -110,7 +112,9 @@ describe('re-importing', () => {
   it('fills empty source cells from the --source option', async () => {
     const linked = new Set(dataset.partnerships.map((p) => [p.org_a, p.org_b].sort().join('|')));
     const a = dataset.organizations[0]!;
-    const b = dataset.organizations.find((o) => o !== a && !linked.has([a.external_id, o.external_id].sort().join('|')));
+    const b = dataset.organizations.find(
+      (o) => o !== a && !linked.has([a.external_id, o.external_id].sort().join('|'))
+    );
     const text = `external_id,org_a,org_b,kind\nsourced-1,${a!.external_id},${b!.external_id},INFORMAL\n`;
     expect((await importCsv('partnerships', { text }, { db, source: 'survey 2025' })).ok).toBe(true);
     const p = await db.partnership.findUniqueOrThrow({ where: { externalId: 'sourced-1' } });

@@ -15,19 +15,38 @@ const GRANT_HEADER =
   'Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Funding Org:Identifier,Planned Dates:Start Date,Planned Dates:End Date';
 
 async function tableCounts() {
-  const [organizations, orgThemes, orgCountries, partnerships, partnershipThemes, networks, memberships, grants, outbox] =
-    await Promise.all([
-      db.organization.count(),
-      db.organizationTheme.count(),
-      db.organizationCountry.count(),
-      db.partnership.count(),
-      db.partnershipTheme.count(),
-      db.network.count(),
-      db.networkMembership.count(),
-      db.grant.count(),
-      db.outbox.count()
-    ]);
-  return { organizations, orgThemes, orgCountries, partnerships, partnershipThemes, networks, memberships, grants, outbox };
+  const [
+    organizations,
+    orgThemes,
+    orgCountries,
+    partnerships,
+    partnershipThemes,
+    networks,
+    memberships,
+    grants,
+    outbox
+  ] = await Promise.all([
+    db.organization.count(),
+    db.organizationTheme.count(),
+    db.organizationCountry.count(),
+    db.partnership.count(),
+    db.partnershipTheme.count(),
+    db.network.count(),
+    db.networkMembership.count(),
+    db.grant.count(),
+    db.outbox.count()
+  ]);
+  return {
+    organizations,
+    orgThemes,
+    orgCountries,
+    partnerships,
+    partnershipThemes,
+    networks,
+    memberships,
+    grants,
+    outbox
+  };
 }
 
 /** Imports `text` and asserts it was rejected without any table changing; returns the report. */
@@ -88,7 +107,11 @@ describe('row-level rejections report line, column and reason', () => {
   it('rejects bad country codes and unknown themes, even when every other row is fine', async () => {
     const report = await rejected(
       'organizations',
-      [ORG_HEADER, 'ok-1,Fine Organisation,NGO,DE,legal-aid,DE', 'bad-1,Bad Codes,NGO,DE;XX,legal-aid;no-such-theme,ZZ'].join('\n')
+      [
+        ORG_HEADER,
+        'ok-1,Fine Organisation,NGO,DE,legal-aid,DE',
+        'bad-1,Bad Codes,NGO,DE;XX,legal-aid;no-such-theme,ZZ'
+      ].join('\n')
     );
     // Within a line, issues follow the column order of the format.
     expect(report.issues).toEqual([
@@ -127,7 +150,9 @@ describe('row-level rejections report line, column and reason', () => {
     ['carriage return', '\rleading CR']
   ])('rejects a cell starting with %s (spreadsheet formula)', async (_, payload) => {
     const report = await rejected('organizations', `${ORG_HEADER}\nf-1,"${payload.replace(/"/g, '""')}",NGO,,,\n`);
-    expect(report.issues).toEqual([{ line: 2, column: 'name', reason: expect.stringContaining('formula (CSV injection)') }]);
+    expect(report.issues).toEqual([
+      { line: 2, column: 'name', reason: expect.stringContaining('formula (CSV injection)') }
+    ]);
   });
 
   it('rejects a row with the wrong number of cells', async () => {
@@ -138,10 +163,18 @@ describe('row-level rejections report line, column and reason', () => {
   it('rejects partnerships naming unknown organisations and an organisation partnering with itself', async () => {
     const report = await rejected(
       'partnerships',
-      [PARTNERSHIP_HEADER, 'p-1,rej-a,no-such-org,PROJECT,CONFIRMED,2020-01-01,', 'p-2,rej-a,rej-a,PROJECT,CONFIRMED,2020-01-01,'].join('\n')
+      [
+        PARTNERSHIP_HEADER,
+        'p-1,rej-a,no-such-org,PROJECT,CONFIRMED,2020-01-01,',
+        'p-2,rej-a,rej-a,PROJECT,CONFIRMED,2020-01-01,'
+      ].join('\n')
     );
     expect(report.issues).toEqual([
-      { line: 2, column: 'org_b', reason: 'no organisation with external id or slug "no-such-org" — import organizations first' },
+      {
+        line: 2,
+        column: 'org_b',
+        reason: 'no organisation with external id or slug "no-such-org" — import organizations first'
+      },
       { line: 3, column: 'org_b', reason: expect.stringContaining('cannot partner with itself') }
     ]);
   });
@@ -167,9 +200,15 @@ describe('row-level rejections report line, column and reason', () => {
   it('rejects two open partnerships of one pair and kind, in the file', async () => {
     const report = await rejected(
       'partnerships',
-      [PARTNERSHIP_HEADER, 'o-1,rej-a,rej-b,PROJECT,CONFIRMED,2020-01-01,', 'o-2,rej-b,rej-a,PROJECT,PROPOSED,2021-01-01,'].join('\n')
+      [
+        PARTNERSHIP_HEADER,
+        'o-1,rej-a,rej-b,PROJECT,CONFIRMED,2020-01-01,',
+        'o-2,rej-b,rej-a,PROJECT,PROPOSED,2021-01-01,'
+      ].join('\n')
     );
-    expect(report.issues).toEqual([{ line: 3, column: 'org_b', reason: expect.stringContaining('line 2 already has an open') }]);
+    expect(report.issues).toEqual([
+      { line: 3, column: 'org_b', reason: expect.stringContaining('line 2 already has an open') }
+    ]);
   });
 
   it('rejects bad amounts, currencies and award dates in grants', async () => {
@@ -212,7 +251,11 @@ describe('row-level rejections report line, column and reason', () => {
   it('rejects memberships of unknown networks', async () => {
     const report = await rejected('network-memberships', 'network,organization\nno-such-network,rej-a\n');
     expect(report.issues).toEqual([
-      { line: 2, column: 'network', reason: 'no network with external id or slug "no-such-network" — import networks first' }
+      {
+        line: 2,
+        column: 'network',
+        reason: 'no network with external id or slug "no-such-network" — import networks first'
+      }
     ]);
   });
 });
@@ -220,7 +263,11 @@ describe('row-level rejections report line, column and reason', () => {
 describe('dry run', () => {
   it('validates a good file and writes nothing', async () => {
     const before = await tableCounts();
-    const report = await importCsv('organizations', { text: `${ORG_HEADER}\ndry-1,Dry Run Org,NGO,DE,,DE\n` }, { db, dryRun: true });
+    const report = await importCsv(
+      'organizations',
+      { text: `${ORG_HEADER}\ndry-1,Dry Run Org,NGO,DE,,DE\n` },
+      { db, dryRun: true }
+    );
     expect(report).toMatchObject({ ok: true, dryRun: true, counts: { rows: 1, created: 0, updated: 0 } });
     expect(await tableCounts()).toEqual(before);
   });

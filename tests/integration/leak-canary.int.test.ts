@@ -44,6 +44,12 @@ describe('the leak suite with visibility forced to "see all"', () => {
       .filter((p) => !p.roleOnly && !isDeepStrictEqual(p.expected.anonymous, p.expected.admin))
       .map((p) => `${p.name} × anonymous`);
     expect(expectedToFail.length).toBeGreaterThan(20);
-    expect(await mismatches(paths.filter((p) => !p.roleOnly), graph.viewers, ['anonymous'])).toEqual(expectedToFail);
+    expect(
+      await mismatches(
+        paths.filter((p) => !p.roleOnly),
+        graph.viewers,
+        ['anonymous']
+      )
+    ).toEqual(expectedToFail);
   });
 });

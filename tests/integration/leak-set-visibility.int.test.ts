@@ -63,7 +63,13 @@ describe('who may make a partnership less visible', () => {
       where: { entityType: 'Partnership', entityId: partnership.id, action: 'partnership.visibility' },
       orderBy: { at: 'asc' }
     });
-    expect(audit.map((e) => [e.actorId, (e.before as { visibility: string }).visibility, (e.after as { visibility: string }).visibility])).toEqual([
+    expect(
+      audit.map((e) => [
+        e.actorId,
+        (e.before as { visibility: string }).visibility,
+        (e.after as { visibility: string }).visibility
+      ])
+    ).toEqual([
       [sideA.kind === 'user' ? sideA.userId : null, 'PUBLIC', 'MEMBERS'],
       [sideB.kind === 'user' ? sideB.userId : null, 'MEMBERS', 'PRIVATE']
     ]);
@@ -88,7 +94,10 @@ describe('who may make a partnership less visible', () => {
     });
     const hidden = await pair('PRIVATE');
     // The answer must not confirm that a private partnership exists.
-    expect(await setVisibility(stranger, hidden.partnership.id, 'PUBLIC')).toMatchObject({ __typename: 'NotFoundError', field: 'id' });
+    expect(await setVisibility(stranger, hidden.partnership.id, 'PUBLIC')).toMatchObject({
+      __typename: 'NotFoundError',
+      field: 'id'
+    });
     expect(await visibilityInDb(partnership.id)).toBe('MEMBERS');
     expect(await visibilityInDb(hidden.partnership.id)).toBe('PRIVATE');
   });
@@ -100,7 +109,11 @@ describe('who may make a partnership less visible', () => {
       message: 'Sign in to make changes.'
     });
     const readOnly = { ...(await createViewer(db, { organizationIds: [a.id] })), tokenScopes: ['read' as const] };
-    const viaToken = await execute(SET, { input: { id: globalId('Partnership', partnership.id), visibility: 'PRIVATE' } }, readOnly);
+    const viaToken = await execute(
+      SET,
+      { input: { id: globalId('Partnership', partnership.id), visibility: 'PRIVATE' } },
+      readOnly
+    );
     expect(viaToken.errors?.[0]?.message).toContain('READ scope only');
     expect(await visibilityInDb(partnership.id)).toBe('PUBLIC');
     expect(await db.auditLog.count({ where: { entityId: partnership.id, action: 'partnership.visibility' } })).toBe(0);
@@ -121,15 +134,21 @@ describe('who may make a partnership more visible', () => {
   it('a member of both organisations, or an admin', async () => {
     const { partnership, a, b } = await pair('PRIVATE');
     const both = await createViewer(db, { organizationIds: [a.id, b.id] });
-    expect(await setVisibility(both, partnership.id, 'MEMBERS')).toMatchObject({ partnership: { visibility: 'MEMBERS' } });
+    expect(await setVisibility(both, partnership.id, 'MEMBERS')).toMatchObject({
+      partnership: { visibility: 'MEMBERS' }
+    });
     const admin = await createViewer(db, { role: 'ADMIN' });
-    expect(await setVisibility(admin, partnership.id, 'PUBLIC')).toMatchObject({ partnership: { visibility: 'PUBLIC' } });
+    expect(await setVisibility(admin, partnership.id, 'PUBLIC')).toMatchObject({
+      partnership: { visibility: 'PUBLIC' }
+    });
   });
 
   it('the proposer while its proposal is pending (the invited side then confirms what it sees), not the invited side', async () => {
     const { partnership, sideA, sideB } = await pair('PRIVATE', 'PROPOSED');
     expect((await setVisibility(sideB, partnership.id, 'PUBLIC')).__typename).toBe('ForbiddenError');
-    expect(await setVisibility(sideA, partnership.id, 'PUBLIC')).toMatchObject({ partnership: { visibility: 'PUBLIC' } });
+    expect(await setVisibility(sideA, partnership.id, 'PUBLIC')).toMatchObject({
+      partnership: { visibility: 'PUBLIC' }
+    });
   });
 });
 
@@ -137,8 +156,12 @@ describe('input', () => {
   it('the same visibility again changes and records nothing', async () => {
     const { partnership, sideA } = await pair('MEMBERS');
     const before = await db.partnership.findUniqueOrThrow({ where: { id: partnership.id } });
-    expect(await setVisibility(sideA, partnership.id, 'MEMBERS')).toMatchObject({ partnership: { visibility: 'MEMBERS' } });
-    expect((await db.partnership.findUniqueOrThrow({ where: { id: partnership.id } })).updatedAt).toEqual(before.updatedAt);
+    expect(await setVisibility(sideA, partnership.id, 'MEMBERS')).toMatchObject({
+      partnership: { visibility: 'MEMBERS' }
+    });
+    expect((await db.partnership.findUniqueOrThrow({ where: { id: partnership.id } })).updatedAt).toEqual(
+      before.updatedAt
+    );
     expect(await db.auditLog.count({ where: { entityId: partnership.id } })).toBe(0);
   });
 
@@ -149,12 +172,19 @@ describe('input', () => {
       __typename: 'ValidationError',
       fieldErrors: [{ field: 'id' }]
     });
-    expect(await setVisibility(sideA, 'no-such-partnership', 'PRIVATE')).toMatchObject({ __typename: 'NotFoundError', field: 'id' });
+    expect(await setVisibility(sideA, 'no-such-partnership', 'PRIVATE')).toMatchObject({
+      __typename: 'NotFoundError',
+      field: 'id'
+    });
   });
 
   it('an unknown visibility value is refused by the schema, naming the value', async () => {
     const { partnership, sideA } = await pair('PUBLIC');
-    const result = await execute(SET, { input: { id: globalId('Partnership', partnership.id), visibility: 'SECRET' } }, sideA);
+    const result = await execute(
+      SET,
+      { input: { id: globalId('Partnership', partnership.id), visibility: 'SECRET' } },
+      sideA
+    );
     expect(result.errors?.[0]?.message).toContain('SECRET');
   });
 });
@@ -178,7 +208,9 @@ describe('the graph reflects it when the mutation returns', () => {
     await createPartnership(db, y, z, { visibility: 'PUBLIC' });
     await drainOutbox();
     const sideX = await createViewer(db, { organizationIds: [x.id] });
-    const stranger = await createViewer(db, { organizationIds: [(await createOrganization(db, { name: 'Elsewhere' })).id] });
+    const stranger = await createViewer(db, {
+      organizationIds: [(await createOrganization(db, { name: 'Elsewhere' })).id]
+    });
     const ids = { x: globalId('Organization', x.id), z: globalId('Organization', z.id) };
 
     const ours = (name: string) => ['Xeno', 'Yarrow', 'Zinnia'].includes(name);

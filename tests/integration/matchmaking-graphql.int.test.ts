@@ -61,18 +61,30 @@ describe('recommendedPartners', () => {
     const anon = (await executeOk<{ recommendedPartners: Rec[] }>(RECOMMEND, { id: gid(hub) })).recommendedPartners;
     expect(anon.flatMap((r) => r.reasons.sharedPartners.map((p) => p.name))).not.toContain('Secret');
     expect(byName(anon, 'Beyond')?.reasons.sharedPartners ?? []).toEqual([]);
-    const mine = (await executeOk<{ recommendedPartners: Rec[] }>(RECOMMEND, { id: gid(hub) }, side)).recommendedPartners;
+    const mine = (await executeOk<{ recommendedPartners: Rec[] }>(RECOMMEND, { id: gid(hub) }, side))
+      .recommendedPartners;
     expect(byName(mine, 'Beyond')?.reasons).toMatchObject({ sharedPartners: [{ name: 'Secret' }], distance: 2 });
     expect(byName(mine, 'Secret')).toBeUndefined();
   });
 
   it('names the argument in errors', async () => {
     const badId = await execute(RECOMMEND, { id: 'not-a-global-id' });
-    expect(badId.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'organizationId' }] });
-    const badTheme = await execute(`{ recommendedPartners(organizationId: "${gid(hub)}", themes: ["nope"]) { score } }`);
-    expect(badTheme.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'themes[0]' }] });
+    expect(badId.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'organizationId' }]
+    });
+    const badTheme = await execute(
+      `{ recommendedPartners(organizationId: "${gid(hub)}", themes: ["nope"]) { score } }`
+    );
+    expect(badTheme.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'themes[0]' }]
+    });
     const unknown = await execute(RECOMMEND, { id: gid('no-such-org') });
-    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', fieldErrors: [{ field: 'organizationId' }] });
+    expect(unknown.errors?.[0].extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      fieldErrors: [{ field: 'organizationId' }]
+    });
   });
 });
 
@@ -83,7 +95,9 @@ describe('connectionPaths and proposeCoalition', () => {
     const anon = await executeOk(PATHS, { from: gid(hub), to: gid(beyond) });
     expect(anon.connectionPaths).toEqual([]);
     const mine = await executeOk(PATHS, { from: gid(hub), to: gid(beyond) }, side);
-    expect(mine.connectionPaths).toEqual([{ length: 2, organizations: [{ name: 'Hub' }, { name: 'Secret' }, { name: 'Beyond' }] }]);
+    expect(mine.connectionPaths).toEqual([
+      { length: 2, organizations: [{ name: 'Hub' }, { name: 'Secret' }, { name: 'Beyond' }] }
+    ]);
   });
 
   it('proposes a coalition with its ties and alternatives', async () => {
@@ -118,7 +132,13 @@ describe('analytics fields', () => {
     // Anonymous: Hub, Left, Secret and Beyond are in the cell; Hub─Secret is PRIVATE, Secret─Beyond public.
     expect(data.coverageMatrix.visibilityLevel).toBe('PUBLIC');
     expect(data.coverageMatrix.cells).toEqual([
-      { theme: { slug: 'reception-conditions' }, country: { code: 'GR' }, organizations: 4, partnershipsWithin: 2, gaps: [] }
+      {
+        theme: { slug: 'reception-conditions' },
+        country: { code: 'GR' },
+        organizations: 4,
+        partnershipsWithin: 2,
+        gaps: []
+      }
     ]);
     expect(data.isolatedOrganizations).toEqual({ totalCount: 0, organizations: [] });
     expect(data.brokers.brokers[0]).toEqual({ organization: { name: 'Left' }, relative: 1 });

@@ -26,7 +26,12 @@ let alpha: Org, beta: Org, gamma: Org, delta: Org, priv: Org, quentin: Org, mike
 let newbie: Org, pending: Org, outsider: Org;
 
 const anonymous: Viewer = { kind: 'anonymous' };
-const memberOf = (org: { id: string }): Viewer => ({ kind: 'user', userId: `user-${org.id}`, role: 'MEMBER', organizationIds: [org.id] });
+const memberOf = (org: { id: string }): Viewer => ({
+  kind: 'user',
+  userId: `user-${org.id}`,
+  role: 'MEMBER',
+  organizationIds: [org.id]
+});
 const admin: Viewer = { kind: 'user', userId: 'admin', role: 'ADMIN', organizationIds: [] };
 
 const idsOf = (recs: Recommendation[]) => recs.map((r) => r.organization.id);
@@ -152,9 +157,13 @@ describe('recommendPartners', () => {
   });
 
   it('rejects bad input naming the field', async () => {
-    const unknownTheme = await failureOf(recommendPartners(anonymous, { organizationId: alpha.id, themes: ['no-such-theme'] }));
+    const unknownTheme = await failureOf(
+      recommendPartners(anonymous, { organizationId: alpha.id, themes: ['no-such-theme'] })
+    );
     expect(unknownTheme).toMatchObject({ kind: 'validation', fieldErrors: [{ field: 'themes[0]' }] });
-    const badCountry = await failureOf(recommendPartners(anonymous, { organizationId: alpha.id, countries: ['DE', 'Germany'] }));
+    const badCountry = await failureOf(
+      recommendPartners(anonymous, { organizationId: alpha.id, countries: ['DE', 'Germany'] })
+    );
     expect(badCountry).toMatchObject({ kind: 'validation', fieldErrors: [{ field: 'countries[1]' }] });
     const zero = await failureOf(recommendPartners(anonymous, { organizationId: alpha.id, first: 0 }));
     expect(zero).toMatchObject({ kind: 'validation', fieldErrors: [{ field: 'first' }] });
@@ -167,14 +176,20 @@ describe('connectionPaths', () => {
   const names = (paths: { name: string }[][]) => paths.map((p) => p.map((o) => o.name));
 
   it('finds the shortest chains of visible confirmed partnerships', async () => {
-    expect(names(await connectionPaths(anonymous, { from: alpha.id, to: gamma.id }))).toEqual([['Alpha', 'Beta', 'Gamma']]);
+    expect(names(await connectionPaths(anonymous, { from: alpha.id, to: gamma.id }))).toEqual([
+      ['Alpha', 'Beta', 'Gamma']
+    ]);
   });
 
   it('never goes through a PRIVATE partnership the viewer may not see', async () => {
     expect(await connectionPaths(anonymous, { from: alpha.id, to: quentin.id })).toEqual([]);
     expect(await connectionPaths(memberOf(outsider), { from: alpha.id, to: quentin.id })).toEqual([]);
-    expect(names(await connectionPaths(memberOf(alpha), { from: alpha.id, to: quentin.id }))).toEqual([['Alpha', 'Priv', 'Quentin']]);
-    expect(names(await connectionPaths(admin, { from: quentin.id, to: alpha.id }))).toEqual([['Quentin', 'Priv', 'Alpha']]);
+    expect(names(await connectionPaths(memberOf(alpha), { from: alpha.id, to: quentin.id }))).toEqual([
+      ['Alpha', 'Priv', 'Quentin']
+    ]);
+    expect(names(await connectionPaths(admin, { from: quentin.id, to: alpha.id }))).toEqual([
+      ['Quentin', 'Priv', 'Alpha']
+    ]);
   });
 
   it('does not route through archived organisations or proposals', async () => {
@@ -211,7 +226,8 @@ describe('proposeCoalition', () => {
     expect(memberIds(proposal)).not.toContain(delta.id);
     expect(proposal.score).toBeGreaterThan(0.6);
     expect(proposal.alternatives.length).toBeGreaterThanOrEqual(1);
-    for (const alternative of proposal.alternatives) expect(memberIds(alternative).sort()).not.toEqual(memberIds(proposal).sort());
+    for (const alternative of proposal.alternatives)
+      expect(memberIds(alternative).sort()).not.toEqual(memberIds(proposal).sort());
   });
 
   it('prefers organisations already tied to the members chosen', async () => {
@@ -248,7 +264,14 @@ describe('proposeCoalition', () => {
 
   it('rejects bad input naming the field', async () => {
     expect(
-      await failureOf(proposeCoalition(anonymous, { themes: ['legal-aid'], countries: ['DE'], include: [alpha.id], exclude: [alpha.id] }))
+      await failureOf(
+        proposeCoalition(anonymous, {
+          themes: ['legal-aid'],
+          countries: ['DE'],
+          include: [alpha.id],
+          exclude: [alpha.id]
+        })
+      )
     ).toMatchObject({ kind: 'validation', fieldErrors: [{ field: 'exclude[0]' }] });
     expect(await failureOf(proposeCoalition(anonymous, { themes: ['legal-aid'], countries: ['XX'] }))).toMatchObject({
       kind: 'validation',
@@ -258,7 +281,9 @@ describe('proposeCoalition', () => {
       kind: 'validation',
       fieldErrors: [{ field: 'themes' }]
     });
-    expect(await failureOf(proposeCoalition(anonymous, { themes: ['legal-aid'], countries: ['DE'], include: ['nope'] }))).toMatchObject({
+    expect(
+      await failureOf(proposeCoalition(anonymous, { themes: ['legal-aid'], countries: ['DE'], include: ['nope'] }))
+    ).toMatchObject({
       kind: 'validation',
       fieldErrors: [{ field: 'include[0]' }]
     });

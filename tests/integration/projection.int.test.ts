@@ -149,7 +149,11 @@ describe('projection of the outbox into Neo4j', () => {
       return { m: m.records, g: g.records };
     });
     expect(result.m).toHaveLength(1);
-    expect(result.m[0].get('n')).toMatchObject({ id: network.id, name: 'Platform for Undocumented Migrants', archived: false });
+    expect(result.m[0].get('n')).toMatchObject({
+      id: network.id,
+      name: 'Platform for Undocumented Migrants',
+      archived: false
+    });
     expect(result.m[0].get('r')).toMatchObject({
       id: member.id,
       role: 'COORDINATOR',
@@ -159,7 +163,14 @@ describe('projection of the outbox into Neo4j', () => {
     });
     expect(result.g).toHaveLength(1);
     const g = result.g[0].get('g');
-    expect(g).toMatchObject({ id: grant.id, amount: 125_000.5, currency: 'EUR', visibility: 'MEMBERS', orgA: funder.id, orgB: recipient.id });
+    expect(g).toMatchObject({
+      id: grant.id,
+      amount: 125_000.5,
+      currency: 'EUR',
+      visibility: 'MEMBERS',
+      orgA: funder.id,
+      orgB: recipient.id
+    });
     expect([...g.countryCodes].sort()).toEqual(['GR', 'IT']);
     expect(g.themeIds).toEqual(['legal-aid']);
     expect(String(g.awardDate)).toBe('2024-01-15');
@@ -327,7 +338,9 @@ describe('projection of the outbox into Neo4j', () => {
       expect(row.attempts).toBe(1);
 
       const inGraph = () =>
-        readTx(async (tx) => (await tx.run('MATCH (o:Organization {id: $id}) RETURN o', { id: org.id })).records.length);
+        readTx(
+          async (tx) => (await tx.run('MATCH (o:Organization {id: $id}) RETURN o', { id: org.id })).records.length
+        );
       expect(await inGraph()).toBe(0);
 
       // Neo4j is back (the real driver): the loop catches up.
@@ -401,4 +414,3 @@ describe('projection of the outbox into Neo4j', () => {
     expect(rels).toBe(11);
   });
 });
-

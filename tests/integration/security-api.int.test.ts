@@ -31,7 +31,11 @@ function post(body: string, headers: Record<string, string>) {
 }
 
 function graphql(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-  return post(JSON.stringify({ query, variables }), { 'content-type': 'application/json', accept: 'application/json', ...headers });
+  return post(JSON.stringify({ query, variables }), {
+    'content-type': 'application/json',
+    accept: 'application/json',
+    ...headers
+  });
 }
 
 async function errorsOf(response: Response) {
@@ -79,15 +83,24 @@ describe('rate limits', () => {
     const two = await createApiTokenFor(db, user.id);
     const ip = '203.0.113.110';
     for (let i = 0; i < limit; i++) {
-      const ok = await http(graphql('{ apiVersion }', {}, { authorization: `Bearer ${one.secret}` }), { clientAddress: ip });
+      const ok = await http(graphql('{ apiVersion }', {}, { authorization: `Bearer ${one.secret}` }), {
+        clientAddress: ip
+      });
       if (ok.status !== 200) throw new Error(`request ${i + 1} of ${limit} was refused with ${ok.status}`);
     }
-    const refused = await http(graphql('{ apiVersion }', {}, { authorization: `Bearer ${one.secret}` }), { clientAddress: ip });
+    const refused = await http(graphql('{ apiVersion }', {}, { authorization: `Bearer ${one.secret}` }), {
+      clientAddress: ip
+    });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect((await errorsOf(refused))[0].message).toMatch(new RegExp(`^Too many requests: at most ${limit} per minute per API token\\.`));
+    expect((await errorsOf(refused))[0].message).toMatch(
+      new RegExp(`^Too many requests: at most ${limit} per minute per API token\\.`)
+    );
     // Another token from the same address has its own budget.
-    expect((await http(graphql('{ apiVersion }', {}, { authorization: `Bearer ${two.secret}` }), { clientAddress: ip })).status).toBe(200);
+    expect(
+      (await http(graphql('{ apiVersion }', {}, { authorization: `Bearer ${two.secret}` }), { clientAddress: ip }))
+        .status
+    ).toBe(200);
   });
 });
 
@@ -120,11 +133,15 @@ describe('query limits', () => {
     const literal = await errorsOf(await http(graphql(LITERAL), { clientAddress: '203.0.113.121' }));
     expect(literal).toHaveLength(1);
     expect(literal[0].message).toMatch(
-      new RegExp(`^Query Cost limit of ${env().GRAPHQL_MAX_COST} exceeded, found [\\d.]+\\. Ask for smaller pages \\(first/last\\) or fewer nested lists\\.$`)
+      new RegExp(
+        `^Query Cost limit of ${env().GRAPHQL_MAX_COST} exceeded, found [\\d.]+\\. Ask for smaller pages \\(first/last\\) or fewer nested lists\\.$`
+      )
     );
     expect(literal[0].extensions?.code).toBe('QUERY_TOO_COSTLY');
 
-    const viaVariables = await errorsOf(await http(graphql(NESTED, { outer: 100, inner: 100 }), { clientAddress: '203.0.113.121' }));
+    const viaVariables = await errorsOf(
+      await http(graphql(NESTED, { outer: 100, inner: 100 }), { clientAddress: '203.0.113.121' })
+    );
     expect(viaVariables.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_COSTLY']);
     expect(viaVariables[0].message).toBe(literal[0].message);
 
@@ -156,7 +173,11 @@ describe('CSRF', () => {
   const form = new URLSearchParams({ query: '{ me { user { email } } }' }).toString();
 
   it('refuses a cookie-authenticated POST with a "simple" content type and no x-atlas-csrf header', async () => {
-    for (const contentType of ['application/x-www-form-urlencoded', 'text/plain;charset=UTF-8', 'multipart/form-data; boundary=x']) {
+    for (const contentType of [
+      'application/x-www-form-urlencoded',
+      'text/plain;charset=UTF-8',
+      'multipart/form-data; boundary=x'
+    ]) {
       const response = await http(post(form, { 'content-type': contentType }), { cookies: await signedIn() });
       expect(response.status).toBe(403);
       const [error] = await errorsOf(response);
@@ -166,9 +187,12 @@ describe('CSRF', () => {
   });
 
   it('accepts the same request with the header, as JSON, or without a session cookie', async () => {
-    const withHeader = await http(post(form, { 'content-type': 'application/x-www-form-urlencoded', 'x-atlas-csrf': '1' }), {
-      cookies: await signedIn()
-    });
+    const withHeader = await http(
+      post(form, { 'content-type': 'application/x-www-form-urlencoded', 'x-atlas-csrf': '1' }),
+      {
+        cookies: await signedIn()
+      }
+    );
     expect(withHeader.status).toBe(200);
     expect((await withHeader.json()).data.me.user.email).toMatch(/@atlas\.test$/);
 
@@ -193,7 +217,9 @@ describe('CSRF', () => {
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-credentials')).toBeNull();
-    const simple = await http(graphql('{ apiVersion }', {}, { origin: 'https://evil.example' }), { cookies: await signedIn() });
+    const simple = await http(graphql('{ apiVersion }', {}, { origin: 'https://evil.example' }), {
+      cookies: await signedIn()
+    });
     expect(simple.headers.get('access-control-allow-origin')).toBe('https://evil.example');
     expect(simple.headers.get('access-control-allow-credentials')).toBeNull();
   });
@@ -205,7 +231,11 @@ describe('errors', () => {
     const broken = { kind: 'user', userId: 42, role: 'MEMBER', organizationIds: [] } as unknown as Viewer;
     const response = await yoga.fetch(
       'http://atlas.test/graphql',
-      { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ apiTokens { id } }' }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ apiTokens { id } }' })
+      },
       { viewer: broken }
     );
     const text = await response.text();

@@ -53,13 +53,18 @@ describe('security headers', () => {
     expect(unauthorized.status).toBe(401);
     expectBaseline(unauthorized.headers);
 
-    const redirect = await http(new Request('http://atlas.test/somewhere'), () => Response.redirect('http://atlas.test/', 303));
+    const redirect = await http(new Request('http://atlas.test/somewhere'), () =>
+      Response.redirect('http://atlas.test/', 303)
+    );
     expect(redirect.status).toBe(303);
     expectBaseline(redirect.headers);
   });
 
   it('leave the CSP of HTML pages to SvelteKit (kit.csp), which has no unsafe script sources', async () => {
-    const page = await http(new Request('http://atlas.test/'), () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } }));
+    const page = await http(
+      new Request('http://atlas.test/'),
+      () => new Response('<!doctype html>', { headers: { 'content-type': 'text/html' } })
+    );
     expectBaseline(page.headers);
     expect(page.headers.get('content-security-policy')).toBeNull();
 

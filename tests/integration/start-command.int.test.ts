@@ -19,10 +19,21 @@ afterAll(() => {
 });
 
 async function startCommand(ports: { app: number; pg: number; bolt: number }) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(ports.app), PGLITE_PORT: String(ports.pg), NEO4J_BOLT_PORT: String(ports.bolt) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(ports.app),
+    PGLITE_PORT: String(ports.pg),
+    NEO4J_BOLT_PORT: String(ports.bolt)
+  };
   // Nothing configured: the command must start what it needs.
   for (const name of ['DATABASE_URL', 'NEO4J_URI', 'NEO4J_PASSWORD', 'NODE_ENV', 'VITEST']) delete env[name];
-  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['tools/cli/start.ts'], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(root, 'node_modules', '.bin', 'tsx'), ['tools/cli/start.ts'], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   children.push(child);
   let output = '';
   child.stdout!.on('data', (d) => (output += d));

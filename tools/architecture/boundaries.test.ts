@@ -11,7 +11,14 @@ const root = resolve(__dirname, '../..');
 const APP_FOLDERS = ['src', 'schema'];
 
 /** Compiled into the bundle by Vite/SvelteKit (or only types), so they are build tools, not run-time dependencies. */
-const BUNDLED_AT_BUILD = new Set(['svelte', '@sveltejs/kit', '@sveltejs/adapter-node', 'vite', 'vitest', 'graphology-types']);
+const BUNDLED_AT_BUILD = new Set([
+  'svelte',
+  '@sveltejs/kit',
+  '@sveltejs/adapter-node',
+  'vite',
+  'vitest',
+  'graphology-types'
+]);
 /** Run-time dependencies reached without an import in our code (generated code, or a peer of one we import). */
 const INDIRECT = new Set(['@prisma/client']);
 
@@ -31,7 +38,9 @@ interface ImportSite {
 
 function importsOf(file: string): ImportSite[] {
   // Comments may name packages (JSDoc `import('x')` types) without importing them.
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
   const sites: ImportSite[] = [];
   // Static imports/re-exports (`… from 'x'`, possibly over several lines), side-effect imports and import('x').
   const pattern =
@@ -45,7 +54,8 @@ function importsOf(file: string): ImportSite[] {
 
 const packageName = (specifier: string) =>
   specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
-const isBare = (specifier: string) => !/^(\.|\/|\$|node:)/.test(specifier) && !/^virtual:|^\$app|^\$env/.test(specifier);
+const isBare = (specifier: string) =>
+  !/^(\.|\/|\$|node:)/.test(specifier) && !/^virtual:|^\$app|^\$env/.test(specifier);
 
 const appImports = APP_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))).flatMap(importsOf);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -72,7 +82,9 @@ describe('what node build runs', () => {
   });
 
   it('holds no production dependency that the app does not import', () => {
-    const used = new Set(appImports.filter((site) => isBare(site.specifier)).map((site) => packageName(site.specifier)));
+    const used = new Set(
+      appImports.filter((site) => isBare(site.specifier)).map((site) => packageName(site.specifier))
+    );
     const unused = Object.keys(pkg.dependencies).filter((name) => !used.has(name) && !INDIRECT.has(name));
     expect(unused).toEqual([]);
   });

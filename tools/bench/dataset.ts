@@ -63,7 +63,11 @@ async function importGenerated(db: PrismaClient, orgs: number, seed: number, log
   for (const kind of IMPORT_ORDER) {
     started = performance.now();
     // In memory and produced by us: no file-size limit applies.
-    const report = await importCsv(kind, { text: toCsv(kind, dataset[kind]) }, { db, maxBytes: Number.MAX_SAFE_INTEGER });
+    const report = await importCsv(
+      kind,
+      { text: toCsv(kind, dataset[kind]) },
+      { db, maxBytes: Number.MAX_SAFE_INTEGER }
+    );
     if (!report.ok) throw new Error(`importing the generated ${kind} failed:\n${formatReport(report, 20)}`);
     log(`${formatReport(report)} in ${Math.round(performance.now() - started)} ms`);
   }
@@ -92,7 +96,9 @@ export async function ensureDataset(
     );
     const summary = await rebuildGraph({ db });
     if (summary.failed.length > 0) {
-      throw new Error(`graph rebuild: ${summary.failed.length} rows failed, e.g. ${summary.failed[0]!.entity} ${summary.failed[0]!.id}: ${summary.failed[0]!.error}`);
+      throw new Error(
+        `graph rebuild: ${summary.failed.length} rows failed, e.g. ${summary.failed[0]!.entity} ${summary.failed[0]!.id}: ${summary.failed[0]!.error}`
+      );
     }
     opts.log(`graph rebuilt in ${Math.round(summary.durationMs / 1000)} s`);
     size = await datasetSize(db);

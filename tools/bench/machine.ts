@@ -23,8 +23,12 @@ export async function describeMachine(sql: pg.Pool, driver: Driver, database: st
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   let neo4jVersion: string;
   try {
-    const result = await session.run('CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition');
-    neo4jVersion = result.records.map((r) => `${r.get('name')} ${(r.get('versions') as string[]).join('/')} ${r.get('edition')}`).join(', ');
+    const result = await session.run(
+      'CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition'
+    );
+    neo4jVersion = result.records
+      .map((r) => `${r.get('name')} ${(r.get('versions') as string[]).join('/')} ${r.get('edition')}`)
+      .join(', ');
   } finally {
     await session.close();
   }

@@ -38,8 +38,12 @@ export class PeakMemorySampler {
   private polledKiB = 0;
   private readonly timer: NodeJS.Timeout;
 
-  constructor(readonly pid: number, intervalMs = 100) {
-    if (statusKiB(pid, 'VmRSS') === null) throw new Error(`no process ${pid} to sample memory from (/proc/${pid}/status)`);
+  constructor(
+    readonly pid: number,
+    intervalMs = 100
+  ) {
+    if (statusKiB(pid, 'VmRSS') === null)
+      throw new Error(`no process ${pid} to sample memory from (/proc/${pid}/status)`);
     this.reset = resetHighWaterMark(pid);
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);

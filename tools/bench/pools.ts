@@ -59,11 +59,17 @@ export async function loadInputPools(sql: pg.Pool, driver: Driver, database: str
       .map((r) => ({ id: r.get('id') as string, slug: r.get('slug') as string, partners: Number(r.get('partners')) }))
       // Only the best distance: on the real dataset that is "exactly 20".
       .filter((p) => Math.abs(p.partners - PROFILE_PARTNERS) === Math.abs(nearest - PROFILE_PARTNERS));
-    const organizations = (await session.executeRead((tx) => tx.run(ORGANIZATIONS))).records.map((r) => r.get('id') as string);
+    const organizations = (await session.executeRead((tx) => tx.run(ORGANIZATIONS))).records.map(
+      (r) => r.get('id') as string
+    );
 
-    const missing = Object.entries({ themes, countries, profiles, organizations }).filter(([, list]) => list.length === 0);
+    const missing = Object.entries({ themes, countries, profiles, organizations }).filter(
+      ([, list]) => list.length === 0
+    );
     if (missing.length > 0) {
-      throw new Error(`the dataset has no ${missing.map(([name]) => name).join(', ')} to benchmark with: seed it first`);
+      throw new Error(
+        `the dataset has no ${missing.map(([name]) => name).join(', ')} to benchmark with: seed it first`
+      );
     }
     return { themes, countries, profiles, organizations };
   } finally {

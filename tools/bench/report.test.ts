@@ -27,14 +27,29 @@ const result: BenchmarkResult = {
   runs: 3,
   warmup: 1,
   seed: 42,
-  machine: { cpuModel: 'Test CPU', cores: 2, memoryGiB: 4, node: 'v20', postgres: '15', neo4j: 'Neo4j Kernel 5.26 community', loadBefore: [1, 2, 3], loadAfter: [4, 5, 6] },
+  machine: {
+    cpuModel: 'Test CPU',
+    cores: 2,
+    memoryGiB: 4,
+    node: 'v20',
+    postgres: '15',
+    neo4j: 'Neo4j Kernel 5.26 community',
+    loadBefore: [1, 2, 3],
+    loadAfter: [4, 5, 6]
+  },
   pools: { themes: 10, countries: 5, profiles: 3, profilePartners: 20, organizations: 100 },
   questions: [question('fast', 25, [10, 11, 12], [9, 9, 10]), question('slow', 25, [40, 50, 60], [10, 10, 10])],
   floor: summarize([2, 3, 4]),
   memory: { app: { pid: 1, peakMiB: 210.4, method: 'VmHWM' }, neo4j: null }
 };
 const dataset: DatasetSize = {
-  organizations: 100, partnerships: 900, confirmedPartnerships: 800, networks: 2, grants: 30, graphOrganizations: 100, graphPartnerships: 900
+  organizations: 100,
+  partnerships: 900,
+  confirmedPartnerships: 800,
+  networks: 2,
+  grants: 30,
+  graphOrganizations: 100,
+  graphPartnerships: 900
 };
 
 describe('meetsTarget', () => {

@@ -110,7 +110,11 @@ export function renderReport(result: BenchmarkResult, dataset: DatasetSize, comm
     '| process | peak RSS (MiB) | how |',
     '| --- | ---: | --- |',
     memoryRow('app server (`node build`)', result.memory.app, 'not sampled'),
-    memoryRow('Neo4j (JVM: heap, page cache, metaspace)', result.memory.neo4j, 'external Neo4j (NEO4J_URI): not our process'),
+    memoryRow(
+      'Neo4j (JVM: heap, page cache, metaspace)',
+      result.memory.neo4j,
+      'external Neo4j (NEO4J_URI): not our process'
+    ),
     ''
   ].join('\n');
 }

@@ -89,7 +89,8 @@ async function measureQuestion(
 
   for (let i = 0; i < total; i++) {
     const input = inputs[i];
-    const api = () => timed(async () => question.apiAnswer(await postGraphQL(options.endpoint, question.request(input)), input));
+    const api = () =>
+      timed(async () => question.apiAnswer(await postGraphQL(options.endpoint, question.request(input)), input));
     const raw = () => timed(() => question.runRaw(input, clients));
     const apiFirst = i % 2 === 0;
     const first = await (apiFirst ? api() : raw());
@@ -136,8 +137,10 @@ async function measureFloor(options: BenchmarkOptions): Promise<LatencySummary> 
 }
 
 export async function runBenchmark(options: BenchmarkOptions): Promise<BenchmarkResult> {
-  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error(`runs: must be a whole number ≥ 1, got ${options.runs}`);
-  if (!Number.isInteger(options.warmup) || options.warmup < 0) throw new Error(`warmup: must be a whole number ≥ 0, got ${options.warmup}`);
+  if (!Number.isInteger(options.runs) || options.runs < 1)
+    throw new Error(`runs: must be a whole number ≥ 1, got ${options.runs}`);
+  if (!Number.isInteger(options.warmup) || options.warmup < 0)
+    throw new Error(`warmup: must be a whole number ≥ 0, got ${options.warmup}`);
   const log = options.log ?? (() => {});
   const url = new URL(options.databaseUrl);
   url.searchParams.delete('connection_limit'); // Prisma's parameter; pg would pass it to the server
@@ -159,7 +162,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
     const floor = await measureFloor(options);
     log(`floor ({ apiVersion }): p50 ${floor.p50.toFixed(1)} ms`);
     const questions: QuestionResult[] = [];
-    for (const question of options.questions ?? QUESTIONS) questions.push(await measureQuestion(question, options, pools, clients));
+    for (const question of options.questions ?? QUESTIONS)
+      questions.push(await measureQuestion(question, options, pools, clients));
 
     const memory = { app: samplers.app?.stop() ?? null, neo4j: samplers.neo4j?.stop() ?? null };
     machine.loadAfter = loadavg();

@@ -58,9 +58,7 @@ async function ensureDatabase(serverUrl: string, name: string, log: (line: strin
   }
 }
 
-export async function startBenchServices(
-  opts: { root: string; log: (line: string) => void }
-): Promise<BenchServices> {
+export async function startBenchServices(opts: { root: string; log: (line: string) => void }): Promise<BenchServices> {
   const config = parseEnv(process.env);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {

@@ -6,7 +6,12 @@ describe('percentile', () => {
     expect(percentile([1, 2, 3, 4], 50)).toBe(2.5);
     expect(percentile([10, 20, 30, 40, 50], 25)).toBe(20);
     // rank 0.95 × 19 = 18.05 → 19 + 0.05 × (20 − 19)
-    expect(percentile(Array.from({ length: 20 }, (_, i) => i + 1), 95)).toBeCloseTo(19.05, 10);
+    expect(
+      percentile(
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        95
+      )
+    ).toBeCloseTo(19.05, 10);
   });
 
   it('does not depend on the order of the samples', () => {

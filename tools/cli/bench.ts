@@ -88,7 +88,8 @@ async function main(): Promise<number> {
   try {
     const { size } = await ensureDataset(getDb(), { orgs, seed, log });
     const matrixMs = await ensureGapMatrix();
-    if (matrixMs !== null) log(`computed the gap matrix for anonymous visitors in ${Math.round(matrixMs)} ms (now cached)`);
+    if (matrixMs !== null)
+      log(`computed the gap matrix for anonymous visitors in ${Math.round(matrixMs)} ms (now cached)`);
     if (values['setup-only']) {
       log(`dataset ready: ${size.organizations} organisations, ${size.partnerships} partnerships`);
       return 0;

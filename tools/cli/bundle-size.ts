@@ -52,7 +52,8 @@ function nodeAssets(serverDir: string, index: number): { js: string[]; css: stri
   const source = readFileSync(join(serverDir, 'nodes', `${index}.js`), 'utf8');
   const list = (name: string): string[] => {
     const match = new RegExp(`export const ${name} = (\\[[^\\]]*\\]);`).exec(source);
-    if (!match) throw new Error(`${join(serverDir, 'nodes', `${index}.js`)} has no "${name}" list: not a SvelteKit 2 build?`);
+    if (!match)
+      throw new Error(`${join(serverDir, 'nodes', `${index}.js`)} has no "${name}" list: not a SvelteKit 2 build?`);
     return JSON.parse(match[1]!) as string[];
   };
   return { js: list('imports'), css: list('stylesheets') };
@@ -79,11 +80,15 @@ export async function measureBuild(outputDir: string): Promise<BuildReport> {
   const clientDir = join(outputDir, 'client');
   const manifestPath = join(serverDir, 'manifest.js');
   if (!existsSync(manifestPath)) {
-    throw new Error(`No production build at ${resolve(outputDir)} (missing server/manifest.js): run \`npx vite build\` first.`);
+    throw new Error(
+      `No production build at ${resolve(outputDir)} (missing server/manifest.js): run \`npx vite build\` first.`
+    );
   }
   // The manifest is plain data (its node and endpoint imports are lazy), so importing it runs no app code.
   // The query string defeats Node's module cache when a long-lived process (a test run) measures a rebuilt app.
-  const { manifest } = (await import(`${pathToFileURL(manifestPath).href}?t=${Date.now()}`)) as { manifest: ServerManifest };
+  const { manifest } = (await import(`${pathToFileURL(manifestPath).href}?t=${Date.now()}`)) as {
+    manifest: ServerManifest;
+  };
   const { client, routes } = manifest._;
   const entryJs = unique([client.start, client.app, ...client.imports]);
 
@@ -94,7 +99,13 @@ export async function measureBuild(outputDir: string): Promise<BuildReport> {
     const assets = nodes.map((n) => nodeAssets(serverDir, n));
     const js = unique([...entryJs, ...assets.flatMap((a) => a.js)]);
     const css = unique([...(client.stylesheets ?? []), ...assets.flatMap((a) => a.css)]);
-    report.push({ route: route.id, js, css, jsSize: measureFiles(clientDir, js), cssSize: measureFiles(clientDir, css) });
+    report.push({
+      route: route.id,
+      js,
+      css,
+      jsSize: measureFiles(clientDir, js),
+      cssSize: measureFiles(clientDir, css)
+    });
   }
   report.sort((a, b) => a.route.localeCompare(b.route));
   return { entry: { js: entryJs, size: measureFiles(clientDir, entryJs) }, routes: report };
@@ -146,7 +157,9 @@ async function main(): Promise<number> {
     }
   });
   if (values.help) {
-    console.log('usage: tsx tools/cli/bundle-size.ts [--build .svelte-kit/output] [--out docs/bundle-size.md] [--no-write]');
+    console.log(
+      'usage: tsx tools/cli/bundle-size.ts [--build .svelte-kit/output] [--out docs/bundle-size.md] [--no-write]'
+    );
     return 0;
   }
   let report: BuildReport;
@@ -157,7 +170,9 @@ async function main(): Promise<number> {
     return 2;
   }
   for (const r of report.routes) {
-    console.log(`${r.route.padEnd(40)} ${kB(r.jsSize.gzip).padStart(10)} gz  ${kB(r.jsSize.raw).padStart(10)} raw  (${r.js.length} files)`);
+    console.log(
+      `${r.route.padEnd(40)} ${kB(r.jsSize.gzip).padStart(10)} gz  ${kB(r.jsSize.raw).padStart(10)} raw  (${r.js.length} files)`
+    );
   }
   if (!values['no-write']) {
     writeFileSync(values.out, markdownReport(report));

@@ -53,7 +53,10 @@ async function main(argv: string[]): Promise<number> {
     const result = await runPrisma(args, { databaseUrl: target.url, stdio: 'inherit' });
     console.log(`prisma migrate ${command}: exit ${result.code} after ${(result.durationMs / 1000).toFixed(1)} s`);
     if (result.code !== 0 || !loadReference) return result.code;
-    const [{ createDb }, { upsertReferenceData }] = await Promise.all([loadDb(), import('../../prisma/reference/load')]);
+    const [{ createDb }, { upsertReferenceData }] = await Promise.all([
+      loadDb(),
+      import('../../prisma/reference/load')
+    ]);
     const { db, close } = createDb(target.url);
     try {
       const loaded = await upsertReferenceData(db);
@@ -106,7 +109,9 @@ async function migrateDev(prismaArgs: string[]): Promise<number> {
   // Prisma 6.19.3 frees its Wasm engine twice after `migrate dev --create-only` ("null pointer passed to
   // rust", exit 1) once the migration file is written: that is a success.
   if (result.code !== 0 && prismaArgs.includes('--create-only') && created.length > 0) {
-    console.log(`Created ${created.join(', ')} (the "null pointer passed to rust" above is a known Prisma 6.19 quirk).`);
+    console.log(
+      `Created ${created.join(', ')} (the "null pointer passed to rust" above is a known Prisma 6.19 quirk).`
+    );
     return 0;
   }
   return result.code;

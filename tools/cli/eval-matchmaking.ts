@@ -47,7 +47,8 @@ async function main(): Promise<number> {
     problems.push('--split: must be a date like 2024-01-01');
   }
   const sample = values.sample === 'all' ? undefined : Number(values.sample);
-  if (sample !== undefined && (!Number.isInteger(sample) || sample < 1)) problems.push('--sample: must be a positive whole number or "all"');
+  if (sample !== undefined && (!Number.isInteger(sample) || sample < 1))
+    problems.push('--sample: must be a positive whole number or "all"');
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) problems.push('--seed: must be a whole number');
   // --variant 'name={"network":0.4}': extra weightings (over the production ones) evaluated on the same queries.
@@ -56,7 +57,8 @@ async function main(): Promise<number> {
     const eq = spec.indexOf('=');
     try {
       const weights = JSON.parse(spec.slice(eq + 1)) as Record<string, number>;
-      if (eq < 1 || typeof weights !== 'object' || Object.values(weights).some((v) => typeof v !== 'number')) throw new Error();
+      if (eq < 1 || typeof weights !== 'object' || Object.values(weights).some((v) => typeof v !== 'number'))
+        throw new Error();
       custom[spec.slice(0, eq)] = weights;
     } catch {
       problems.push(`--variant: "${spec}" is not name={"weight":number,…}`);
@@ -92,7 +94,12 @@ async function main(): Promise<number> {
       const dataDir = mkdtempSync(join(tmpdir(), 'atlas-eval-neo4j-'));
       cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
       log('starting a temporary Neo4j for the evaluation …');
-      const neo4j = await startLocalNeo4j({ dataDir, boltPort: await freePort(), password: EVAL_NEO4J_PASSWORD, heap: '2g' });
+      const neo4j = await startLocalNeo4j({
+        dataDir,
+        boltPort: await freePort(),
+        password: EVAL_NEO4J_PASSWORD,
+        heap: '2g'
+      });
       cleanups.push(() => neo4j.stop());
       process.env.NEO4J_URI = neo4j.uri;
       process.env.NEO4J_PASSWORD = EVAL_NEO4J_PASSWORD;

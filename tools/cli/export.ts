@@ -20,7 +20,9 @@ const USAGE = `usage: npm run export -- <${TARGETS.join('|')}> [--out <file>] [-
 /** The CLI runs with database access, so `--as admin` is no escalation: it is whoever can read the database. */
 const ADMIN: Viewer = { kind: 'user', userId: 'cli-export', role: 'ADMIN', organizationIds: [] };
 
-async function writerFor(out: string | undefined): Promise<{ write: (chunk: string) => Promise<void>; close: () => Promise<void> }> {
+async function writerFor(
+  out: string | undefined
+): Promise<{ write: (chunk: string) => Promise<void>; close: () => Promise<void> }> {
   const stream: NodeJS.WritableStream | WriteStream = out ? createWriteStream(out) : process.stdout;
   return {
     write: async (chunk) => {
@@ -62,8 +64,12 @@ async function main(): Promise<number> {
       let summary: string;
       if (target === 'graphml') {
         const counts = await exportGraphml(v, { write: writer.write });
-        const nodes = Object.entries(counts.nodes).map(([k, n]) => `${n} ${k}`).join(', ');
-        const edges = Object.entries(counts.edges).map(([k, n]) => `${n} ${k}`).join(', ');
+        const nodes = Object.entries(counts.nodes)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ');
+        const edges = Object.entries(counts.edges)
+          .map(([k, n]) => `${n} ${k}`)
+          .join(', ');
         summary = `graphml: nodes ${nodes}; edges ${edges}`;
       } else {
         const rows = await exportCsv(target as ImportKind, v, { write: writer.write });
@@ -71,7 +77,9 @@ async function main(): Promise<number> {
       }
       await writer.close();
       // The summary goes to stderr: stdout may be the export itself.
-      console.error(`${summary} (${values.as} view) in ${Math.round(performance.now() - started)} ms${values.out ? ` → ${values.out}` : ''}`);
+      console.error(
+        `${summary} (${values.as} view) in ${Math.round(performance.now() - started)} ms${values.out ? ` → ${values.out}` : ''}`
+      );
       return 0;
     },
     { neo4j: false }

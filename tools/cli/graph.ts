@@ -48,7 +48,9 @@ async function start(): Promise<void> {
   log(applied.length ? `applied graph migrations: ${applied.join(', ')}` : 'graph migrations up to date');
   await closeDriver();
 
-  log(`Neo4j ready at ${neo4j.uri} (user ${config.NEO4J_USER}, password from NEO4J_PASSWORD, database ${config.NEO4J_DATABASE})`);
+  log(
+    `Neo4j ready at ${neo4j.uri} (user ${config.NEO4J_USER}, password from NEO4J_PASSWORD, database ${config.NEO4J_DATABASE})`
+  );
   log(`logs in ${join(config.DATA_DIR, 'neo4j', 'logs')}; Ctrl-C stops it`);
 
   // The child no longer holds the event loop open (see startLocalNeo4j): we do, until a signal or Neo4j exits.

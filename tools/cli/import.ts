@@ -46,22 +46,32 @@ async function main(): Promise<number> {
   return withLocalServices(
     async () => {
       const bar = new PhaseBar();
-      const report = await importCsv(kind as ImportKind, { path: file }, {
-        source: values.source,
-        dryRun,
-        maxBytes,
-        onProgress: (phase, done, total) => bar.update(phase, done, total, phase === 'read' ? 'bytes' : 'rows')
-      });
+      const report = await importCsv(
+        kind as ImportKind,
+        { path: file },
+        {
+          source: values.source,
+          dryRun,
+          maxBytes,
+          onProgress: (phase, done, total) => bar.update(phase, done, total, phase === 'read' ? 'bytes' : 'rows')
+        }
+      );
       bar.stop();
       console.log(formatReport(report, 50));
       const t = report.timings;
       console.log(
         `timings: read ${t.parseMs} ms, validate ${t.validateMs} ms, write ${t.writeMs} ms, total ${t.totalMs} ms` +
-          (report.ok && report.counts.rows >= 1_000 && t.totalMs > 0 ? ` (${Math.round((report.counts.rows / t.totalMs) * 1000)} rows/s)` : '')
+          (report.ok && report.counts.rows >= 1_000 && t.totalMs > 0
+            ? ` (${Math.round((report.counts.rows / t.totalMs) * 1000)} rows/s)`
+            : '')
       );
       if (!report.ok) return 1;
       if (!dryRun) {
-        await catchUpGraph(report, (line) => console.log(line), (p) => bar.update(`graph ${p.phase}`, p.done, p.total));
+        await catchUpGraph(
+          report,
+          (line) => console.log(line),
+          (p) => bar.update(`graph ${p.phase}`, p.done, p.total)
+        );
         bar.stop();
       }
       return 0;

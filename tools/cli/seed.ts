@@ -70,7 +70,8 @@ async function main(): Promise<number> {
     console.log(`generated ${orgs} organisations (seed ${seed}) in ${ms(started)}`);
     started = performance.now();
     const paths = await writeDataset(dataset, values.out);
-    for (const kind of IMPORT_ORDER) console.log(`  ${dataset[kind].length.toString().padStart(8)} ${kind} → ${paths[kind]}`);
+    for (const kind of IMPORT_ORDER)
+      console.log(`  ${dataset[kind].length.toString().padStart(8)} ${kind} → ${paths[kind]}`);
     console.log(`written in ${ms(started)}`);
     return 0;
   }
@@ -105,11 +106,15 @@ async function main(): Promise<number> {
     for (const kind of IMPORT_ORDER) {
       started = performance.now();
       // In memory and produced by us: no file-size limit applies.
-      const report = await importCsv(kind, { text: toCsv(kind, dataset[kind]) }, {
-        db,
-        maxBytes: Number.MAX_SAFE_INTEGER,
-        onProgress: (phase, done, n) => bar.update(`${kind} ${phase}`, done, n, phase === 'read' ? 'bytes' : 'rows')
-      });
+      const report = await importCsv(
+        kind,
+        { text: toCsv(kind, dataset[kind]) },
+        {
+          db,
+          maxBytes: Number.MAX_SAFE_INTEGER,
+          onProgress: (phase, done, n) => bar.update(`${kind} ${phase}`, done, n, phase === 'read' ? 'bytes' : 'rows')
+        }
+      );
       bar.stop();
       if (!report.ok) {
         console.error(formatReport(report, 20));
@@ -125,11 +130,15 @@ async function main(): Promise<number> {
     try {
       const summary = await rebuildGraph({ db, onProgress: (p) => bar.update(`graph ${p.phase}`, p.done, p.total) });
       bar.stop();
-      const projected = Object.entries(summary.projected).map(([k, n]) => `${n} ${k}`).join(', ');
+      const projected = Object.entries(summary.projected)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
       console.log(`graph: rebuilt (${projected}) in ${ms(started)}`);
     } catch (error) {
       bar.stop();
-      console.error(`graph: rebuild failed (${(error as Error).message}); the data is saved — run \`npm run graph:rebuild\``);
+      console.error(
+        `graph: rebuild failed (${(error as Error).message}); the data is saved — run \`npm run graph:rebuild\``
+      );
     }
     console.log(`seed done in ${ms(total)}`);
     return 0;

@@ -54,13 +54,23 @@ export async function neighbourhoodBaselines(
     aa: num(r.get('adamicAdar'))
   }));
   return {
-    commonNeighbours: rank(rows.map((r) => ({ id: r.id, score: r.cn })), k),
-    adamicAdar: rank(rows.map((r) => ({ id: r.id, score: r.aa })), k)
+    commonNeighbours: rank(
+      rows.map((r) => ({ id: r.id, score: r.cn })),
+      k
+    ),
+    adamicAdar: rank(
+      rows.map((r) => ({ id: r.id, score: r.aa })),
+      k
+    )
   };
 }
 
 /** The global popularity ranking, computed once (with members-level visibility) and filtered per organisation. */
-export async function mostConnected(tx: ManagedTransaction, visibility: Record<string, unknown>, limit: number): Promise<string[]> {
+export async function mostConnected(
+  tx: ManagedTransaction,
+  visibility: Record<string, unknown>,
+  limit: number
+): Promise<string[]> {
   return (await tx.run(MOST_CONNECTED, { ...visibility, limit: int(limit) })).records.map((r) => r.get('id') as string);
 }
 

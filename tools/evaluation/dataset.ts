@@ -63,7 +63,12 @@ function date(raw: string | undefined): string | null {
 }
 
 export async function readDataset(organizationsPath: string, partnershipsPath: string) {
-  const warnings: DatasetWarnings = { unknownThemes: 0, unknownCountries: 0, danglingPartnerships: 0, selfPartnerships: 0 };
+  const warnings: DatasetWarnings = {
+    unknownThemes: 0,
+    unknownCountries: 0,
+    danglingPartnerships: 0,
+    selfPartnerships: 0
+  };
   const known = <T>(values: T[], set: Set<T>, counter: keyof DatasetWarnings) => {
     const kept = values.filter((v) => set.has(v));
     warnings[counter] += values.length - kept.length;
@@ -81,8 +86,16 @@ export async function readDataset(organizationsPath: string, partnershipsPath: s
       slug: row.slug?.trim() || id.toLowerCase().replace(/[^a-z0-9]+/g, '-'),
       name: row.name?.trim() || id,
       type: enumCell(row.type) ?? 'OTHER',
-      themes: known(list(row.themes).map((s) => s.toLowerCase()), THEME_IDS, 'unknownThemes'),
-      countries: known(list(row.countries).map((c) => c.toUpperCase()), COUNTRY_CODES, 'unknownCountries'),
+      themes: known(
+        list(row.themes).map((s) => s.toLowerCase()),
+        THEME_IDS,
+        'unknownThemes'
+      ),
+      countries: known(
+        list(row.countries).map((c) => c.toUpperCase()),
+        COUNTRY_CODES,
+        'unknownCountries'
+      ),
       hqCountry: hq && COUNTRY_CODES.has(hq) ? hq : null,
       levels: enumList(row.levels).filter((l) => LEVELS.has(l)),
       languages: list(row.languages).map((l) => l.toLowerCase()),

@@ -43,8 +43,14 @@ export async function loadGraph(
   log: (line: string) => void
 ): Promise<void> {
   await writeTx(async (tx) => {
-    await themeProjector.write(tx, themeRows().map((t) => ({ id: t.id, slug: t.slug, parentId: t.parentId, nameEn: t.nameEn })));
-    await countryProjector.write(tx, countries.map((c) => ({ id: c.code, nameEn: c.nameEn, region: c.region, isEurope: c.isEurope })));
+    await themeProjector.write(
+      tx,
+      themeRows().map((t) => ({ id: t.id, slug: t.slug, parentId: t.parentId, nameEn: t.nameEn }))
+    );
+    await countryProjector.write(
+      tx,
+      countries.map((c) => ({ id: c.code, nameEn: c.nameEn, region: c.region, isEurope: c.isEurope }))
+    );
   });
   const orgRows = organizations.map((o) => ({
     id: o.id,
@@ -59,8 +65,10 @@ export async function loadGraph(
     themeIds: o.themes,
     countryCodes: o.countries
   }));
-  await inBatches(orgRows, (batch) => writeTx((tx) => organizationProjector.write(tx, batch)), (n) =>
-    n % 10_000 < BATCH || n === orgRows.length ? log(`organisations ${n}/${orgRows.length}`) : undefined
+  await inBatches(
+    orgRows,
+    (batch) => writeTx((tx) => organizationProjector.write(tx, batch)),
+    (n) => (n % 10_000 < BATCH || n === orgRows.length ? log(`organisations ${n}/${orgRows.length}`) : undefined)
   );
   const relRows = partnerships.map((p) => ({
     id: p.id,
@@ -73,7 +81,9 @@ export async function loadGraph(
     orgB: p.b,
     themeIds: p.themes
   }));
-  await inBatches(relRows, (batch) => writeTx((tx) => partnershipProjector.write(tx, batch)), (n) =>
-    n % 20_000 < BATCH || n === relRows.length ? log(`partnerships ${n}/${relRows.length}`) : undefined
+  await inBatches(
+    relRows,
+    (batch) => writeTx((tx) => partnershipProjector.write(tx, batch)),
+    (n) => (n % 20_000 < BATCH || n === relRows.length ? log(`partnerships ${n}/${relRows.length}`) : undefined)
   );
 }

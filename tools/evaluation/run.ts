@@ -8,7 +8,12 @@ import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { readTx } from '../../src/lib/server/graph/driver';
 import { visibilityParams } from '../../src/lib/server/graph/visibility';
 import { Rng } from '../seed/random';
-import { recommendInTx, recommendPartners, RecommendInput, type ScoringOptions } from '../../src/lib/server/matchmaking/recommend';
+import {
+  recommendInTx,
+  recommendPartners,
+  RecommendInput,
+  type ScoringOptions
+} from '../../src/lib/server/matchmaking/recommend';
 import { SCORE_WEIGHTS } from '../../src/lib/server/matchmaking/score';
 import { existingPartners, mostConnected, neighbourhoodBaselines } from './baselines';
 import { readDataset, type DatasetWarnings } from './dataset';
@@ -77,7 +82,9 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
   const { organizations, partnerships, warnings } = await readDataset(opts.organizationsPath, opts.partnershipsPath);
   log(`read ${organizations.length} organisations and ${partnerships.length} partnerships`);
   const split = splitAt(organizations, partnerships, opts.split);
-  log(`${split.before.length} partnerships before ${opts.split}; ${split.targets.size} organisations gain partners after it`);
+  log(
+    `${split.before.length} partnerships before ${opts.split}; ${split.targets.size} organisations gain partners after it`
+  );
 
   if (opts.reuseGraph) {
     log('reusing the graph loaded by a previous run');
@@ -98,7 +105,9 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
   const queries = [...new Set([...overallQueries, ...newcomerQueries])].sort();
   const inOverall = new Set(overallQueries);
   const inNewcomers = new Set(newcomerQueries);
-  log(`evaluating ${queries.length} organisations (${overallQueries.length} at large, ${newcomerQueries.length} newcomers)`);
+  log(
+    `evaluating ${queries.length} organisations (${overallQueries.length} at large, ${newcomerQueries.length} newcomers)`
+  );
 
   const membersLevel = visibilityParams({ seeMembers: true, seeAll: false, orgIds: [] });
   const popular = await readTx((tx) => mostConnected(tx, membersLevel, 500));
@@ -122,7 +131,12 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
     const t0 = performance.now();
     const recommended = await recommendPartners(viewer, { organizationId, first: LIST_LENGTH });
     latencies.push(performance.now() - t0);
-    record('recommender', recommended.map((r) => r.organization.id), relevant, organizationId);
+    record(
+      'recommender',
+      recommended.map((r) => r.organization.id),
+      relevant,
+      organizationId
+    );
 
     for (const name of variantNames) {
       const list = await readTx((tx) =>
@@ -133,7 +147,12 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
           opts.variants![name]
         )
       );
-      record(name, list.map((r) => r.organization.id), relevant, organizationId);
+      record(
+        name,
+        list.map((r) => r.organization.id),
+        relevant,
+        organizationId
+      );
     }
 
     const baselines = await readTx(async (tx) => ({

@@ -25,7 +25,9 @@ export interface Split {
 const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
 export function splitAt(organizations: EvalOrganization[], partnerships: EvalPartnership[], splitDate: string): Split {
-  const archived = new Set(organizations.filter((o) => o.archivedAt !== null && o.archivedAt < splitDate).map((o) => o.id));
+  const archived = new Set(
+    organizations.filter((o) => o.archivedAt !== null && o.archivedAt < splitDate).map((o) => o.id)
+  );
   const before: EvalPartnership[] = [];
   const pairsBefore = new Set<string>();
   const partnered = new Set<string>();

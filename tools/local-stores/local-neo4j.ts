@@ -70,9 +70,14 @@ function jarsAreCurrent(): boolean {
 export async function ensureNeo4jJars(): Promise<void> {
   if (jarsAreCurrent()) return;
   const pom = join(graphDir(), 'pom.xml');
-  process.stderr.write('[graph] building the local Neo4j (graph/pom.xml; the first run downloads ~140 MB from Maven Central)…\n');
+  process.stderr.write(
+    '[graph] building the local Neo4j (graph/pom.xml; the first run downloads ~140 MB from Maven Central)…\n'
+  );
   // Maven's stdout goes to our stderr: commands keep stdout for their own output.
-  const child = spawn('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'package'], { stdio: ['ignore', 2, 2], cwd: atlasRoot() });
+  const child = spawn('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'package'], {
+    stdio: ['ignore', 2, 2],
+    cwd: atlasRoot()
+  });
   const code = await new Promise<number | null>((res, rej) => {
     child.on('error', (e) => rej(new Error(`could not run mvn (is Maven installed?): ${e.message}`)));
     child.on('exit', (c) => res(c));
@@ -112,12 +117,17 @@ function jvmFlags(heap: string): string[] {
   ];
 }
 
-const EXIT_REASONS: Record<number, string> = { 2: 'bad arguments', 3: 'Bolt port already in use', 4: 'data directory locked by another Neo4j' };
+const EXIT_REASONS: Record<number, string> = {
+  2: 'bad arguments',
+  3: 'Bolt port already in use',
+  4: 'data directory locked by another Neo4j'
+};
 
 export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo4j> {
   if (opts.password.length < 8) throw new Error('the Neo4j password must have at least 8 characters');
   const g = graphDir();
-  if (!existsSync(join(g, 'target', 'classes'))) throw new Error('graph/target is missing: call ensureNeo4jJars() first');
+  if (!existsSync(join(g, 'target', 'classes')))
+    throw new Error('graph/target is missing: call ensureNeo4jJars() first');
   const dataDir = resolve(opts.dataDir);
   mkdirSync(dataDir, { recursive: true });
 
@@ -126,12 +136,17 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     ...jvmFlags(opts.heap ?? '1g'),
     ...(opts.jvmArgs ?? (process.env.VITEST || process.env.CI ? ['-XX:TieredStopAtLevel=1'] : [])),
     ...(process.env.ATLAS_NEO4J_JAVA_OPTS?.split(/\s+/).filter(Boolean) ?? []),
-    '-cp', classpath,
+    '-cp',
+    classpath,
     'org.coalitionatlas.graph.LocalNeo4j',
-    '--data', dataDir,
-    '--port', String(opts.boltPort),
-    '--host', '127.0.0.1',
-    '--plugins', join(g, 'target', 'plugins'),
+    '--data',
+    dataDir,
+    '--port',
+    String(opts.boltPort),
+    '--host',
+    '127.0.0.1',
+    '--plugins',
+    join(g, 'target', 'plugins'),
     // The launcher stops cleanly when this pipe closes, i.e. when we die, even by SIGKILL.
     '--watch-stdin'
   ];
@@ -187,13 +202,19 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     });
   } catch (error) {
     await terminate(child, exited);
-    const tail = lastLines.slice(-15).map((l) => `  ${l}`).join('\n');
-    throw new Error(`${(error as Error).message}\nlast lines from Neo4j (${join(dataDir, 'logs')} has the rest):\n${tail}`);
+    const tail = lastLines
+      .slice(-15)
+      .map((l) => `  ${l}`)
+      .join('\n');
+    throw new Error(
+      `${(error as Error).message}\nlast lines from Neo4j (${join(dataDir, 'logs')} has the rest):\n${tail}`
+    );
   }
 
   // Ready: don't keep the event loop alive just for Neo4j (the 'exit' hook and --watch-stdin clean up).
   child.unref();
-  for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as { unref?: () => void })?.unref?.();
+  for (const stream of [child.stdin, child.stdout, child.stderr])
+    (stream as unknown as { unref?: () => void })?.unref?.();
 
   let stopping: Promise<void> | undefined;
   return {

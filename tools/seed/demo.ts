@@ -33,7 +33,15 @@ import { LOCAL_NAMES } from './demo-data/local-names';
 import { DEMO_NETWORKS } from './demo-data/networks';
 import { PLACES, PLACE_BY_CODE, type Place } from './places';
 import { Rng } from './random';
-import { LEVELS_BY_TYPE, NAME_PATTERNS, THEME_AREAS, TYPE_WEIGHTS, type Level, type OrgType, type ThemeArea } from './vocabulary';
+import {
+  LEVELS_BY_TYPE,
+  NAME_PATTERNS,
+  THEME_AREAS,
+  TYPE_WEIGHTS,
+  type Level,
+  type OrgType,
+  type ThemeArea
+} from './vocabulary';
 
 const DEMO_SEED = 2026;
 export const DEMO_SOURCE = 'Coalition Atlas demo data';
@@ -45,7 +53,15 @@ class DemoBuilder {
   readonly names = new Names(DEMO_SEED);
   readonly orgs: Org[] = [];
 
-  add(spec: { type: OrgType; place: Place; city: string; name: string; areas: ThemeArea[]; levels?: Level[]; founded?: number }): Org {
+  add(spec: {
+    type: OrgType;
+    place: Place;
+    city: string;
+    name: string;
+    areas: ThemeArea[];
+    levels?: Level[];
+    founded?: number;
+  }): Org {
     const { rng } = this;
     const levels = new Set<Level>(spec.levels ?? [rng.weighted(LEVELS_BY_TYPE[spec.type])]);
     if (!spec.levels && rng.chance(0.3)) levels.add(rng.weighted(LEVELS_BY_TYPE[spec.type]));
@@ -186,7 +202,9 @@ export function demoDataset(): Dataset {
       secretariat: secretariat.key,
       archived_at: ''
     });
-    memberships.push(...membershipCells(rng, { cells: networks[networks.length - 1]!, members: [secretariat, ...members] }));
+    memberships.push(
+      ...membershipCells(rng, { cells: networks[networks.length - 1]!, members: [secretariat, ...members] })
+    );
   });
 
   const grants = makeGrants(rng, b.orgs, 260, DEMO_SOURCE, '360G-demo');

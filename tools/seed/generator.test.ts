@@ -24,7 +24,8 @@ describe('generateDataset', () => {
   it('has a heavy-tailed partnership degree, ~10 partnerships per organisation and a few isolated ones', () => {
     const large = generateDataset({ orgs: 2_000, seed: 7 });
     const degree = new Map<string, number>();
-    for (const p of large.partnerships) for (const key of [p.org_a!, p.org_b!]) degree.set(key, (degree.get(key) ?? 0) + 1);
+    for (const p of large.partnerships)
+      for (const key of [p.org_a!, p.org_b!]) degree.set(key, (degree.get(key) ?? 0) + 1);
     const degrees = large.organizations.map((o) => degree.get(o.external_id!) ?? 0).sort((a, b) => a - b);
     const median = degrees[Math.floor(degrees.length / 2)]!;
     const max = degrees[degrees.length - 1]!;

@@ -61,7 +61,10 @@ const THEME_NAME = new Map<string, string>();
 const SUBTHEMES = new Map<string, string[]>();
 for (const node of themeTree) {
   THEME_NAME.set(node.slug, node.nameEn);
-  SUBTHEMES.set(node.slug, (node.children ?? []).map((c) => c.slug));
+  SUBTHEMES.set(
+    node.slug,
+    (node.children ?? []).map((c) => c.slug)
+  );
   for (const child of node.children ?? []) THEME_NAME.set(child.slug, child.nameEn);
 }
 
@@ -121,7 +124,7 @@ export const pad = (n: number, width: number) => String(n).padStart(width, '0');
 /** A date between `from` and LAST_DAY, skewed towards recent years (more activity lately, as in real data). */
 export function recentDay(rng: Rng, from = FIRST_DAY, skew = 0.7): number {
   const span = Math.max(LAST_DAY - from, DAY);
-  return from + Math.floor((rng.float() ** skew) * (span / DAY)) * DAY;
+  return from + Math.floor(rng.float() ** skew * (span / DAY)) * DAY;
 }
 
 function fakerFor(locale: string, seed: number): Faker {
@@ -143,7 +146,8 @@ export class Names {
     this.fallback = fakerFor('en_GB', seed);
     // One faker per locale, each seeded from the run's seed: creation order is fixed, so output is too.
     for (const [i, place] of PLACES.entries()) {
-      if (!this.fakers.has(place.fakerLocale)) this.fakers.set(place.fakerLocale, fakerFor(place.fakerLocale, seed * 101 + i));
+      if (!this.fakers.has(place.fakerLocale))
+        this.fakers.set(place.fakerLocale, fakerFor(place.fakerLocale, seed * 101 + i));
     }
   }
 
@@ -155,7 +159,8 @@ export class Names {
   /** A unique name (a city or number is added on a clash) and its unique slug. */
   unique(name: string, city: string): { name: string; slug: string } {
     let candidate = name;
-    for (let n = 2; this.usedNames.has(candidate); n += 1) candidate = n === 2 && !name.includes(city) ? `${name} ${city}` : `${name} ${n}`;
+    for (let n = 2; this.usedNames.has(candidate); n += 1)
+      candidate = n === 2 && !name.includes(city) ? `${name} ${city}` : `${name} ${n}`;
     this.usedNames.add(candidate);
     const base = slugify(candidate, 'organisation');
     let slug = base;
@@ -193,7 +198,14 @@ function makeOrganizations(rng: Rng, names: Names, count: number): Org[] {
     // Capitals and large cities host most organisations.
     const city = rng.weighted(place.cities.map((c, i) => [c, 1 / (i + 1)] as const));
     const areas: ThemeArea[] = [rng.weighted(areaWeights)];
-    const extra = type === 'NETWORK' || type === 'FUNDER' || type === 'RESEARCH' ? rng.int(1, 2) : rng.weighted([[0, 3], [1, 4], [2, 2]] as const);
+    const extra =
+      type === 'NETWORK' || type === 'FUNDER' || type === 'RESEARCH'
+        ? rng.int(1, 2)
+        : rng.weighted([
+            [0, 3],
+            [1, 4],
+            [2, 2]
+          ] as const);
     for (let k = 0; k < extra; k += 1) {
       const area = rng.weighted(areaWeights);
       if (!areas.includes(area)) areas.push(area);
@@ -238,7 +250,12 @@ function operatingCountries(rng: Rng, org: Org): string[] {
   const near = NEAR[org.place.code] ?? [];
   const extra = wide ? rng.int(2, 6) : national && rng.chance(0.3) ? 1 : 0;
   for (let k = 0; k < extra; k += 1) {
-    const code = wide && rng.chance(0.5) ? rng.weighted(PLACES.map((p) => [p.code, p.weight] as const)) : near.length ? rng.pick(near) : org.place.code;
+    const code =
+      wide && rng.chance(0.5)
+        ? rng.weighted(PLACES.map((p) => [p.code, p.weight] as const))
+        : near.length
+          ? rng.pick(near)
+          : org.place.code;
     codes.add(code);
   }
   return [...codes].sort();
@@ -263,15 +280,43 @@ export function describe(rng: Rng, org: Org): string {
 }
 
 function staffSize(rng: Rng, type: OrgType): string {
-  if (type === 'GRASSROOTS') return rng.weighted([['VOLUNTEERS_ONLY', 6], ['MICRO', 3]] as const);
-  if (type === 'PUBLIC_BODY' || type === 'FUNDER') return rng.weighted([['SMALL', 3], ['MEDIUM', 3], ['LARGE', 1]] as const);
-  return rng.weighted([['MICRO', 5], ['SMALL', 4], ['MEDIUM', 2], ['LARGE', 0.5]] as const);
+  if (type === 'GRASSROOTS')
+    return rng.weighted([
+      ['VOLUNTEERS_ONLY', 6],
+      ['MICRO', 3]
+    ] as const);
+  if (type === 'PUBLIC_BODY' || type === 'FUNDER')
+    return rng.weighted([
+      ['SMALL', 3],
+      ['MEDIUM', 3],
+      ['LARGE', 1]
+    ] as const);
+  return rng.weighted([
+    ['MICRO', 5],
+    ['SMALL', 4],
+    ['MEDIUM', 2],
+    ['LARGE', 0.5]
+  ] as const);
 }
 
 function budgetBand(rng: Rng, type: OrgType): string {
-  if (type === 'GRASSROOTS') return rng.weighted([['UNDER_50K', 8], ['FROM_50K_TO_250K', 2]] as const);
-  if (type === 'FUNDER') return rng.weighted([['FROM_1M_TO_5M', 3], ['OVER_5M', 3]] as const);
-  return rng.weighted([['UNDER_50K', 2], ['FROM_50K_TO_250K', 4], ['FROM_250K_TO_1M', 3], ['FROM_1M_TO_5M', 1.5], ['OVER_5M', 0.3]] as const);
+  if (type === 'GRASSROOTS')
+    return rng.weighted([
+      ['UNDER_50K', 8],
+      ['FROM_50K_TO_250K', 2]
+    ] as const);
+  if (type === 'FUNDER')
+    return rng.weighted([
+      ['FROM_1M_TO_5M', 3],
+      ['OVER_5M', 3]
+    ] as const);
+  return rng.weighted([
+    ['UNDER_50K', 2],
+    ['FROM_50K_TO_250K', 4],
+    ['FROM_250K_TO_1M', 3],
+    ['FROM_1M_TO_5M', 1.5],
+    ['OVER_5M', 0.3]
+  ] as const);
 }
 
 /** International format (+…): the one leading "+" the importer accepts, in contact_phone only (see cells.ts). */
@@ -281,7 +326,8 @@ function phone(rng: Rng, place: Place): string {
 
 export function organizationCells(rng: Rng, org: Org): Cells {
   const languages = [...org.place.languages.slice(0, org.levels.includes('LOCAL') ? 1 : 2)];
-  if (!languages.includes('en') && (org.levels.some((l) => l !== 'LOCAL') ? rng.chance(0.7) : rng.chance(0.2))) languages.push('en');
+  if (!languages.includes('en') && (org.levels.some((l) => l !== 'LOCAL') ? rng.chance(0.7) : rng.chance(0.2)))
+    languages.push('en');
   const domain = `${org.slug.slice(0, 40).replace(/-+$/, '')}.example.org`;
   const hasPhone = rng.chance(0.6);
   const archived = rng.chance(0.01);
@@ -302,11 +348,23 @@ export function organizationCells(rng: Rng, org: Org): Cells {
     staff_size: staffSize(rng, org.type),
     budget_band: budgetBand(rng, org.type),
     contact_email: `info@${domain}`,
-    contact_email_visibility: rng.weighted([['PUBLIC', 4], ['MEMBERS', 5], ['PRIVATE', 1]] as const),
+    contact_email_visibility: rng.weighted([
+      ['PUBLIC', 4],
+      ['MEMBERS', 5],
+      ['PRIVATE', 1]
+    ] as const),
     contact_phone: hasPhone ? phone(rng, org.place) : '',
-    contact_phone_visibility: hasPhone ? rng.weighted([['PUBLIC', 2], ['MEMBERS', 6], ['PRIVATE', 2]] as const) : 'MEMBERS',
+    contact_phone_visibility: hasPhone
+      ? rng.weighted([
+          ['PUBLIC', 2],
+          ['MEMBERS', 6],
+          ['PRIVATE', 2]
+        ] as const)
+      : 'MEMBERS',
     logo_url: '',
-    archived_at: archived ? new Date(recentDay(rng, Date.UTC(2020, 0, 1)) + rng.int(0, 86_399) * 1000).toISOString() : ''
+    archived_at: archived
+      ? new Date(recentDay(rng, Date.UTC(2020, 0, 1)) + rng.int(0, 86_399) * 1000).toISOString()
+      : ''
   };
 }
 
@@ -341,8 +399,7 @@ export function linkPartnerships(rng: Rng, orgs: Org[], perOrg: number, isolated
     for (let k = 0; k < links; k += 1) {
       for (let attempt = 0; attempt < 6; attempt += 1) {
         const r = rng.float();
-        const candidates =
-          r < 0.55 ? byCommunity.get(org.community) : r < 0.8 ? byCountry.get(org.place.code) : global;
+        const candidates = r < 0.55 ? byCommunity.get(org.community) : r < 0.8 ? byCountry.get(org.place.code) : global;
         const from = candidates && candidates.length > 0 ? candidates : global;
         const other = orgs[from[rng.int(0, from.length - 1)]!]!;
         if (other === org) continue;
@@ -365,7 +422,12 @@ export function linkPartnerships(rng: Rng, orgs: Org[], perOrg: number, isolated
 export function partnershipCells(rng: Rng, key: string, a: Org, b: Org, source: string): Cells {
   const from = Math.max(FIRST_DAY, Date.UTC(Math.max(a.founded, b.founded), 0, 1));
   const start = recentDay(rng, from, 0.6);
-  let status = rng.weighted([['CONFIRMED', 79], ['ENDED', 15], ['PROPOSED', 4], ['DECLINED', 2]] as const);
+  let status = rng.weighted([
+    ['CONFIRMED', 79],
+    ['ENDED', 15],
+    ['PROPOSED', 4],
+    ['DECLINED', 2]
+  ] as const);
   let end = '';
   if (status === 'ENDED') {
     const endDay = start + rng.int(180, 1800) * DAY;
@@ -376,7 +438,12 @@ export function partnershipCells(rng: Rng, key: string, a: Org, b: Org, source: 
   const pool = shared.length > 0 ? shared : a.themes;
   const themes = new Set([rng.pick(pool)]);
   if (rng.chance(0.3)) themes.add(rng.pick(pool));
-  const kind = rng.weighted([['PROJECT', 45], ['INFORMAL', 25], ['COALITION', 20], ['NETWORK_MEMBERSHIP', 10]] as const);
+  const kind = rng.weighted([
+    ['PROJECT', 45],
+    ['INFORMAL', 25],
+    ['COALITION', 20],
+    ['NETWORK_MEMBERSHIP', 10]
+  ] as const);
   const mainTheme = lowerFirst(THEME_NAME.get([...themes][0]!)!);
   return {
     external_id: key,
@@ -384,10 +451,15 @@ export function partnershipCells(rng: Rng, key: string, a: Org, b: Org, source: 
     org_b: b.key,
     kind,
     status,
-    visibility: rng.weighted([['PUBLIC', 80], ['MEMBERS', 15], ['PRIVATE', 5]] as const),
+    visibility: rng.weighted([
+      ['PUBLIC', 80],
+      ['MEMBERS', 15],
+      ['PRIVATE', 5]
+    ] as const),
     start_date: isoDay(start),
     end_date: end,
-    title: kind === 'INFORMAL' && rng.chance(0.5) ? '' : fillPattern(rng.pick(PARTNERSHIP_TITLES), { theme: mainTheme }),
+    title:
+      kind === 'INFORMAL' && rng.chance(0.5) ? '' : fillPattern(rng.pick(PARTNERSHIP_TITLES), { theme: mainTheme }),
     description: '',
     themes: [...themes].sort().join(';'),
     source
@@ -401,7 +473,8 @@ export interface GeneratedNetwork {
 
 function makeNetworks(rng: Rng, names: Names, orgs: Org[], count: number): GeneratedNetwork[] {
   const byArea = new Map<string, Org[]>();
-  for (const org of orgs) for (const area of org.areas) (byArea.get(area.slug) ?? byArea.set(area.slug, []).get(area.slug)!).push(org);
+  for (const org of orgs)
+    for (const area of org.areas) (byArea.get(area.slug) ?? byArea.set(area.slug, []).get(area.slug)!).push(org);
   const secretariats = new Set<Org>();
   const networks: GeneratedNetwork[] = [];
   for (let i = 0; i < count; i += 1) {
@@ -410,8 +483,17 @@ function makeNetworks(rng: Rng, names: Names, orgs: Org[], count: number): Gener
     const place = rng.weighted(PLACES.map((p) => [p, p.weight] as const));
     const focus = titleCase(THEME_NAME.get(area.slug)!);
     const raw = european
-      ? rng.pick([`European Network on ${focus}`, `Pan-European Alliance for ${focus}`, `Euro-Mediterranean Platform on ${focus}`, `European Coalition for ${focus}`])
-      : rng.pick([`${COUNTRY_NAME.get(place.code)} Coalition for ${focus}`, `${COUNTRY_NAME.get(place.code)} Platform on ${focus}`, `${place.cities[0]} Round Table on ${focus}`]);
+      ? rng.pick([
+          `European Network on ${focus}`,
+          `Pan-European Alliance for ${focus}`,
+          `Euro-Mediterranean Platform on ${focus}`,
+          `European Coalition for ${focus}`
+        ])
+      : rng.pick([
+          `${COUNTRY_NAME.get(place.code)} Coalition for ${focus}`,
+          `${COUNTRY_NAME.get(place.code)} Platform on ${focus}`,
+          `${place.cities[0]} Round Table on ${focus}`
+        ]);
     const { name, slug } = names.unique(raw, place.cities[0]!);
     const candidates = (byArea.get(area.slug) ?? []).filter((o) => european || o.place.code === place.code);
     const size = Math.min(candidates.length, Math.floor(6 + 8 * rng.pareto(1.3)), 400);
@@ -439,7 +521,8 @@ function makeNetworks(rng: Rng, names: Names, orgs: Org[], count: number): Gener
 export function membershipCells(rng: Rng, network: GeneratedNetwork): Cells[] {
   return network.members.map((org, i) => {
     const secretariat = network.cells.secretariat === org.key;
-    const role = secretariat || i === 0 ? 'COORDINATOR' : i <= 3 ? 'STEERING_GROUP' : rng.chance(0.05) ? 'OBSERVER' : 'MEMBER';
+    const role =
+      secretariat || i === 0 ? 'COORDINATOR' : i <= 3 ? 'STEERING_GROUP' : rng.chance(0.05) ? 'OBSERVER' : 'MEMBER';
     const since = recentDay(rng, Math.max(FIRST_DAY, Date.UTC(org.founded, 0, 1)), 0.8);
     const until = rng.chance(0.08) ? since + rng.int(365, 2500) * DAY : null;
     return {
@@ -448,7 +531,11 @@ export function membershipCells(rng: Rng, network: GeneratedNetwork): Cells[] {
       role,
       since: isoDay(since),
       until: until !== null && until <= LAST_DAY ? isoDay(until) : '',
-      visibility: rng.weighted([['PUBLIC', 88], ['MEMBERS', 9], ['PRIVATE', 3]] as const)
+      visibility: rng.weighted([
+        ['PUBLIC', 88],
+        ['MEMBERS', 9],
+        ['PRIVATE', 3]
+      ] as const)
     };
   });
 }
@@ -481,7 +568,10 @@ export function makeGrants(rng: Rng, orgs: Org[], count: number, source: string,
     const recipient = rng.chance(0.5) ? rng.sampleWeighted(candidates, (o) => o.degree + 1, 1)[0]! : candidates[0]!;
     const n = (perFunder.get(funder) ?? 0) + 1;
     perFunder.set(funder, n);
-    const amount = Math.min(2_500_000, Math.max(2_000, Math.round(Math.exp(Math.log(40_000) + 1.1 * rng.normal()) / 500) * 500));
+    const amount = Math.min(
+      2_500_000,
+      Math.max(2_000, Math.round(Math.exp(Math.log(40_000) + 1.1 * rng.normal()) / 500) * 500)
+    );
     // Foundations outside the euro area pay domestic grants in their own currency, everything else in EUR.
     const currency = recipient.place.code === funder.place.code && rng.chance(0.8) ? funder.place.currency : 'EUR';
     const award = recentDay(rng, Math.max(FIRST_DAY, Date.UTC(Math.max(recipient.founded, funder.founded), 0, 1)), 0.7);
@@ -492,7 +582,8 @@ export function makeGrants(rng: Rng, orgs: Org[], count: number, source: string,
     themes.add(matching.length > 0 ? rng.pick(matching) : rng.pick(recipient.themes));
     if (rng.chance(0.3)) themes.add(rng.pick(recipient.themes));
     const countries = new Set([recipient.place.code]);
-    if (rng.chance(0.25) && (NEAR[recipient.place.code] ?? []).length > 0) countries.add(rng.pick(NEAR[recipient.place.code]!));
+    if (rng.chance(0.25) && (NEAR[recipient.place.code] ?? []).length > 0)
+      countries.add(rng.pick(NEAR[recipient.place.code]!));
     const programme = rng.pick(GRANT_PROGRAMMES);
     grants.push({
       Identifier: `${idPrefix}-${pad(funder.index + 1, 6)}-${pad(n, 4)}`,
@@ -510,7 +601,11 @@ export function makeGrants(rng: Rng, orgs: Org[], count: number, source: string,
       'Grant Programme:Title': programme,
       'Beneficiary Location:Country Code': [...countries].sort().join(';'),
       Themes: [...themes].sort().join(';'),
-      Visibility: rng.weighted([['PUBLIC', 90], ['MEMBERS', 7], ['PRIVATE', 3]] as const),
+      Visibility: rng.weighted([
+        ['PUBLIC', 90],
+        ['MEMBERS', 7],
+        ['PRIVATE', 3]
+      ] as const),
       'Data Source': source
     });
   }
@@ -546,7 +641,10 @@ export function generateDataset(options: GeneratorOptions): Dataset {
 /** Every kind sorted by its key the way the exporter sorts, so generated and exported files compare byte for byte. */
 export function sortDataset(dataset: Dataset): Dataset {
   const sorted = (rows: Cells[], key: (c: Cells) => string) =>
-    rows.map((cells) => ({ key: key(cells), cells })).sort(byKey).map((r) => r.cells);
+    rows
+      .map((cells) => ({ key: key(cells), cells }))
+      .sort(byKey)
+      .map((r) => r.cells);
   return {
     organizations: sorted(dataset.organizations, (c) => c.external_id!),
     networks: sorted(dataset.networks, (c) => c.external_id!),
@@ -559,7 +657,11 @@ export function sortDataset(dataset: Dataset): Dataset {
 export function toCsv(kind: ImportKind, rows: readonly Cells[]): string {
   const columns = COLUMNS[kind].map((c) => c.name);
   let out = csvLine(columns);
-  for (const row of rows) out += csvLine(columns.map((c) => row[c] ?? ''), columns);
+  for (const row of rows)
+    out += csvLine(
+      columns.map((c) => row[c] ?? ''),
+      columns
+    );
   return out;
 }
 

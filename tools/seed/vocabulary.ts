@@ -248,16 +248,36 @@ export const NAME_PATTERNS: Readonly<Record<OrgType, readonly string[]>> = {
     '{focus} Collective {city}',
     'Open Table {city}'
   ],
-  NETWORK: ['{country} Network for {cause}', '{country} Alliance for {cause}', '{city} Coalition for {cause}', 'Platform {cause} {country}'],
+  NETWORK: [
+    '{country} Network for {cause}',
+    '{country} Alliance for {cause}',
+    '{city} Coalition for {cause}',
+    'Platform {cause} {country}'
+  ],
   RESEARCH: [
     '{city} Institute for Migration Studies',
     'Centre for {cause} Research {city}',
     '{country} Observatory on {cause}',
     '{cause} Research Unit, University of {city}'
   ],
-  FUNDER: ['{surname} Foundation', '{surname} Family Foundation', '{city} Community Foundation', '{surname} Fund for Open Societies'],
-  PUBLIC_BODY: ['{city} Office for Integration', 'Municipality of {city} – Migration Department', '{city} Welcome Service', 'Regional Integration Agency {city}'],
-  OTHER: ['{city} Social Enterprise for {cause}', '{focus} Cooperative {city}', 'Faith Community {city} – Refugee Ministry', '{city} Sports Club for Newcomers']
+  FUNDER: [
+    '{surname} Foundation',
+    '{surname} Family Foundation',
+    '{city} Community Foundation',
+    '{surname} Fund for Open Societies'
+  ],
+  PUBLIC_BODY: [
+    '{city} Office for Integration',
+    'Municipality of {city} – Migration Department',
+    '{city} Welcome Service',
+    'Regional Integration Agency {city}'
+  ],
+  OTHER: [
+    '{city} Social Enterprise for {cause}',
+    '{focus} Cooperative {city}',
+    'Faith Community {city} – Refugee Ministry',
+    '{city} Sports Club for Newcomers'
+  ]
 };
 
 /** The phrase for a type in a description ("… is a {phrase} based in …"). */

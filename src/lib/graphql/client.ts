@@ -5,7 +5,14 @@
  * (src/lib/graphql/documents → generated/).
  */
 import { error } from '@sveltejs/kit';
-import { Client, cacheExchange, fetchExchange, type AnyVariables, type CombinedError, type TypedDocumentNode } from '@urql/core';
+import {
+  Client,
+  cacheExchange,
+  fetchExchange,
+  type AnyVariables,
+  type CombinedError,
+  type TypedDocumentNode
+} from '@urql/core';
 
 /** /graphql rejects cookie-authenticated requests without it unless they are JSON (src/lib/server/security). */
 const CSRF_HEADER = 'x-atlas-csrf';

@@ -15,12 +15,18 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   PGLITE_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** bolt://, neo4j://, neo4j+s:// … Unset: the start command runs the local Neo4j from graph/. */
-  NEO4J_URI: z.string().regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URI').optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\//, 'must be a bolt:// or neo4j:// URI')
+    .optional(),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j rule)').default('atlas-local-password'),
   NEO4J_DATABASE: z.string().min(1).default('neo4j'),
   NEO4J_BOLT_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/).default('1g'),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/)
+    .default('1g'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   // ─── Accounts and API protection (src/lib/server/auth, src/lib/server/security; see docs/decisions/0008) ───
   /** /graphql requests per minute for each API token or signed-in user. */

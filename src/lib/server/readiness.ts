@@ -14,9 +14,7 @@ export async function checkReadiness(): Promise<Readiness> {
 
   if (postgres.ok) {
     const pending = await pendingMigrations().catch((e: Error) => [`unknown (${e.message})`]);
-    checks.postgresMigrations = pending.length
-      ? { ok: false, reason: `pending: ${pending.join(', ')}` }
-      : { ok: true };
+    checks.postgresMigrations = pending.length ? { ok: false, reason: `pending: ${pending.join(', ')}` } : { ok: true };
   }
   if (neo4j.ok) {
     const pending = await pendingGraphMigrations().catch((e: Error) => [`unknown (${e.message})`]);

@@ -56,7 +56,10 @@ export const actions: Actions = {
       } else errors.name = outcome.failure.message;
       return fail(400, { action: 'createToken' as const, name, errors });
     }
-    return { action: 'createToken' as const, created: { name: outcome.value.token.name, secret: outcome.value.secret } };
+    return {
+      action: 'createToken' as const,
+      created: { name: outcome.value.token.name, secret: outcome.value.secret }
+    };
   },
   revokeToken: async ({ request, locals }) => {
     const id = String((await request.formData()).get('id') ?? '');
@@ -65,10 +68,18 @@ export const actions: Actions = {
     return { action: 'revokeToken' as const, revoked: outcome.value.name };
   },
   requestMembership: async ({ request, locals }) => {
-    const slug = String((await request.formData()).get('organization') ?? '').trim().toLowerCase();
-    const organization = slug ? await getDb().organization.findUnique({ where: { slug }, select: { id: true, name: true } }) : null;
+    const slug = String((await request.formData()).get('organization') ?? '')
+      .trim()
+      .toLowerCase();
+    const organization = slug
+      ? await getDb().organization.findUnique({ where: { slug }, select: { id: true, name: true } })
+      : null;
     if (!organization) {
-      return fail(400, { action: 'requestMembership' as const, organization: slug, errors: { organization: m.account_org_not_found() } });
+      return fail(400, {
+        action: 'requestMembership' as const,
+        organization: slug,
+        errors: { organization: m.account_org_not_found() }
+      });
     }
     const outcome = await requestMembership(locals.viewer, organization.id);
     if (!outcome.ok) {

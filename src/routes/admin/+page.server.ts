@@ -53,7 +53,11 @@ function membershipAction(decide: typeof approveMembership, action: 'approve' | 
   return async ({ request, locals }: Parameters<Actions[string]>[0]) => {
     const id = String((await request.formData()).get('id') ?? '');
     const outcome = await decide(locals.viewer, id);
-    if (!outcome.ok) return fail(400, { action, message: outcome.failure.kind === 'forbidden' ? m.admin_forbidden() : m.admin_request_gone() });
+    if (!outcome.ok)
+      return fail(400, {
+        action,
+        message: outcome.failure.kind === 'forbidden' ? m.admin_forbidden() : m.admin_request_gone()
+      });
     return { action, done: `${outcome.value.user.name} → ${outcome.value.organization.name}` };
   };
 }
@@ -65,12 +69,19 @@ export const actions: Actions = {
     const form = await request.formData();
     const email = String(form.get('email') ?? '');
     const role = String(form.get('role') ?? 'MEMBER') as 'MEMBER' | 'FUNDER_ANALYST' | 'ADMIN';
-    const slug = String(form.get('organization') ?? '').trim().toLowerCase();
+    const slug = String(form.get('organization') ?? '')
+      .trim()
+      .toLowerCase();
     const values = { email, role, organization: slug };
     let organizationId: string | undefined;
     if (slug) {
       const org = await getDb().organization.findUnique({ where: { slug }, select: { id: true } });
-      if (!org) return fail(400, { action: 'invite' as const, values, errors: { organization: m.account_org_not_found() } as Record<string, string> });
+      if (!org)
+        return fail(400, {
+          action: 'invite' as const,
+          values,
+          errors: { organization: m.account_org_not_found() } as Record<string, string>
+        });
       organizationId = org.id;
     }
     const outcome = await inviteUser(locals.viewer, { email, role, organizationId }, publicOrigin(url));
@@ -78,7 +89,8 @@ export const actions: Actions = {
       const errors: Record<string, string> = {};
       if (outcome.failure.kind === 'validation') {
         for (const e of outcome.failure.fieldErrors) {
-          errors[e.field] = e.message === 'already has an account' ? m.admin_invite_email_taken() : m.auth_error_email_invalid();
+          errors[e.field] =
+            e.message === 'already has an account' ? m.admin_invite_email_taken() : m.auth_error_email_invalid();
         }
       } else errors.email = outcome.failure.message;
       return fail(400, { action: 'invite' as const, values, errors });

@@ -15,7 +15,12 @@ describe('coalitionCsv', () => {
       ties: [{ a: { id: '1' }, b: { id: '2' } }],
       uncoveredCountries: [{ code: 'IT' }]
     };
-    const alternative = { score: 0.5, members: [member('3', 'Gamma', ['DE', 'GR', 'IT'])], ties: [], uncoveredCountries: [] };
+    const alternative = {
+      score: 0.5,
+      members: [member('3', 'Gamma', ['DE', 'GR', 'IT'])],
+      ties: [],
+      uncoveredCountries: []
+    };
     const text = coalitionCsv(
       [
         { label: 'proposal', coalition: best },

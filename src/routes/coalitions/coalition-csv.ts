@@ -50,7 +50,10 @@ export function coalitionCsv(
 
 /** e.g. coalition-legal-aid-housing-de-gr-it.csv: says what it holds, safe in every file system. */
 export function coalitionFilename(themes: readonly string[], countries: readonly string[]): string {
-  const words = [...themes, ...countries].join('-').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  const words = [...themes, ...countries]
+    .join('-')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-');
   const trimmed = words.slice(0, 80).replace(/-+$/, '');
   return `coalition-${trimmed || 'proposal'}.csv`;
 }

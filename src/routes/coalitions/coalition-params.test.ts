@@ -6,10 +6,17 @@ const parse = (query: string) => parseCoalitionParams(new URLSearchParams(query)
 
 describe('parseCoalitionParams', () => {
   it('reads repeated parameters, normalises case and drops duplicates and empty values', () => {
-    const parsed = parse('theme=Legal-Aid&theme=legal-aid&theme=housing&country=de&country=GR&country=&include=a-b&include=&size=4');
+    const parsed = parse(
+      'theme=Legal-Aid&theme=legal-aid&theme=housing&country=de&country=GR&country=&include=a-b&include=&size=4'
+    );
     expect(parsed.problems).toEqual([]);
     expect(parsed.submitted).toBe(true);
-    expect(parsed.request).toEqual({ themes: ['legal-aid', 'housing'], countries: ['DE', 'GR'], include: ['a-b'], size: 4 });
+    expect(parsed.request).toEqual({
+      themes: ['legal-aid', 'housing'],
+      countries: ['DE', 'GR'],
+      include: ['a-b'],
+      size: 4
+    });
   });
 
   it('treats a first visit as not submitted, but still reports what is missing (for the CSV export)', () => {
@@ -47,7 +54,9 @@ describe('parseCoalitionParams', () => {
       { field: 'include', code: 'more-than-size', count: 3, size: 2 }
     ]);
     const many = Array.from({ length: 11 }, (_, i) => `include=org-${i}`).join('&');
-    expect(parse(`theme=housing&country=DE&${many}`).problems).toEqual([{ field: 'include', code: 'too-many', max: 10 }]);
+    expect(parse(`theme=housing&country=DE&${many}`).problems).toEqual([
+      { field: 'include', code: 'too-many', max: 10 }
+    ]);
   });
 });
 

@@ -66,7 +66,8 @@ export function parseCoalitionParams(params: URLSearchParams, known: KnownValues
   for (const value of themes) if (!known.themes.has(value)) problems.push({ field: 'theme', code: 'unknown', value });
 
   if (countries.length === 0) problems.push({ field: 'country', code: 'required' });
-  else if (countries.length > LIMITS.countries) problems.push({ field: 'country', code: 'too-many', max: LIMITS.countries });
+  else if (countries.length > LIMITS.countries)
+    problems.push({ field: 'country', code: 'too-many', max: LIMITS.countries });
   for (const value of countries) {
     if (!known.countries.has(value)) problems.push({ field: 'country', code: 'unknown', value });
   }
@@ -74,7 +75,8 @@ export function parseCoalitionParams(params: URLSearchParams, known: KnownValues
   let size: number | undefined;
   if (sizeText !== '') {
     const n = Number(sizeText);
-    if (!/^\d+$/.test(sizeText) || n < LIMITS.sizeMin || n > LIMITS.sizeMax) problems.push({ field: 'size', code: 'invalid' });
+    if (!/^\d+$/.test(sizeText) || n < LIMITS.sizeMin || n > LIMITS.sizeMax)
+      problems.push({ field: 'size', code: 'invalid' });
     else size = n;
   }
 

@@ -13,7 +13,12 @@ const CHOICES = {
   ]
 };
 const ORG = { id: 'T3JnYW5pemF0aW9uOm9yZy0x', slug: 'org-one', name: 'Org One' };
-const COALITION = { score: 0.9, members: [{ organization: ORG, coversCountries: [{ code: 'DE' }] }], ties: [], uncoveredCountries: [{ code: 'GR' }] };
+const COALITION = {
+  score: 0.9,
+  members: [{ organization: ORG, coversCountries: [{ code: 'DE' }] }],
+  ties: [],
+  uncoveredCountries: [{ code: 'GR' }]
+};
 
 function scriptedApi(answers: Record<string, (variables: Record<string, unknown>) => unknown>) {
   const calls: { operation: string; variables: Record<string, unknown> }[] = [];
@@ -46,7 +51,11 @@ describe('loadCoalitionState', () => {
       CoalitionIncludeBySlug: ({ slug }) => ({ data: { organization: slug === 'org-one' ? ORG : null } }),
       ProposeCoalition: () => ({ data: { proposeCoalition: { best: COALITION, alternatives: [] } } })
     });
-    const state = await loadCoalitionState(api.fetchFn, new URLSearchParams('theme=homelessness&country=de&include=org-one'), 'de');
+    const state = await loadCoalitionState(
+      api.fetchFn,
+      new URLSearchParams('theme=homelessness&country=de&include=org-one'),
+      'de'
+    );
     expect(api.calls[0]).toEqual({ operation: 'CoalitionChoices', variables: { lang: 'DE' } });
     expect(api.calls.at(-1)).toEqual({
       operation: 'ProposeCoalition',
@@ -70,13 +79,21 @@ describe('loadCoalitionState', () => {
       }),
       ProposeCoalition: () => ({ data: { proposeCoalition: { best: COALITION, alternatives: [] } } })
     });
-    const found = await loadCoalitionState(api.fetchFn, new URLSearchParams('theme=housing&country=DE&include=Org One'), 'en');
+    const found = await loadCoalitionState(
+      api.fetchFn,
+      new URLSearchParams('theme=housing&country=DE&include=Org One'),
+      'en'
+    );
     expect(found.included.map((o) => o.slug)).toEqual(['org-one']);
     expect(found.request.include).toEqual(['org-one']);
     expect(found.proposal).not.toBeNull();
 
     api.calls.length = 0;
-    const ambiguous = await loadCoalitionState(api.fetchFn, new URLSearchParams('theme=housing&country=DE&include=Org T'), 'en');
+    const ambiguous = await loadCoalitionState(
+      api.fetchFn,
+      new URLSearchParams('theme=housing&country=DE&include=Org T'),
+      'en'
+    );
     expect(ambiguous.problems).toEqual([
       {
         field: 'include',
@@ -100,13 +117,18 @@ describe('loadCoalitionState', () => {
         errors: [
           {
             message: 'countries[0]: is not a known country code ("DE")',
-            extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'countries[0]', message: 'is not a known country code ("DE")' }] }
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              fieldErrors: [{ field: 'countries[0]', message: 'is not a known country code ("DE")' }]
+            }
           }
         ]
       })
     });
     const state = await loadCoalitionState(api.fetchFn, new URLSearchParams('theme=housing&country=DE'), 'en');
-    expect(state.problems).toEqual([{ field: 'country', code: 'api', message: 'countries[0]: is not a known country code ("DE")' }]);
+    expect(state.problems).toEqual([
+      { field: 'country', code: 'api', message: 'countries[0]: is not a known country code ("DE")' }
+    ]);
     expect(state.proposal).toBeNull();
   });
 });

@@ -13,13 +13,11 @@ import {
   CoalitionOrganizationSearchQuery,
   ProposeCoalitionQuery
 } from '$lib/graphql/documents/coalition';
-import type { CoalitionChoicesQuery as Choices, ProposeCoalitionQuery as Proposal } from '$lib/graphql/generated/graphql';
-import {
-  fieldOfApiPath,
-  parseCoalitionParams,
-  type CoalitionProblem,
-  type CoalitionRequest
-} from './coalition-params';
+import type {
+  CoalitionChoicesQuery as Choices,
+  ProposeCoalitionQuery as Proposal
+} from '$lib/graphql/generated/graphql';
+import { fieldOfApiPath, parseCoalitionParams, type CoalitionProblem, type CoalitionRequest } from './coalition-params';
 
 export type CoalitionChoices = Choices;
 export type CoalitionProposal = Proposal['proposeCoalition'];
@@ -121,7 +119,9 @@ async function resolveInclude(fetchFn: typeof fetch, entry: string): Promise<Inc
     throwIfUnavailable(byId.error);
     if (byId.data?.organization) return { organization: byId.data.organization };
   }
-  const byName = await client.query(CoalitionOrganizationSearchQuery, { query: entry, first: NAME_MATCHES }).toPromise();
+  const byName = await client
+    .query(CoalitionOrganizationSearchQuery, { query: entry, first: NAME_MATCHES })
+    .toPromise();
   throwIfUnavailable(byName.error);
   const matches = byName.data?.organizations.nodes ?? [];
   const exact = matches.filter((o) => o.name.localeCompare(entry, undefined, { sensitivity: 'base' }) === 0);

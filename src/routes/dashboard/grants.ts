@@ -5,7 +5,12 @@
  */
 import { loadQuery } from '$lib/graphql/client';
 import { DashboardGrantsPageQuery } from '$lib/graphql/documents/dashboard';
-import type { DashboardGrantFragment, DashboardGrantsPageQuery as Page, GrantFilter, Language } from '$lib/graphql/generated/graphql';
+import type {
+  DashboardGrantFragment,
+  DashboardGrantsPageQuery as Page,
+  GrantFilter,
+  Language
+} from '$lib/graphql/generated/graphql';
 
 export const MAX_GRANT_PAGES = 20;
 
@@ -34,7 +39,8 @@ export async function loadGrants(
       totals = data.grants.totals;
     }
     grants.push(...data.grants.nodes);
-    if (!data.grants.pageInfo.hasNextPage || !data.grants.pageInfo.endCursor) return { grants, totalCount, totals, complete: true };
+    if (!data.grants.pageInfo.hasNextPage || !data.grants.pageInfo.endCursor)
+      return { grants, totalCount, totals, complete: true };
     after = data.grants.pageInfo.endCursor;
   }
   return { grants, totalCount, totals, complete: grants.length >= totalCount };

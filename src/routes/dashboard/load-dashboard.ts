@@ -15,7 +15,12 @@ export function apiLanguage(locale: string): Language {
   return locale === 'de' ? 'DE' : 'EN';
 }
 
-export async function loadDashboard(fetchFn: typeof fetch, locale: string, filters: DashboardFilters, errors: FilterErrors) {
+export async function loadDashboard(
+  fetchFn: typeof fetch,
+  locale: string,
+  filters: DashboardFilters,
+  errors: FilterErrors
+) {
   const lang = apiLanguage(locale);
   const data = await loadQuery(fetchFn, DashboardQuery, { lang, fromYear: filters.from, toYear: filters.to });
   const funder = filters.funder ? (data.funders.nodes.find((f) => f.slug === filters.funder) ?? null) : null;
@@ -24,7 +29,11 @@ export async function loadDashboard(fetchFn: typeof fetch, locale: string, filte
   }
   const matrix = data.coverageMatrix;
   // The matrix's year range (the API's defaults filled in), so grants and matrix always count the same years.
-  const grantFilter = { yearFrom: matrix.fromYear, yearTo: matrix.toYear, ...(funder ? { funderIds: [funder.id] } : {}) };
+  const grantFilter = {
+    yearFrom: matrix.fromYear,
+    yearTo: matrix.toYear,
+    ...(funder ? { funderIds: [funder.id] } : {})
+  };
   // Without a funder the matrix already sums the money; one page is enough for the grants table.
   const grants = await loadGrants(fetchFn, lang, grantFilter, funder ? MAX_GRANT_PAGES : 1);
   const coverage = new Coverage({

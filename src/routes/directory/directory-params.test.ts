@@ -52,7 +52,9 @@ describe('directory URL state', () => {
   it('writes the state back as a stable URL that parses to the same state', () => {
     const { state } = parse('language=el&country=IT&theme=legal-aid&q=a+b&country=GR&sort=name&type=NGO&level=LOCAL');
     const href = directoryHref(state);
-    expect(href).toBe('/directory?q=a+b&theme=legal-aid&country=it&country=gr&level=local&type=ngo&language=el&sort=name');
+    expect(href).toBe(
+      '/directory?q=a+b&theme=legal-aid&country=it&country=gr&level=local&type=ngo&language=el&sort=name'
+    );
     expect(parseDirectoryParams(new URL(href, 'http://x').searchParams).state).toEqual(state);
     expect(directoryHref(parse('').state)).toBe('/directory');
   });

@@ -19,7 +19,13 @@ export const PAGE_SIZE = 20;
 export const SORTS = ['relevance', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const WORK_LEVELS = ['LOCAL', 'REGIONAL', 'NATIONAL', 'EUROPEAN', 'INTERNATIONAL'] as const satisfies readonly WorkLevel[];
+export const WORK_LEVELS = [
+  'LOCAL',
+  'REGIONAL',
+  'NATIONAL',
+  'EUROPEAN',
+  'INTERNATIONAL'
+] as const satisfies readonly WorkLevel[];
 export const ORGANIZATION_TYPES = [
   'NGO',
   'GRASSROOTS',
@@ -116,7 +122,12 @@ export function parseDirectoryParams(params: URLSearchParams): { state: Director
 
   const state: DirectoryState = {
     query,
-    themes: readList(params, PARAM.themes, (s) => (THEME_SLUG.test(s.toLowerCase()) ? s.toLowerCase() : null), problems),
+    themes: readList(
+      params,
+      PARAM.themes,
+      (s) => (THEME_SLUG.test(s.toLowerCase()) ? s.toLowerCase() : null),
+      problems
+    ),
     countries: readList(params, PARAM.countries, (s) => (COUNTRY_CODE.test(s) ? s.toUpperCase() : null), problems),
     levels: readList(params, PARAM.levels, oneOf(WORK_LEVELS), problems),
     types: readList(params, PARAM.types, oneOf(ORGANIZATION_TYPES), problems),
@@ -175,11 +186,11 @@ export function queryVariables(state: DirectoryState, lang: 'en' | 'de'): Direct
 export function isFiltered(state: DirectoryState): boolean {
   return Boolean(
     state.query ||
-      state.themes.length ||
-      state.countries.length ||
-      state.levels.length ||
-      state.types.length ||
-      state.languages.length
+    state.themes.length ||
+    state.countries.length ||
+    state.levels.length ||
+    state.types.length ||
+    state.languages.length
   );
 }
 

@@ -34,7 +34,10 @@ export const actions: Actions = {
         case 'invalid-credentials':
           return fail(400, { email, message: m.auth_error_credentials() });
         case 'throttled':
-          return fail(429, { email, message: m.auth_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) }) });
+          return fail(429, {
+            email,
+            message: m.auth_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) })
+          });
       }
     }
     setSessionCookie(cookies, url, result.token, result.expiresAt);

@@ -3,7 +3,12 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/i18n/generated/messages.js';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { publicOrigin } from '$lib/server/auth/origin';
-import { requestPasswordReset, resetPassword, resetTokenState, type ResetTokenState } from '$lib/server/auth/password-reset';
+import {
+  requestPasswordReset,
+  resetPassword,
+  resetTokenState,
+  type ResetTokenState
+} from '$lib/server/auth/password-reset';
 
 function tokenProblem(state: Exclude<ResetTokenState, 'valid'>): string {
   switch (state) {
@@ -42,7 +47,8 @@ export const actions: Actions = {
     }
     const result = await resetPassword({ token: String(form.get('token') ?? ''), password });
     if (!result.ok) {
-      if (result.reason === 'invalid-password') return fail(400, { errors: { password: m.auth_error_password_rules() } });
+      if (result.reason === 'invalid-password')
+        return fail(400, { errors: { password: m.auth_error_password_rules() } });
       return fail(400, { message: tokenProblem(result.reason) });
     }
     setSessionCookie(cookies, url, result.token, result.expiresAt);

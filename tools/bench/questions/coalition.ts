@@ -32,10 +32,14 @@ export const coalitionQuestion: Question<Input> = {
   raw:
     'the candidate and tie Cypher statements of src/lib/server/matchmaking/coalition-query.ts in one read transaction ' +
     'through the driver, then the same greedy cover for the best coalition (the alternatives are not recomputed)',
-  pick: (rng, pools) => ({ themes: pickDistinct(rng, pools.themes, 3), countries: pickDistinct(rng, pools.countries, 8) }),
+  pick: (rng, pools) => ({
+    themes: pickDistinct(rng, pools.themes, 3),
+    countries: pickDistinct(rng, pools.countries, 8)
+  }),
   request: (input) => ({ query: QUERY, variables: { themes: input.themes, countries: input.countries } }),
   apiAnswer(data) {
-    const best = (data as { proposeCoalition: { best: { members: { organization: { slug: string } }[] } } }).proposeCoalition.best;
+    const best = (data as { proposeCoalition: { best: { members: { organization: { slug: string } }[] } } })
+      .proposeCoalition.best;
     return best.members.map((m) => m.organization.slug).join(',');
   },
   async runRaw(input, { neo4j: driver, database }) {
@@ -44,7 +48,9 @@ export const coalitionQuestion: Question<Input> = {
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
       const { candidates, ties, slugs } = await session.executeRead(async (tx) => {
-        const rows = (await tx.run(COALITION_CANDIDATES, { ...lists, perCountry: neo4j.int(CANDIDATES_PER_COUNTRY), ...visibility })).records;
+        const rows = (
+          await tx.run(COALITION_CANDIDATES, { ...lists, perCountry: neo4j.int(CANDIDATES_PER_COUNTRY), ...visibility })
+        ).records;
         const candidates = rows.map((r) => ({
           id: r.get('id') as string,
           covers: r.get('covers') as string[],

@@ -38,7 +38,8 @@ export const gapMatrixQuestion: Question<Input> = {
   key: 'gap-matrix',
   title: 'Gap matrix (coverageMatrix)',
   targetP95Ms: 100,
-  inputs: 'the whole matrix (default grant years, as the dashboard asks) in a third of the runs; otherwise only the cells with a gap: none / thin / isolated / thin or isolated',
+  inputs:
+    'the whole matrix (default grant years, as the dashboard asks) in a third of the runs; otherwise only the cells with a gap: none / thin / isolated / thin or isolated',
   raw: 'one SQL statement reading the precomputed matrix from "AnalyticsCache" through pg, then the same gap filter on its cells',
   pick: (rng) => ({ gaps: rng.pick(GAP_FILTERS) }),
   request: (input) => ({
@@ -46,7 +47,8 @@ export const gapMatrixQuestion: Question<Input> = {
     variables: { gaps: input.gaps.length ? input.gaps.map((g) => g.toUpperCase()) : null }
   }),
   apiAnswer(data) {
-    const matrix = (data as { coverageMatrix: { cells: { organizations: number }[]; themes: unknown[] } }).coverageMatrix;
+    const matrix = (data as { coverageMatrix: { cells: { organizations: number }[]; themes: unknown[] } })
+      .coverageMatrix;
     if (matrix.themes.length === 0) throw new Error('gap matrix: no themes in the answer');
     return fingerprint(matrix.cells);
   },

@@ -52,7 +52,8 @@ export const profileQuestion: Question<Input> = {
   key: 'profile',
   title: 'Profile with 20 partners',
   targetP95Ms: 25,
-  inputs: 'a random organisation with exactly 20 visible partners, by slug; its fields, themes, countries and 20 partners',
+  inputs:
+    'a random organisation with exactly 20 visible partners, by slug; its fields, themes, countries and 20 partners',
   raw: 'one SQL statement (row, themes, countries) through pg and, concurrently, one Cypher statement (partners, count) through the driver',
   pick: (rng, pools) => ({ slug: rng.pick(pools.profiles).slug }),
   request: (input) => ({ query: QUERY, variables: { slug: input.slug } }),
@@ -66,7 +67,9 @@ export const profileQuestion: Question<Input> = {
     try {
       const [row, graph] = await Promise.all([
         sql.query(RAW_SQL, [input.slug]),
-        session.executeRead((tx) => tx.run(RAW_CYPHER, { slug: input.slug, limit: neo4j.int(20), ...ANONYMOUS_VISIBILITY }))
+        session.executeRead((tx) =>
+          tx.run(RAW_CYPHER, { slug: input.slug, limit: neo4j.int(20), ...ANONYMOUS_VISIBILITY })
+        )
       ]);
       if (row.rows.length === 0) throw new Error(`profile (raw): no organisation "${input.slug}"`);
       const record = graph.records[0];

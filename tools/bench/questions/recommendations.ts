@@ -38,7 +38,10 @@ export const recommendationsQuestion: Question<Input> = {
   inputs: 'a random organisation (not archived), no focus themes or countries, first 10',
   raw: 'the RECOMMEND Cypher statement of src/lib/server/matchmaking/recommend-query.ts with the same parameters, through the driver',
   pick: (rng, pools) => ({ organizationId: rng.pick(pools.organizations) }),
-  request: (input) => ({ query: QUERY, variables: { id: encodeGlobalID('Organization', input.organizationId), first: FIRST } }),
+  request: (input) => ({
+    query: QUERY,
+    variables: { id: encodeGlobalID('Organization', input.organizationId), first: FIRST }
+  }),
   apiAnswer(data) {
     const list = (data as { recommendedPartners: { organization: { slug: string } }[] }).recommendedPartners;
     return list.map((r) => r.organization.slug).join(',');

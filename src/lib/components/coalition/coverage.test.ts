@@ -10,7 +10,10 @@ const coalition: CoalitionData = {
     { organization: org('c'), coversCountries: [] }
   ],
   // Given in the API's order (by id), not the members' order.
-  ties: [{ a: { id: 'c' }, b: { id: 'a' } }, { a: { id: 'a' }, b: { id: 'b' } }],
+  ties: [
+    { a: { id: 'c' }, b: { id: 'a' } },
+    { a: { id: 'a' }, b: { id: 'b' } }
+  ],
   uncoveredCountries: [{ code: 'IT' }]
 };
 const requested = ['DE', 'GR', 'IT', 'AT'];

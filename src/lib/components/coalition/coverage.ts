@@ -62,7 +62,9 @@ export function namedTies(coalition: CoalitionData): NamedTie[] {
   const org = (id: string) => coalition.members[order.get(id)!]!.organization;
   return coalition.ties
     .filter((t) => order.has(t.a.id) && order.has(t.b.id))
-    .map((t) => (order.get(t.a.id)! <= order.get(t.b.id)! ? { a: org(t.a.id), b: org(t.b.id) } : { a: org(t.b.id), b: org(t.a.id) }))
+    .map((t) =>
+      order.get(t.a.id)! <= order.get(t.b.id)! ? { a: org(t.a.id), b: org(t.b.id) } : { a: org(t.b.id), b: org(t.a.id) }
+    )
     .sort((x, y) => order.get(x.a.id)! - order.get(y.a.id)! || order.get(x.b.id)! - order.get(y.b.id)!);
 }
 

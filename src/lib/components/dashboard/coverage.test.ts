@@ -27,7 +27,13 @@ function cell(themeSlug: string, countryCode: string, over: Partial<MatrixCell>)
 }
 
 const cells: MatrixCell[] = [
-  cell('children', 'GR', { organizations: 5, partnershipsWithin: 2, partnershipsAcross: 3, grants: 2, grantsEur: 9000 }),
+  cell('children', 'GR', {
+    organizations: 5,
+    partnershipsWithin: 2,
+    partnershipsAcross: 3,
+    grants: 2,
+    grantsEur: 9000
+  }),
   cell('age-assessment', 'GR', { organizations: 2, gaps: ['THIN', 'ISOLATED'] }),
   cell('health', 'GR', { organizations: 1, gaps: ['THIN'], grantsEur: 100 }),
   cell('children', 'AT', { organizations: 4, gaps: ['ISOLATED'] }),
@@ -84,14 +90,23 @@ describe('Coverage', () => {
 
   it('lists thin and isolated cells, sub-themes included, in the requested order', () => {
     const byOrganizations = coverage.gaps('organizations', 'asc');
-    expect(byOrganizations.map((g) => `${g.theme.slug}|${g.country.code}`)).toEqual(['health|GR', 'age-assessment|GR', 'children|AT']);
+    expect(byOrganizations.map((g) => `${g.theme.slug}|${g.country.code}`)).toEqual([
+      'health|GR',
+      'age-assessment|GR',
+      'children|AT'
+    ]);
     expect(byOrganizations[1]!.theme.parentName).toBe('Children');
     expect(coverage.gaps('country', 'desc').map((g) => g.country.code)).toEqual(['GR', 'GR', 'AT']);
     expect(coverage.gaps('money', 'desc')[0]!.theme.slug).toBe('health');
   });
 
   it("uses a funder's own money instead of the matrix's when given", () => {
-    const funded = new Coverage({ themes, countries, cells, funderMoney: new Map([['health|AT', { grants: 1, eur: 700, otherCurrencyGrants: 0 }]]) });
+    const funded = new Coverage({
+      themes,
+      countries,
+      cells,
+      funderMoney: new Map([['health|AT', { grants: 1, eur: 700, otherCurrencyGrants: 0 }]])
+    });
     expect(funded.cell('health', countries[0]!).eur).toBe(700);
     expect(funded.cell('children', countries[1]!).eur).toBe(0);
     expect(funded.countryTotals('money').find((t) => t.country.code === 'AT')?.value).toBe(700);

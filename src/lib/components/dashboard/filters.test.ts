@@ -9,7 +9,9 @@ describe('parseDashboardFilters', () => {
   });
 
   it('reads funder, years, measure, expanded themes and gap sort', () => {
-    const { filters, errors } = parse('funder=Open-Society&from=2021&to=2024&measure=money&expand=legal-aid&expand=health&gapsort=country&gapdir=desc');
+    const { filters, errors } = parse(
+      'funder=Open-Society&from=2021&to=2024&measure=money&expand=legal-aid&expand=health&gapsort=country&gapdir=desc'
+    );
     expect(errors).toEqual({});
     expect(filters).toEqual({
       funder: 'open-society',
@@ -51,7 +53,14 @@ describe('parseDashboardFilters', () => {
 describe('dashboardSearch', () => {
   it('leaves defaults out and round-trips through the parser', () => {
     expect(dashboardSearch(DEFAULT_FILTERS)).toBe('');
-    const filters = { ...DEFAULT_FILTERS, funder: 'x-fund', from: 2020, to: 2022, measure: 'ties' as const, expand: ['health'] };
+    const filters = {
+      ...DEFAULT_FILTERS,
+      funder: 'x-fund',
+      from: 2020,
+      to: 2022,
+      measure: 'ties' as const,
+      expand: ['health']
+    };
     const search = dashboardSearch(filters);
     expect(search).toBe('?funder=x-fund&from=2020&to=2022&measure=ties&expand=health');
     expect(parse(search.slice(1)).filters).toEqual(filters);
@@ -59,6 +68,8 @@ describe('dashboardSearch', () => {
 
   it('applies a change without touching the rest', () => {
     const filters = { ...DEFAULT_FILTERS, funder: 'x-fund' };
-    expect(dashboardSearch(filters, { gapSort: 'money', gapDir: 'desc' })).toBe('?funder=x-fund&gapsort=money&gapdir=desc');
+    expect(dashboardSearch(filters, { gapSort: 'money', gapDir: 'desc' })).toBe(
+      '?funder=x-fund&gapsort=money&gapdir=desc'
+    );
   });
 });

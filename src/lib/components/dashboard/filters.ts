@@ -85,10 +85,12 @@ export function parseDashboardFilters(params: URLSearchParams): { filters: Dashb
     errors.to = { code: 'order', message: `to: must not be before from (${filters.from})` };
     filters.to = null;
   }
-  const choice = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { message: `must be one of ${values.join(', ')}` });
+  const choice = <T extends string>(values: readonly [T, ...T[]]) =>
+    z.enum(values, { message: `must be one of ${values.join(', ')}` });
   filters.measure = take('measure', 'choice', params.get('measure'), choice(MEASURES)) ?? DEFAULT_FILTERS.measure;
   filters.gapSort = take('gapsort', 'choice', params.get('gapsort'), choice(GAP_SORTS)) ?? DEFAULT_FILTERS.gapSort;
-  filters.gapDir = take('gapdir', 'choice', params.get('gapdir'), choice(['asc', 'desc'] as const)) ?? DEFAULT_FILTERS.gapDir;
+  filters.gapDir =
+    take('gapdir', 'choice', params.get('gapdir'), choice(['asc', 'desc'] as const)) ?? DEFAULT_FILTERS.gapDir;
 
   const expand = new Set<string>();
   for (const raw of params.getAll('expand')) {

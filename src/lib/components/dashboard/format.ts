@@ -5,7 +5,12 @@ export function formatNumber(value: number, lang: string, maximumFractionDigits 
 
 /** "€1.2M" / "1,2 Mio. €": short enough for a heatmap cell. */
 export function formatEurShort(value: number, lang: string): string {
-  return new Intl.NumberFormat(lang, { style: 'currency', currency: 'EUR', notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(lang, {
+    style: 'currency',
+    currency: 'EUR',
+    notation: 'compact',
+    maximumFractionDigits: 1
+  }).format(value);
 }
 
 export function formatMoney(amount: string | number, currency: string, lang: string): string {
@@ -13,7 +18,10 @@ export function formatMoney(amount: string | number, currency: string, lang: str
 }
 
 export function formatDateTime(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
+  return (
+    new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) +
+    ' UTC'
+  );
 }
 
 export function formatDate(iso: string, lang: string): string {

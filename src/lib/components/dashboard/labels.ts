@@ -24,7 +24,10 @@ export function visibilityNote(level: 'PUBLIC' | 'MEMBERS' | 'ADMIN'): string {
   return m.dash_visibility_admin();
 }
 
-export function filterErrorText(error: FilterError, context: { min: number; max: number; from: number | null }): string {
+export function filterErrorText(
+  error: FilterError,
+  context: { min: number; max: number; from: number | null }
+): string {
   switch (error.code) {
     case 'slug':
       return m.dash_error_slug();

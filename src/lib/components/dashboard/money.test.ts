@@ -41,12 +41,20 @@ describe('moneyPerCell', () => {
     const cells = moneyPerCell([
       grant({ id: 'a', themes: [{ slug: 'health', parent: null }], countries: [{ code: 'SE' }] }),
       grant({ id: 'b', amountAwarded: '500', themes: [{ slug: 'health', parent: null }], countries: [{ code: 'SE' }] }),
-      grant({ id: 'c', currency: 'SEK', amountAwarded: '90000', themes: [{ slug: 'health', parent: null }], countries: [{ code: 'SE' }] })
+      grant({
+        id: 'c',
+        currency: 'SEK',
+        amountAwarded: '90000',
+        themes: [{ slug: 'health', parent: null }],
+        countries: [{ code: 'SE' }]
+      })
     ]);
     expect(cells.get('health|SE')).toEqual({ grants: 3, eur: 1500, otherCurrencyGrants: 1 });
   });
 
   it('refuses an amount that is not a number, naming the grant', () => {
-    expect(() => moneyPerCell([grant({ id: 'bad', amountAwarded: 'lots' })])).toThrow(/Grant bad: amountAwarded "lots"/);
+    expect(() => moneyPerCell([grant({ id: 'bad', amountAwarded: 'lots' })])).toThrow(
+      /Grant bad: amountAwarded "lots"/
+    );
   });
 });

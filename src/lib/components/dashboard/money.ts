@@ -25,7 +25,8 @@ export function moneyPerCell(grants: readonly MoneyGrant[]): Map<string, CellMon
   const cells = new Map<string, CellMoney>();
   for (const grant of grants) {
     const amount = Number(grant.amountAwarded);
-    if (!Number.isFinite(amount)) throw new Error(`Grant ${grant.id}: amountAwarded "${grant.amountAwarded}" is not a number`);
+    if (!Number.isFinite(amount))
+      throw new Error(`Grant ${grant.id}: amountAwarded "${grant.amountAwarded}" is not a number`);
     const themes = new Set(grant.themes.flatMap((t) => (t.parent ? [t.slug, t.parent.slug] : [t.slug])));
     const countries = new Set(grant.countries.map((c) => c.code));
     for (const theme of themes) {

@@ -9,7 +9,13 @@ describe('legendClasses', () => {
 
   it('covers 1…max with whole-number classes that agree with colourClass', () => {
     const classes = legendClasses(10, true);
-    expect(classes.map((c) => [c.from, c.to])).toEqual([[0, 0], [1, 2], [3, 5], [6, 7], [8, 10]]);
+    expect(classes.map((c) => [c.from, c.to])).toEqual([
+      [0, 0],
+      [1, 2],
+      [3, 5],
+      [6, 7],
+      [8, 10]
+    ]);
     for (const entry of classes.slice(1)) {
       const index = SEQUENTIAL.indexOf(entry.colour as (typeof SEQUENTIAL)[number]);
       for (let v = entry.from; v <= entry.to; v += 1) expect(colourClass(v, 10)).toBe(index);
@@ -18,11 +24,21 @@ describe('legendClasses', () => {
 
   it('leaves out classes no whole number falls into', () => {
     // max 2: 1 is class 2, 2 is class 4 — classes 1 and 3 hold no count.
-    expect(legendClasses(2, true).map((c) => [c.from, c.to])).toEqual([[0, 0], [1, 1], [2, 2]]);
+    expect(legendClasses(2, true).map((c) => [c.from, c.to])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2]
+    ]);
     expect(legendClasses(2, true).map((c) => c.colour)).toEqual([SEQUENTIAL[0], SEQUENTIAL[2], SEQUENTIAL[4]]);
   });
 
   it('uses exact bounds for amounts', () => {
-    expect(legendClasses(1000, false).map((c) => [c.from, c.to])).toEqual([[0, 0], [0, 250], [250, 500], [500, 750], [750, 1000]]);
+    expect(legendClasses(1000, false).map((c) => [c.from, c.to])).toEqual([
+      [0, 0],
+      [0, 250],
+      [250, 500],
+      [500, 750],
+      [750, 1000]
+    ]);
   });
 });

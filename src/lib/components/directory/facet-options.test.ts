@@ -53,7 +53,12 @@ describe('flat facets', () => {
   });
 
   it('folds long lists but leaves their order alone, so a ticked value does not jump between lists', () => {
-    const options = ['a', 'b', 'c', 'd'].map((value, i) => ({ value, label: value, count: 10 - i, checked: value === 'd' }));
+    const options = ['a', 'b', 'c', 'd'].map((value, i) => ({
+      value,
+      label: value,
+      count: 10 - i,
+      checked: value === 'd'
+    }));
     expect(splitVisible(options, 2)).toEqual({ shown: options.slice(0, 2), more: options.slice(2) });
     expect(splitVisible(options, 4)).toEqual({ shown: options, more: [] });
   });

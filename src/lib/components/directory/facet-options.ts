@@ -35,7 +35,11 @@ export function themeOptions(
   facets: { count: number; theme: { slug: string } }[],
   selected: readonly string[]
 ): ThemeOption[] {
-  const counts = countsBy(facets, (f) => f.theme.slug, (f) => f.count);
+  const counts = countsBy(
+    facets,
+    (f) => f.theme.slug,
+    (f) => f.count
+  );
   const build = (node: ThemeNodeInput): ThemeOption | null => {
     const children = (node.children ?? []).map(build).filter((c): c is ThemeOption => c !== null);
     const option: ThemeOption = {
@@ -85,7 +89,10 @@ export function splitVisible(options: FacetOption[], visible: number): { shown: 
 /** Names for ISO codes from the browser's / Node's own locale data (no table to ship). Falls back to the code. */
 export function displayName(lang: string, type: 'region' | 'language', code: string): string {
   try {
-    return new Intl.DisplayNames([lang], { type, fallback: 'code' }).of(type === 'region' ? code.toUpperCase() : code) ?? code;
+    return (
+      new Intl.DisplayNames([lang], { type, fallback: 'code' }).of(type === 'region' ? code.toUpperCase() : code) ??
+      code
+    );
   } catch {
     return code;
   }

@@ -27,7 +27,12 @@ export const LEVEL_LABELS: Record<WorkLevel, () => string> = {
  * English and German both use the singular for exactly one, but Intl.PluralRules keeps that knowledge out of
  * the components (and right for a third language).
  */
-function plural(lang: string, count: number, one: (p: { count: string }) => string, other: (p: { count: string }) => string) {
+function plural(
+  lang: string,
+  count: number,
+  one: (p: { count: string }) => string,
+  other: (p: { count: string }) => string
+) {
   const formatted = new Intl.NumberFormat(lang).format(count);
   return new Intl.PluralRules(lang).select(count) === 'one' ? one({ count: formatted }) : other({ count: formatted });
 }

@@ -28,7 +28,9 @@ describe('mutationFailure', () => {
   it('maps a value GraphQL refused before validation to its input field', () => {
     const error = new CombinedError({
       graphQLErrors: [
-        new GraphQLError('Variable "$input" got invalid value "abc" at "input.foundedYear"; Int cannot represent non-integer value: "abc"')
+        new GraphQLError(
+          'Variable "$input" got invalid value "abc" at "input.foundedYear"; Int cannot represent non-integer value: "abc"'
+        )
       ]
     });
     expect(mutationFailure({ error }, undefined, 'X')).toMatchObject({
@@ -39,7 +41,11 @@ describe('mutationFailure', () => {
 
   it('treats any other error as the API being unavailable, keeping its message', () => {
     const error = new CombinedError({ graphQLErrors: [new GraphQLError('Unexpected error.')] });
-    expect(mutationFailure({ error }, undefined, 'X')).toEqual({ kind: 'unavailable', status: 503, message: 'Unexpected error.' });
+    expect(mutationFailure({ error }, undefined, 'X')).toEqual({
+      kind: 'unavailable',
+      status: 503,
+      message: 'Unexpected error.'
+    });
   });
 });
 

@@ -125,7 +125,11 @@ export function formFailure(
       return { status: 400, errors: byField, unplaced, message: null };
     }
     case 'not-found': {
-      const { byField, unplaced } = errorsByField([{ field: failure.field, message: failure.message }], knownFields, sentLists);
+      const { byField, unplaced } = errorsByField(
+        [{ field: failure.field, message: failure.message }],
+        knownFields,
+        sentLists
+      );
       return { status: 404, errors: byField, unplaced, message: null };
     }
     case 'forbidden':

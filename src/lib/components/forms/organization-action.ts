@@ -24,10 +24,20 @@ function outcome(
 ): SaveOutcome {
   const failure = mutationFailure(result, payload, successType);
   if (!failure && payload?.organization) return { ok: true, slug: payload.organization.slug };
-  const lists = { countries: values.countries, themes: values.themes, levels: values.levels, languages: values.languages };
+  const lists = {
+    countries: values.countries,
+    themes: values.themes,
+    levels: values.levels,
+    languages: values.languages
+  };
   return {
     ok: false,
-    ...formFailure(failure ?? { kind: 'unavailable', status: 502, message: 'no answer' }, ORGANIZATION_FORM_FIELDS, lists, describe)
+    ...formFailure(
+      failure ?? { kind: 'unavailable', status: 502, message: 'no answer' },
+      ORGANIZATION_FORM_FIELDS,
+      lists,
+      describe
+    )
   };
 }
 
@@ -38,7 +48,11 @@ export async function saveNewOrganization(fetchFn: typeof fetch, values: Organiz
   return outcome(result, result.data?.createOrganization, 'CreateOrganizationSuccess', values);
 }
 
-export async function saveOrganization(fetchFn: typeof fetch, id: string, values: OrganizationFormValues): Promise<SaveOutcome> {
+export async function saveOrganization(
+  fetchFn: typeof fetch,
+  id: string,
+  values: OrganizationFormValues
+): Promise<SaveOutcome> {
   const result = await createGraphqlClient(fetchFn)
     .mutation(UpdateOrganizationMutation, { input: updateInput(id, values) })
     .toPromise();

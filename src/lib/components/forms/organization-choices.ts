@@ -5,7 +5,11 @@ import type { Language } from '$lib/graphql/generated/graphql';
 import type { ThemeChoice } from './organization-form';
 
 type ThemeNode = { slug: string; name: string; children?: ThemeNode[] | null };
-const toChoice = (t: ThemeNode): ThemeChoice => ({ slug: t.slug, name: t.name, children: (t.children ?? []).map(toChoice) });
+const toChoice = (t: ThemeNode): ThemeChoice => ({
+  slug: t.slug,
+  name: t.name,
+  children: (t.children ?? []).map(toChoice)
+});
 
 export async function loadOrganizationFormChoices(fetchFn: typeof fetch, lang: string) {
   const language: Language = lang === 'de' ? 'DE' : 'EN';

@@ -29,7 +29,13 @@ describe('organisation form', () => {
 
   it('sends an update with every field, emptied ones as null (the API clears them)', () => {
     const input = updateInput('T3JnOjE=', readOrganizationForm(posted));
-    expect(input).toMatchObject({ id: 'T3JnOjE=', website: 'not a url', foundedYear: 3000, description: null, hqCity: null });
+    expect(input).toMatchObject({
+      id: 'T3JnOjE=',
+      website: 'not a url',
+      foundedYear: 3000,
+      description: null,
+      hqCity: null
+    });
     expect(input.themes).toEqual([]);
   });
 

@@ -27,13 +27,23 @@ export function partnerNetwork(
   const edges: NetworkEdge[] = [];
   // Partners first, so a partner that is also someone else's partner keeps the 'partner' kind.
   for (const partner of partners) {
-    nodes.set(partner.id, { id: partner.id, label: partner.name, kind: 'partner', href: organizationHref(partner.slug) });
+    nodes.set(partner.id, {
+      id: partner.id,
+      label: partner.name,
+      kind: 'partner',
+      href: organizationHref(partner.slug)
+    });
     edges.push({ source: focus.id, target: partner.id });
   }
   for (const partner of partners) {
     for (const second of partner.partners) {
       if (!nodes.has(second.id)) {
-        nodes.set(second.id, { id: second.id, label: second.name, kind: 'second', href: organizationHref(second.slug) });
+        nodes.set(second.id, {
+          id: second.id,
+          label: second.name,
+          kind: 'second',
+          href: organizationHref(second.slug)
+        });
       }
       edges.push({ source: partner.id, target: second.id });
     }

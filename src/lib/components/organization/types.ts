@@ -1,8 +1,5 @@
 /** The shapes the organisation page's components receive, taken from the generated query types. */
-import type {
-  OrganizationPageQuery,
-  OrganizationRecommendationsQuery
-} from '$lib/graphql/generated/graphql';
+import type { OrganizationPageQuery, OrganizationRecommendationsQuery } from '$lib/graphql/generated/graphql';
 
 export type OrganizationProfile = NonNullable<OrganizationPageQuery['organization']>;
 export type Recommendation = OrganizationRecommendationsQuery['recommendedPartners'][number];

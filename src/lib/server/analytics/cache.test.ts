@@ -4,8 +4,12 @@ import { levelOf, visibilityOfLevel } from './levels';
 
 describe('analytics cache keys and levels', () => {
   it('puts the visibility level and the parameters (in a stable order) into the key', () => {
-    expect(cacheKey('density', 'public', { toYear: 2025, fromYear: 2020 })).toBe('density:public:{"fromYear":2020,"toYear":2025}');
-    expect(cacheKey('density', 'admin', { fromYear: 2020, toYear: 2025 })).not.toBe(cacheKey('density', 'public', { fromYear: 2020, toYear: 2025 }));
+    expect(cacheKey('density', 'public', { toYear: 2025, fromYear: 2020 })).toBe(
+      'density:public:{"fromYear":2020,"toYear":2025}'
+    );
+    expect(cacheKey('density', 'admin', { fromYear: 2020, toYear: 2025 })).not.toBe(
+      cacheKey('density', 'public', { fromYear: 2020, toYear: 2025 })
+    );
   });
 
   it('maps viewers to levels and levels to visibility without organisation ids', () => {

@@ -58,7 +58,11 @@ CALL (year) {
 }
 RETURN year, organizations`;
 
-export async function computeDensity(level: VisibilityLevel, fromYear: number, toYear: number): Promise<DensityOverTime> {
+export async function computeDensity(
+  level: VisibilityLevel,
+  fromYear: number,
+  toYear: number
+): Promise<DensityOverTime> {
   const params = { fromYear: int(fromYear), toYear: int(toYear), ...visibilityParams(visibilityOfLevel(level)) };
   return readTx(async (tx) => {
     const active = new Map(

@@ -16,7 +16,12 @@ export const IsolatedInput = z.object({
   themes: themeSlugs.default([]),
   /** Only organisations working in one of these countries. */
   countries: countryCodes.default([]),
-  first: z.number().int('must be a whole number').min(1, 'must be at least 1').max(500, 'must be at most 500').default(50),
+  first: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(500, 'must be at most 500')
+    .default(50),
   offset: z.number().int('must be a whole number').min(0, 'must not be negative').default(0)
 });
 export type IsolatedInput = z.input<typeof IsolatedInput>;

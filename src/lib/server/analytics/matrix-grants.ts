@@ -20,7 +20,11 @@ export interface GrantCell {
   otherCurrencyGrants: number;
 }
 
-export async function grantsPerCell(visibility: VisibilityParams, fromYear: number, toYear: number): Promise<GrantCell[]> {
+export async function grantsPerCell(
+  visibility: VisibilityParams,
+  fromYear: number,
+  toYear: number
+): Promise<GrantCell[]> {
   const from = new Date(Date.UTC(fromYear, 0, 1));
   const until = new Date(Date.UTC(toYear + 1, 0, 1));
   const rows = await getDb().$queryRaw<

@@ -87,7 +87,11 @@ WHERE k.isEurope = true OR EXISTS { MATCH (k)<-[:OPERATES_IN|HEADQUARTERED_IN]-(
 RETURN k.code AS code, coalesce(k.nameEn, k.code) AS name, coalesce(k.isEurope, false) AS isEurope
 ORDER BY isEurope DESC, name`;
 
-export async function computeMatrix(level: VisibilityLevel, fromYear: number, toYear: number): Promise<ThemeCountryMatrix> {
+export async function computeMatrix(
+  level: VisibilityLevel,
+  fromYear: number,
+  toYear: number
+): Promise<ThemeCountryMatrix> {
   const visibility = visibilityOfLevel(level);
   const graph = await readTx(async (tx) => ({
     themes: (await tx.run(THEMES)).records,
@@ -97,11 +101,24 @@ export async function computeMatrix(level: VisibilityLevel, fromYear: number, to
   }));
   const grants = await grantsPerCell(visibility, fromYear, toYear);
 
-  const themes = graph.themes.map((r) => ({ id: r.get('id') as string, slug: r.get('slug') as string, name: r.get('name') as string, parent: r.get('parent') as string | null }));
-  const countries = graph.countries.map((r) => ({ code: r.get('code') as string, name: r.get('name') as string, isEurope: r.get('isEurope') as boolean }));
+  const themes = graph.themes.map((r) => ({
+    id: r.get('id') as string,
+    slug: r.get('slug') as string,
+    name: r.get('name') as string,
+    parent: r.get('parent') as string | null
+  }));
+  const countries = graph.countries.map((r) => ({
+    code: r.get('code') as string,
+    name: r.get('name') as string,
+    isEurope: r.get('isEurope') as boolean
+  }));
   const cell = (themeId: string, code: string) => `${themeId} ${code}`;
-  const organizations = new Map(graph.organizations.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('organizations'))]));
-  const endpoints = new Map(graph.organizations.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('endpoints'))]));
+  const organizations = new Map(
+    graph.organizations.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('organizations'))])
+  );
+  const endpoints = new Map(
+    graph.organizations.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('endpoints'))])
+  );
   const within = new Map(graph.within.map((r) => [cell(r.get('themeId'), r.get('code')), num(r.get('partnerships'))]));
   const grantCells = new Map(grants.map((g) => [cell(g.themeId, g.countryCode), g]));
 

@@ -115,10 +115,22 @@ export async function computeNetworkStructure(level: VisibilityLevel): Promise<N
   return withProjectedGraph(level, (tx, graph) => analyse(tx, graph, level));
 }
 
-async function analyse(tx: ManagedTransaction, graph: ProjectedGraph, level: VisibilityLevel): Promise<NetworkStructure> {
+async function analyse(
+  tx: ManagedTransaction,
+  graph: ProjectedGraph,
+  level: VisibilityLevel
+): Promise<NetworkStructure> {
   const base = { graphName: graph.name };
   if (graph.nodes === 0) {
-    return { organizations: 0, partneredPairs: 0, modularity: 0, communityCount: 0, communities: [], brokers: [], betweennessSources: 0 };
+    return {
+      organizations: 0,
+      partneredPairs: 0,
+      modularity: 0,
+      communityCount: 0,
+      communities: [],
+      brokers: [],
+      betweennessSources: 0
+    };
   }
   const mutated = (await tx.run(MUTATE, base)).records[0];
   const samples = Math.min(graph.nodes, BETWEENNESS_SAMPLES);

@@ -24,7 +24,11 @@ function resolveYears(given: { fromYear?: number; toYear?: number }, defaults: {
   return { fromYear, toYear };
 }
 
-const year = z.number().int('must be a whole year').min(1900, 'must be 1900 or later').max(2200, 'must be 2200 or earlier');
+const year = z
+  .number()
+  .int('must be a whole year')
+  .min(1900, 'must be 1900 or later')
+  .max(2200, 'must be 2200 or earlier');
 
 const YearRange = z
   .object({ fromYear: year.optional(), toYear: year.optional() })
@@ -48,11 +52,16 @@ export const MatrixComputation = 'theme-country-matrix';
 export const NetworkStructureComputation = 'network-structure';
 export const DensityComputation = 'density';
 
-export async function getThemeCountryMatrix(viewer: Viewer, input: MatrixInput = {}): Promise<Cached<ThemeCountryMatrix>> {
+export async function getThemeCountryMatrix(
+  viewer: Viewer,
+  input: MatrixInput = {}
+): Promise<Cached<ThemeCountryMatrix>> {
   const parsed = parseInput(MatrixInput, input);
   const { fromYear, toYear } = resolveYears(parsed, defaultYears().grants);
   const level = levelOf(visibilityOf(viewer));
-  const result = await cached(MatrixComputation, level, { fromYear, toYear }, () => computeMatrix(level, fromYear, toYear));
+  const result = await cached(MatrixComputation, level, { fromYear, toYear }, () =>
+    computeMatrix(level, fromYear, toYear)
+  );
   // Narrowing a precomputed aggregate by row, column or flag: nothing here depends on visibility.
   const themes = new Set(parsed.themes);
   const countries = new Set(parsed.countries);

@@ -63,7 +63,14 @@ export async function createApiToken(
       value: { token, secret },
       changes: [],
       audit: [
-        { actorId: viewer.userId, action: 'api_token.create', entityType: 'ApiToken', entityId: token.id, before: null, after: auditable(token) }
+        {
+          actorId: viewer.userId,
+          action: 'api_token.create',
+          entityType: 'ApiToken',
+          entityId: token.id,
+          before: null,
+          after: auditable(token)
+        }
       ]
     };
   });

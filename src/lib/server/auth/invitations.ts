@@ -44,11 +44,7 @@ function auditable(i: InvitationView) {
 }
 
 /** Admins only. `origin` is the site's public URL, for the link in the email. */
-export async function inviteUser(
-  viewer: Viewer,
-  input: InviteInput,
-  origin: string
-): Promise<Outcome<InvitationView>> {
+export async function inviteUser(viewer: Viewer, input: InviteInput, origin: string): Promise<Outcome<InvitationView>> {
   if (!isAdmin(viewer) || viewer.kind !== 'user') return forbidden('Only admins may invite people.');
   const parsed = inviteSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
@@ -58,8 +54,14 @@ export async function inviteUser(
   if (await db.user.findUnique({ where: { email: values.email }, select: { id: true } })) {
     errors.push({ field: 'email', message: 'already has an account' });
   }
-  if (values.organizationId && !(await db.organization.findUnique({ where: { id: values.organizationId }, select: { id: true } }))) {
-    return { ok: false, failure: { kind: 'not-found', field: 'organizationId', message: 'No organisation has this id.' } };
+  if (
+    values.organizationId &&
+    !(await db.organization.findUnique({ where: { id: values.organizationId }, select: { id: true } }))
+  ) {
+    return {
+      ok: false,
+      failure: { kind: 'not-found', field: 'organizationId', message: 'No organisation has this id.' }
+    };
   }
   if (errors.length > 0) return invalid(errors);
 
@@ -71,7 +73,12 @@ export async function inviteUser(
  * invitation of the first admin (see bootstrap.ts), which no one sent.
  */
 export async function issueInvitation(
-  values: { email: string; role: 'MEMBER' | 'FUNDER_ANALYST' | 'ADMIN'; organizationId?: string; membershipRole?: 'EDITOR' | 'OWNER' },
+  values: {
+    email: string;
+    role: 'MEMBER' | 'FUNDER_ANALYST' | 'ADMIN';
+    organizationId?: string;
+    membershipRole?: 'EDITOR' | 'OWNER';
+  },
   invitedById: string | null,
   origin: string
 ): Promise<Outcome<InvitationView>> {
@@ -94,7 +101,14 @@ export async function issueInvitation(
       value: invitation,
       changes: [],
       audit: [
-        { actorId: invitedById, action: 'invitation.create', entityType: 'Invitation', entityId: row.id, before: null, after: auditable(invitation) }
+        {
+          actorId: invitedById,
+          action: 'invitation.create',
+          entityType: 'Invitation',
+          entityId: row.id,
+          before: null,
+          after: auditable(invitation)
+        }
       ]
     };
   });
@@ -137,12 +151,20 @@ export type AcceptResult =
 const acceptSchema = z.object({ name: nameSchema, password: passwordSchema });
 
 /** Creates the account (and the membership the invitation names) and signs the new user in. */
-export async function acceptInvitation(input: { token: string; name: string; password: string }): Promise<AcceptResult> {
+export async function acceptInvitation(input: {
+  token: string;
+  name: string;
+  password: string;
+}): Promise<AcceptResult> {
   const parsed = acceptSchema.safeParse({ name: input.name, password: input.password });
   if (!parsed.success) return { ok: false, reason: 'invalid-input', fieldErrors: fieldErrorsOf(parsed.error) };
   const found = await findInvitation(input.token);
   if (found.state !== 'valid' || !found.invitation) {
-    return { ok: false, reason: found.state as Exclude<InvitationState, 'valid'>, message: invitationMessages[found.state as Exclude<InvitationState, 'valid'>] };
+    return {
+      ok: false,
+      reason: found.state as Exclude<InvitationState, 'valid'>,
+      message: invitationMessages[found.state as Exclude<InvitationState, 'valid'>]
+    };
   }
   const invitation = found.invitation;
   const passwordHash = await hashPassword(parsed.data.password);
@@ -153,7 +175,11 @@ export async function acceptInvitation(input: { token: string; name: string; pas
       data: { acceptedAt: now }
     });
     if (spent.count !== 1) {
-      throw new FailureSignal({ kind: 'validation', message: invitationMessages.accepted, fieldErrors: [{ field: 'token', message: 'was already used' }] });
+      throw new FailureSignal({
+        kind: 'validation',
+        message: invitationMessages.accepted,
+        fieldErrors: [{ field: 'token', message: 'was already used' }]
+      });
     }
     const emailTaken = new FailureSignal({
       kind: 'forbidden',
@@ -162,7 +188,14 @@ export async function acceptInvitation(input: { token: string; name: string; pas
     if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) throw emailTaken;
     const user = await tx.user
       .create({
-        data: { email: invitation.email, name: parsed.data.name, passwordHash, role: invitation.role, emailVerifiedAt: now, lastLoginAt: now }
+        data: {
+          email: invitation.email,
+          name: parsed.data.name,
+          passwordHash,
+          role: invitation.role,
+          emailVerifiedAt: now,
+          lastLoginAt: now
+        }
       })
       .catch((error: unknown) => {
         throw isUniqueViolation(error) ? emailTaken : error;
@@ -170,7 +203,14 @@ export async function acceptInvitation(input: { token: string; name: string; pas
     await tx.invitation.update({ where: { id: invitation.id }, data: { acceptedById: user.id } });
     const { passwordHash: _hash, ...userAfter } = user;
     const audit: AuditEntry[] = [
-      { actorId: user.id, action: 'user.create', entityType: 'User', entityId: user.id, before: null, after: userAfter },
+      {
+        actorId: user.id,
+        action: 'user.create',
+        entityType: 'User',
+        entityId: user.id,
+        before: null,
+        after: userAfter
+      },
       {
         actorId: user.id,
         action: 'invitation.accept',
@@ -191,7 +231,14 @@ export async function acceptInvitation(input: { token: string; name: string; pas
           approvedAt: now
         }
       });
-      audit.push({ actorId: user.id, action: 'membership.create', entityType: 'Membership', entityId: membership.id, before: null, after: membership });
+      audit.push({
+        actorId: user.id,
+        action: 'membership.create',
+        entityType: 'Membership',
+        entityId: membership.id,
+        before: null,
+        after: membership
+      });
     }
     return { value: { userId: user.id, session: await createSession(user.id, tx) }, changes: [], audit };
   });
@@ -223,17 +270,32 @@ export async function revokeInvitation(viewer: Viewer, invitationId: string): Pr
     const row = await tx.invitation.findUnique({ where: { id: invitationId }, include: { organization: true } });
     if (!row) throw new FailureSignal({ kind: 'not-found', field: 'id', message: 'No invitation has this id.' });
     if (row.acceptedAt) {
-      throw new FailureSignal({ kind: 'validation', message: 'Invalid input: id', fieldErrors: [{ field: 'id', message: 'was already accepted' }] });
+      throw new FailureSignal({
+        kind: 'validation',
+        message: 'Invalid input: id',
+        fieldErrors: [{ field: 'id', message: 'was already accepted' }]
+      });
     }
     if (row.revokedAt) return { value: withoutHash(row), changes: [], audit: [] };
     const updated = withoutHash(
-      await tx.invitation.update({ where: { id: invitationId }, data: { revokedAt: new Date() }, include: { organization: true } })
+      await tx.invitation.update({
+        where: { id: invitationId },
+        data: { revokedAt: new Date() },
+        include: { organization: true }
+      })
     );
     return {
       value: updated,
       changes: [],
       audit: [
-        { actorId: viewer.userId, action: 'invitation.revoke', entityType: 'Invitation', entityId: row.id, before: auditable(withoutHash(row)), after: auditable(updated) }
+        {
+          actorId: viewer.userId,
+          action: 'invitation.revoke',
+          entityType: 'Invitation',
+          entityId: row.id,
+          before: auditable(withoutHash(row)),
+          after: auditable(updated)
+        }
       ]
     };
   });

@@ -36,8 +36,10 @@ function throttled(retryAfterSeconds: number): LoginResult {
  */
 export async function login(input: LoginInput): Promise<LoginResult> {
   const email = emailSchema.safeParse(input.email);
-  if (!email.success) return { ok: false, reason: 'invalid-input', field: 'email', message: 'email: is not a valid email address' };
-  if (!input.password) return { ok: false, reason: 'invalid-input', field: 'password', message: 'password: must not be empty' };
+  if (!email.success)
+    return { ok: false, reason: 'invalid-input', field: 'email', message: 'email: is not a valid email address' };
+  if (!input.password)
+    return { ok: false, reason: 'invalid-input', field: 'password', message: 'password: must not be empty' };
 
   const spec = limits.loginFailures();
   const key = privateKey(email.data, input.ip);

@@ -21,17 +21,26 @@ const include = {
 } as const;
 
 const alreadyMember = (message: string) =>
-  new FailureSignal({ kind: 'validation', message: 'Invalid input: organizationId', fieldErrors: [{ field: 'organizationId', message }] });
+  new FailureSignal({
+    kind: 'validation',
+    message: 'Invalid input: organizationId',
+    fieldErrors: [{ field: 'organizationId', message }]
+  });
 
 export async function requestMembership(viewer: Viewer, organizationId: string): Promise<Outcome<MembershipView>> {
   const refused = requireWriter(viewer);
   if (refused || viewer.kind !== 'user') return refused ?? forbidden('Sign in to request a membership.');
   return runWrite(async (tx) => {
-    const organization = await tx.organization.findUnique({ where: { id: organizationId }, select: { archivedAt: true } });
+    const organization = await tx.organization.findUnique({
+      where: { id: organizationId },
+      select: { archivedAt: true }
+    });
     if (!organization || organization.archivedAt) {
       throw new FailureSignal({ kind: 'not-found', field: 'organizationId', message: 'No organisation has this id.' });
     }
-    const existing = await tx.membership.findUnique({ where: { userId_organizationId: { userId: viewer.userId, organizationId } } });
+    const existing = await tx.membership.findUnique({
+      where: { userId_organizationId: { userId: viewer.userId, organizationId } }
+    });
     if (existing?.status === 'APPROVED') throw alreadyMember('you already manage this organisation');
     if (existing) throw alreadyMember('you already asked to manage this organisation; an admin will review it');
     const membership = await tx.membership
@@ -43,7 +52,14 @@ export async function requestMembership(viewer: Viewer, organizationId: string):
       value: membership,
       changes: [],
       audit: [
-        { actorId: viewer.userId, action: 'membership.request', entityType: 'Membership', entityId: membership.id, before: null, after: plain(membership) }
+        {
+          actorId: viewer.userId,
+          action: 'membership.request',
+          entityType: 'Membership',
+          entityId: membership.id,
+          before: null,
+          after: plain(membership)
+        }
       ]
     };
   });
@@ -65,16 +81,30 @@ async function decide(
   if (!isAdmin(viewer) || viewer.kind !== 'user') return forbidden('Only admins may decide on membership requests.');
   return runWrite(async (tx) => {
     const before = await tx.membership.findUnique({ where: { id: membershipId }, include });
-    if (!before) throw new FailureSignal({ kind: 'not-found', field: 'id', message: 'No membership request has this id.' });
+    if (!before)
+      throw new FailureSignal({ kind: 'not-found', field: 'id', message: 'No membership request has this id.' });
     if (before.status !== 'REQUESTED') {
-      throw new FailureSignal({ kind: 'validation', message: 'Invalid input: id', fieldErrors: [{ field: 'id', message: 'is already approved' }] });
+      throw new FailureSignal({
+        kind: 'validation',
+        message: 'Invalid input: id',
+        fieldErrors: [{ field: 'id', message: 'is already approved' }]
+      });
     }
     if (decision === 'reject') {
       await tx.membership.delete({ where: { id: membershipId } });
       return {
         value: before,
         changes: [],
-        audit: [{ actorId: viewer.userId, action: 'membership.reject', entityType: 'Membership', entityId: membershipId, before: plain(before), after: null }]
+        audit: [
+          {
+            actorId: viewer.userId,
+            action: 'membership.reject',
+            entityType: 'Membership',
+            entityId: membershipId,
+            before: plain(before),
+            after: null
+          }
+        ]
       };
     }
     const after = await tx.membership.update({
@@ -85,7 +115,16 @@ async function decide(
     return {
       value: after,
       changes: [],
-      audit: [{ actorId: viewer.userId, action: 'membership.approve', entityType: 'Membership', entityId: membershipId, before: plain(before), after: plain(after) }]
+      audit: [
+        {
+          actorId: viewer.userId,
+          action: 'membership.approve',
+          entityType: 'Membership',
+          entityId: membershipId,
+          before: plain(before),
+          after: plain(after)
+        }
+      ]
     };
   });
 }

@@ -6,7 +6,14 @@ describe('safeRedirectPath', () => {
     expect(safeRedirectPath('/admin?after=12')).toBe('/admin?after=12');
   });
   it('refuses other sites, protocol-relative and backslash tricks', () => {
-    for (const next of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', null]) {
+    for (const next of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '',
+      null
+    ]) {
       expect(safeRedirectPath(next)).toBe('/account');
     }
   });

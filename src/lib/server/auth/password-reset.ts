@@ -60,7 +60,11 @@ const tokenMessages: Record<Exclude<ResetTokenState, 'valid'>, string> = {
 export async function resetPassword(input: { token: string; password: string }): Promise<ResetResult> {
   const password = passwordSchema.safeParse(input.password);
   if (!password.success) {
-    return { ok: false, reason: 'invalid-password', fieldErrors: fieldErrorsOf(password.error).map((e) => ({ ...e, field: 'password' })) };
+    return {
+      ok: false,
+      reason: 'invalid-password',
+      fieldErrors: fieldErrorsOf(password.error).map((e) => ({ ...e, field: 'password' }))
+    };
   }
   const state = await resetTokenState(input.token);
   if (state !== 'valid') return { ok: false, reason: state, message: tokenMessages[state] };

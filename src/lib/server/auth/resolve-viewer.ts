@@ -27,7 +27,9 @@ export async function resolveViewer(
       return { ok: false, status: 401, message: 'The Authorization header must be "Bearer <token>".' };
     }
     const result = await authenticateApiToken(match[1]);
-    return result.ok ? { ok: true, viewer: result.viewer, via: 'token' } : { ok: false, status: 401, message: result.message };
+    return result.ok
+      ? { ok: true, viewer: result.viewer, via: 'token' }
+      : { ok: false, status: 401, message: result.message };
   }
 
   const token = readSessionCookie(cookies, url);

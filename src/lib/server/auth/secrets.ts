@@ -12,4 +12,3 @@ export function randomSecret(prefix = ''): string {
 export function sha256Hex(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex');
 }
-

@@ -25,8 +25,6 @@ export function viewerOf(user: ViewerUser, token?: { id: string; scopes: ('READ'
     userId: user.id,
     role: user.role,
     organizationIds: user.memberships.map((m) => m.organizationId).sort(),
-    ...(token
-      ? { tokenId: token.id, tokenScopes: token.scopes.map((s) => (s === 'WRITE' ? 'write' : 'read')) }
-      : {})
+    ...(token ? { tokenId: token.id, tokenScopes: token.scopes.map((s) => (s === 'WRITE' ? 'write' : 'read')) } : {})
   };
 }

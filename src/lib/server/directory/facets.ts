@@ -53,4 +53,3 @@ export async function organizationFacets(db: PrismaClient, filter: OrganizationF
   }
   return facets;
 }
-

@@ -87,7 +87,10 @@ async function replaceThemesAndCountries(
   }
 }
 
-export async function createOrganization(viewer: Viewer, input: OrganizationCreateInput): Promise<Outcome<Organization>> {
+export async function createOrganization(
+  viewer: Viewer,
+  input: OrganizationCreateInput
+): Promise<Outcome<Organization>> {
   const denied = requireWriter(viewer);
   if (denied) return denied;
   const db = getDb();
@@ -97,7 +100,9 @@ export async function createOrganization(viewer: Viewer, input: OrganizationCrea
   if (!withSlug.slug && typeof withSlug.name === 'string') {
     const derived = await freeOrganizationSlug(db, withSlug.name);
     if (!derived) {
-      return invalid([{ field: 'slug', message: 'could not be derived from the name: give one, e.g. "my-organisation"' }]);
+      return invalid([
+        { field: 'slug', message: 'could not be derived from the name: give one, e.g. "my-organisation"' }
+      ]);
     }
     withSlug.slug = derived;
   }
@@ -136,7 +141,10 @@ export async function createOrganization(viewer: Viewer, input: OrganizationCrea
   });
 }
 
-export async function updateOrganization(viewer: Viewer, input: OrganizationUpdateInput): Promise<Outcome<Organization>> {
+export async function updateOrganization(
+  viewer: Viewer,
+  input: OrganizationUpdateInput
+): Promise<Outcome<Organization>> {
   const denied = requireWriter(viewer);
   if (denied) return denied;
   const db = getDb();

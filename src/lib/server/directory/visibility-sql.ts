@@ -30,11 +30,7 @@ export const visiblePartnershipWhere = (v: VisibilityParams): Prisma.Partnership
     v.seeAll
       ? {}
       : {
-          OR: [
-            { status: { in: ['CONFIRMED', 'ENDED'] } },
-            { orgAId: { in: v.orgIds } },
-            { orgBId: { in: v.orgIds } }
-          ]
+          OR: [{ status: { in: ['CONFIRMED', 'ENDED'] } }, { orgAId: { in: v.orgIds } }, { orgBId: { in: v.orgIds } }]
         }
   ]
 });

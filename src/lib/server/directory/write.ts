@@ -26,7 +26,9 @@ export interface WriteResult<T> {
  * change. projectNow never throws: if Neo4j is down the projector loop catches up later.
  * Throw a FailureSignal inside `work` to roll back and return a typed failure.
  */
-export async function runWrite<T>(work: (tx: Prisma.TransactionClient) => Promise<WriteResult<T>>): Promise<Outcome<T>> {
+export async function runWrite<T>(
+  work: (tx: Prisma.TransactionClient) => Promise<WriteResult<T>>
+): Promise<Outcome<T>> {
   let outboxIds: bigint[] = [];
   let value: T;
   try {
@@ -66,9 +68,6 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | typeof Pris
 /** Is this a unique-constraint violation (Prisma P2002), optionally on a given constraint/field? */
 export function isUniqueViolation(error: unknown): boolean {
   return (
-    typeof error === 'object' &&
-    error !== null &&
-    'code' in error &&
-    (error as { code?: string }).code === 'P2002'
+    typeof error === 'object' && error !== null && 'code' in error && (error as { code?: string }).code === 'P2002'
   );
 }

@@ -36,7 +36,10 @@ export async function exportCsv(kind: ImportKind, v: VisibilityParams, options: 
   await options.write(csvLine(columns));
   let batch = '';
   for (const [i, row] of rows.entries()) {
-    batch += csvLine(columns.map((c) => row.cells[c]), columns);
+    batch += csvLine(
+      columns.map((c) => row.cells[c]),
+      columns
+    );
     if ((i + 1) % 2_000 === 0) {
       await options.write(batch);
       batch = '';

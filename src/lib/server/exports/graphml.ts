@@ -95,7 +95,15 @@ export async function exportGraphml(v: VisibilityParams, options: GraphmlOptions
   ]);
   const counts: GraphmlCounts = {
     nodes: { Organization: 0, Theme: 0, Country: 0, Network: 0 },
-    edges: { PARTNERS_WITH: 0, MEMBER_OF: 0, FUNDED: 0, WORKS_ON: 0, OPERATES_IN: 0, HEADQUARTERED_IN: 0, SUBTHEME_OF: 0 }
+    edges: {
+      PARTNERS_WITH: 0,
+      MEMBER_OF: 0,
+      FUNDED: 0,
+      WORKS_ON: 0,
+      OPERATES_IN: 0,
+      HEADQUARTERED_IN: 0,
+      SUBTHEME_OF: 0
+    }
   };
   let buffer = '';
   const out = async (text: string) => {
@@ -120,8 +128,10 @@ export async function exportGraphml(v: VisibilityParams, options: GraphmlOptions
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
       'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n'
   );
-  for (const [name, type] of NODE_KEYS) await out(`  <key id="${name}" for="node" attr.name="${name}" attr.type="${type}"/>\n`);
-  for (const [name, type] of EDGE_KEYS) await out(`  <key id="${name}" for="edge" attr.name="${name}" attr.type="${type}"/>\n`);
+  for (const [name, type] of NODE_KEYS)
+    await out(`  <key id="${name}" for="node" attr.name="${name}" attr.type="${type}"/>\n`);
+  for (const [name, type] of EDGE_KEYS)
+    await out(`  <key id="${name}" for="edge" attr.name="${name}" attr.type="${type}"/>\n`);
   await out('  <graph id="coalition-atlas" edgedefault="directed">\n');
 
   // Countries: only those an exported row refers to, so the graph has no hundreds of unattached nodes.
@@ -153,7 +163,13 @@ export async function exportGraphml(v: VisibilityParams, options: GraphmlOptions
   }
   for (const c of countries.filter((c) => usedCountries.has(c.code))) {
     counts.nodes.Country += 1;
-    await node(`country:${c.code}`, { label: 'Country', key: c.code, name: c.nameEn, region: c.region, isEurope: c.isEurope });
+    await node(`country:${c.code}`, {
+      label: 'Country',
+      key: c.code,
+      name: c.nameEn,
+      region: c.region,
+      isEurope: c.isEurope
+    });
   }
   for (const n of networks) {
     counts.nodes.Network += 1;

@@ -8,7 +8,9 @@ import { pageArgs, pagesById } from './paging';
 export async function networkMembershipRows({ db, v }: ExportContext): Promise<ExportRow[]> {
   const [orgs, networks] = await Promise.all([organizationKeys(db), networkKeys(db)]);
   const rows: ExportRow[] = [];
-  for await (const page of pagesById((after) => db.networkMembership.findMany(pageArgs(after, visibleMembershipWhere(v))))) {
+  for await (const page of pagesById((after) =>
+    db.networkMembership.findMany(pageArgs(after, visibleMembershipWhere(v)))
+  )) {
     for (const m of page) {
       const network = networks.get(m.networkId)!;
       const organization = orgs.get(m.organizationId)!.key;

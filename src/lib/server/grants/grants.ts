@@ -19,7 +19,11 @@ async function grantSnapshot(tx: Prisma.TransactionClient, id: string) {
   });
   if (!row) return null;
   const { themes, countries, ...rest } = row;
-  return { ...rest, themes: themes.map((t) => t.theme.slug).sort(), countries: countries.map((c) => c.countryCode).sort() };
+  return {
+    ...rest,
+    themes: themes.map((t) => t.theme.slug).sort(),
+    countries: countries.map((c) => c.countryCode).sort()
+  };
 }
 
 /** A funder's editors (or an admin) record a grant it awarded. */
@@ -36,7 +40,8 @@ export async function recordGrant(viewer: Viewer, input: GrantInput): Promise<Ou
     db.organization.findMany({ where: { id: { in: [values.funderId, values.recipientId] } }, select: { id: true } }),
     values.externalId ? db.grant.findUnique({ where: { externalId: values.externalId }, select: { id: true } }) : null
   ]);
-  if (!orgs.some((o) => o.id === values.funderId)) return notFound('funderId', `No organisation with id ${values.funderId}.`);
+  if (!orgs.some((o) => o.id === values.funderId))
+    return notFound('funderId', `No organisation with id ${values.funderId}.`);
   if (!orgs.some((o) => o.id === values.recipientId)) {
     return notFound('recipientId', `No organisation with id ${values.recipientId}.`);
   }

@@ -1,4 +1,11 @@
-import { Prisma, type Country, type Grant, type Organization, type PrismaClient, type Theme } from '../db/generated/client';
+import {
+  Prisma,
+  type Country,
+  type Grant,
+  type Organization,
+  type PrismaClient,
+  type Theme
+} from '../db/generated/client';
 import type { VisibilityParams } from '../auth/viewer';
 import { themeSubtreeSql } from '../directory/search-filter';
 import { visibleGrantWhere, visibleSql } from '../directory/visibility-sql';
@@ -67,10 +74,14 @@ export interface GrantFilter {
 function grantFilterSql(filter: GrantFilter, v: VisibilityParams): Prisma.Sql {
   const parts: Prisma.Sql[] = [visibleSql(v, 'g', 'funderId', 'recipientId')];
   if (filter.themes?.length) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "GrantTheme" gt WHERE gt."grantId" = g.id AND gt."themeId" IN ${themeSubtreeSql(filter.themes)})`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "GrantTheme" gt WHERE gt."grantId" = g.id AND gt."themeId" IN ${themeSubtreeSql(filter.themes)})`
+    );
   }
   if (filter.countries?.length) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "GrantCountry" gc WHERE gc."grantId" = g.id AND gc."countryCode" = ANY(${filter.countries}::text[]))`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "GrantCountry" gc WHERE gc."grantId" = g.id AND gc."countryCode" = ANY(${filter.countries}::text[]))`
+    );
   }
   if (filter.funderIds?.length) parts.push(Prisma.sql`g."funderId" = ANY(${filter.funderIds}::text[])`);
   if (filter.recipientIds?.length) parts.push(Prisma.sql`g."recipientId" = ANY(${filter.recipientIds}::text[])`);

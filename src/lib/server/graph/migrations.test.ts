@@ -3,7 +3,8 @@ import { splitStatements } from './migrations';
 
 describe('splitStatements', () => {
   it('splits on semicolons at line ends and drops comment lines', () => {
-    const text = '// constraints\nCREATE CONSTRAINT a IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE;\n\nCREATE INDEX b IF NOT EXISTS\n  FOR (o:Organization) ON (o.slug);\n';
+    const text =
+      '// constraints\nCREATE CONSTRAINT a IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE;\n\nCREATE INDEX b IF NOT EXISTS\n  FOR (o:Organization) ON (o.slug);\n';
     expect(splitStatements(text)).toEqual([
       'CREATE CONSTRAINT a IF NOT EXISTS FOR (o:Organization) REQUIRE o.id IS UNIQUE',
       'CREATE INDEX b IF NOT EXISTS\n  FOR (o:Organization) ON (o.slug)'

@@ -63,7 +63,9 @@ export async function applyGraphMigrations(): Promise<string[]> {
         try {
           await session.run(statement);
         } catch (error) {
-          throw new Error(`graph migration ${file} failed at:\n${statement}\n${(error as Error).message}`, { cause: error });
+          throw new Error(`graph migration ${file} failed at:\n${statement}\n${(error as Error).message}`, {
+            cause: error
+          });
         }
       }
       await session.run('MERGE (m:GraphMigration {name: $name}) ON CREATE SET m.appliedAt = datetime()', { name });

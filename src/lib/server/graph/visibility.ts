@@ -17,6 +17,10 @@ export function visiblePartnership(rel: string): string {
   return `(${rel}.status = 'CONFIRMED' AND ${visibleRel(rel)})`;
 }
 
-export function visibilityParams(v: VisibilityParams): { seeMembers: boolean; seeAll: boolean; viewerOrgIds: string[] } {
+export function visibilityParams(v: VisibilityParams): {
+  seeMembers: boolean;
+  seeAll: boolean;
+  viewerOrgIds: string[];
+} {
   return { seeMembers: v.seeMembers, seeAll: v.seeAll, viewerOrgIds: v.orgIds };
 }

@@ -1,6 +1,14 @@
 import DataLoader from 'dataloader';
 import { getDb } from '../db';
-import type { Country, Grant, Network, NetworkMembership, Organization, Partnership, Theme } from '../db/generated/client';
+import type {
+  Country,
+  Grant,
+  Network,
+  NetworkMembership,
+  Organization,
+  Partnership,
+  Theme
+} from '../db/generated/client';
 import type { VisibilityParams } from '../auth/viewer';
 import { countriesByGrants, grantsByIds, grantsByOrganizations, themesByGrants } from '../grants/queries';
 import { membershipsBy, networksByIds } from '../networks/queries';
@@ -154,7 +162,9 @@ export function createLoaders(visibility: VisibilityParams) {
       byKey(ids, await partnershipsByIds(db, ids, v))
     ),
 
-    themesByPartnership: new DataLoader<string, Theme[]>(async (ids) => grouped(ids, await themesByPartnerships(db, ids))),
+    themesByPartnership: new DataLoader<string, Theme[]>(async (ids) =>
+      grouped(ids, await themesByPartnerships(db, ids))
+    ),
 
     networkById: new DataLoader<string, Network | null>(async (ids) => byKey(ids, await networksByIds(db, ids))),
 

@@ -70,7 +70,12 @@ export function formatDate(date: Date | null | undefined): string {
  * schema then checks the value against the enum and names the allowed ones.
  */
 export function enumCell(raw: string | undefined): string | undefined {
-  return blank(raw) ? undefined : raw!.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  return blank(raw)
+    ? undefined
+    : raw!
+        .trim()
+        .toUpperCase()
+        .replace(/[\s-]+/g, '_');
 }
 
 export function enumList(raw: string | undefined): string[] {
@@ -85,18 +90,17 @@ export function wholeNumber(value: string): number {
 
 /** The slug the importer gives a row whose slug cell is empty: its name, transliterated to ASCII. */
 export function slugify(name: string, fallback = 'organisation'): string {
-  const slug =
-    name
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/ß/g, 'ss')
-      .replace(/[øØ]/g, 'o')
-      .replace(/[łŁ]/g, 'l')
-      .replace(/[æÆ]/g, 'ae')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 72)
-      .replace(/-+$/g, '');
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[æÆ]/g, 'ae')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 72)
+    .replace(/-+$/g, '');
   return slug.length >= 2 ? slug : fallback;
 }

@@ -42,7 +42,9 @@ function tooLarge(size: number | null, max: number): FileRejected {
 async function openInput(input: CsvInput, maxBytes: number): Promise<{ stream: Readable; size: number }> {
   if ('path' in input) {
     const { size } = await stat(input.path).catch((error: NodeJS.ErrnoException) => {
-      throw new FileRejected([{ line: 1, reason: `cannot read ${input.path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}` }]);
+      throw new FileRejected([
+        { line: 1, reason: `cannot read ${input.path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}` }
+      ]);
     });
     if (size > maxBytes) throw tooLarge(size, maxBytes);
     return { stream: createReadStream(input.path), size };
@@ -74,7 +76,8 @@ export function checkHeader(header: string[], columns: readonly Column[]): strin
     seen.add(name);
   }
   const missing = columns.filter((c) => c.required && !seen.has(c.name)).map((c) => `"${c.name}"`);
-  if (missing.length > 0) problems.push(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
+  if (missing.length > 0)
+    problems.push(`missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`);
   return problems;
 }
 

@@ -67,7 +67,8 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedGra
   const tick = progressEvery(ctx.onRows, rows.length);
   const refs = new Set<string>();
   for (const r of rows) {
-    for (const col of ['Funding Org:Identifier', 'Recipient Org:Identifier']) if (text(r.cells[col])) refs.add(text(r.cells[col])!);
+    for (const col of ['Funding Org:Identifier', 'Recipient Org:Identifier'])
+      if (text(r.cells[col])) refs.add(text(r.cells[col])!);
   }
   const orgs = await loadOrganizations(ctx.db, [...refs]);
   const valid: { values: GrantValues; externalId: string }[] = [];
@@ -88,7 +89,8 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedGra
     const externalId = text(c.Identifier);
     if (externalId) {
       const first = firstLineOfKey.get(externalId);
-      if (first !== undefined) check.fail('Identifier', `"${externalId}" appears twice in the file (first on line ${first})`);
+      if (first !== undefined)
+        check.fail('Identifier', `"${externalId}" appears twice in the file (first on line ${first})`);
       else firstLineOfKey.set(externalId, row.line);
     }
     const values = check.schema(
@@ -161,10 +163,16 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
   const updateColumns = TABLE_COLUMNS.filter(
     (c) => p.present.has(c.from) || (c.name === 'source' && updates.some((u) => u.values.source))
   );
-  await bulkInsert(tx, 'Grant', [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS], inserts.map(tableRow), {
-    extra: { createdAt: NOW, updatedAt: NOW },
-    onChunk
-  });
+  await bulkInsert(
+    tx,
+    'Grant',
+    [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
+    inserts.map(tableRow),
+    {
+      extra: { createdAt: NOW, updatedAt: NOW },
+      onChunk
+    }
+  );
   await bulkUpdate(tx, 'Grant', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
 
   const themed = p.present.has('Themes') ? p.rows : inserts;

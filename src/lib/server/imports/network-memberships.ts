@@ -46,7 +46,9 @@ export interface PreparedMemberships {
 
 async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedMemberships> {
   const tick = progressEvery(ctx.onRows, rows.length);
-  const refs = (column: string) => [...new Set(rows.flatMap((r) => (text(r.cells[column]) ? [text(r.cells[column])!] : [])))];
+  const refs = (column: string) => [
+    ...new Set(rows.flatMap((r) => (text(r.cells[column]) ? [text(r.cells[column])!] : [])))
+  ];
   const [networks, organizations] = await Promise.all([
     loadNetworks(ctx.db, refs('network')),
     loadOrganizations(ctx.db, refs('organization'))
@@ -62,12 +64,15 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedMem
     const orgRef = check.required('organization') ? text(c.organization)! : null;
     const network = networkRef ? networks.resolve(networkRef) : undefined;
     const org = orgRef ? organizations.resolve(orgRef) : undefined;
-    if (networkRef && !network) check.fail('network', `no network with external id or slug "${networkRef}" — import networks first`);
-    if (orgRef && !org) check.fail('organization', `no organisation with external id or slug "${orgRef}" — import organizations first`);
+    if (networkRef && !network)
+      check.fail('network', `no network with external id or slug "${networkRef}" — import networks first`);
+    if (orgRef && !org)
+      check.fail('organization', `no organisation with external id or slug "${orgRef}" — import organizations first`);
     if (network && org) {
       const pair = `${network.id}|${org.id}`;
       const first = firstLineOfPair.get(pair);
-      if (first !== undefined) check.fail('organization', `"${orgRef}" is already listed as a member of "${networkRef}" on line ${first}`);
+      if (first !== undefined)
+        check.fail('organization', `"${orgRef}" is already listed as a member of "${networkRef}" on line ${first}`);
       else firstLineOfPair.set(pair, row.line);
     }
     const values = check.schema(
@@ -113,13 +118,22 @@ async function write(tx: Prisma.TransactionClient, p: PreparedMemberships, ctx: 
   const onChunk = (n: number) => ctx.onRows?.((done += n));
   const inserts = p.rows.filter((r) => r.isNew);
   const updates = p.rows.filter((r) => !r.isNew);
-  const updateColumns = TABLE_COLUMNS.filter((c) => c.from !== 'network' && c.from !== 'organization' && p.present.has(c.from));
+  const updateColumns = TABLE_COLUMNS.filter(
+    (c) => c.from !== 'network' && c.from !== 'organization' && p.present.has(c.from)
+  );
   await bulkInsert(tx, 'NetworkMembership', [{ name: 'id', type: 'text' }, ...TABLE_COLUMNS], inserts.map(tableRow), {
     extra: { createdAt: NOW, updatedAt: NOW },
     onChunk
   });
-  await bulkUpdate(tx, 'NetworkMembership', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
-  const changes = p.rows.map((r) => ({ aggregate: 'NetworkMembership' as const, aggregateId: r.id, op: 'upsert' as const }));
+  await bulkUpdate(tx, 'NetworkMembership', 'id', updateColumns, updates.map(tableRow), {
+    extra: { updatedAt: NOW },
+    onChunk
+  });
+  const changes = p.rows.map((r) => ({
+    aggregate: 'NetworkMembership' as const,
+    aggregateId: r.id,
+    op: 'upsert' as const
+  }));
   return { created: inserts.length, updated: updates.length, changes };
 }
 

@@ -64,8 +64,18 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedNet
     ctx.db,
     rows.flatMap((r) => (text(r.cells.secretariat) ? [text(r.cells.secretariat)!] : []))
   );
-  const valid: { row: CsvRow; values: NetworkValues; explicitSlug: string | null; organizationId: string | null; archivedAt: Date | null }[] = [];
-  const firstLineOf = { key: new Map<string, number>(), slug: new Map<string, number>(), secretariat: new Map<string, number>() };
+  const valid: {
+    row: CsvRow;
+    values: NetworkValues;
+    explicitSlug: string | null;
+    organizationId: string | null;
+    archivedAt: Date | null;
+  }[] = [];
+  const firstLineOf = {
+    key: new Map<string, number>(),
+    slug: new Map<string, number>(),
+    secretariat: new Map<string, number>()
+  };
 
   rows.forEach((row, i) => {
     tick(i);
@@ -79,7 +89,10 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedNet
     const secretariatRef = text(c.secretariat);
     const secretariat = secretariatRef ? secretariats.resolve(secretariatRef) : undefined;
     if (secretariatRef && !secretariat) {
-      check.fail('secretariat', `no organisation with external id or slug "${secretariatRef}" — import organizations first`);
+      check.fail(
+        'secretariat',
+        `no organisation with external id or slug "${secretariatRef}" — import organizations first`
+      );
     }
     const once = (what: keyof typeof firstLineOf, column: string, value: string | null | undefined, label = value) => {
       if (!value) return;
@@ -134,13 +147,25 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedNet
     }
     const other = organizationId ? runBy.get(organizationId) : undefined;
     if (other && other.id !== match?.id) {
-      ctx.issues.add(row.line, 'secretariat', `this organisation is already the secretariat of network "${other.name}"`);
+      ctx.issues.add(
+        row.line,
+        'secretariat',
+        `this organisation is already the secretariat of network "${other.name}"`
+      );
       continue;
     }
     const kept = explicitSlug ?? match?.slug;
     if (kept) usedInFile.add(kept);
     else needSlug.push({ key: prepared.length, base: slugify(values.name, 'network') });
-    prepared.push({ line: row.line, id: match?.id ?? newId(), isNew: !match, slug: kept, values, organizationId, archivedAt });
+    prepared.push({
+      line: row.line,
+      id: match?.id ?? newId(),
+      isNew: !match,
+      slug: kept,
+      values,
+      organizationId,
+      archivedAt
+    });
   }
   for (const [index, s] of await assignSlugs(ctx.db, 'Network', needSlug, usedInFile)) prepared[index]!.slug = s;
   return { rows: prepared, present: ctx.present };
@@ -167,10 +192,16 @@ async function write(tx: Prisma.TransactionClient, p: PreparedNetworks, ctx: { o
   const updateColumns = TABLE_COLUMNS.filter((c) => c.name === 'slug' || p.present.has(c.from));
   // Updates first: a network handing its secretariat to another in the same file frees the unique slot.
   await bulkUpdate(tx, 'Network', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
-  await bulkInsert(tx, 'Network', [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS], inserts.map(tableRow), {
-    extra: { createdAt: NOW, updatedAt: NOW },
-    onChunk
-  });
+  await bulkInsert(
+    tx,
+    'Network',
+    [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
+    inserts.map(tableRow),
+    {
+      extra: { createdAt: NOW, updatedAt: NOW },
+      onChunk
+    }
+  );
   const changes = p.rows.map((r) => ({ aggregate: 'Network' as const, aggregateId: r.id, op: 'upsert' as const }));
   return { created: inserts.length, updated: updates.length, changes };
 }

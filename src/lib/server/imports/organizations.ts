@@ -118,12 +118,14 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedOrg
     };
     if (externalId) {
       const first = firstLineOfKey.get(externalId);
-      if (first !== undefined) check.fail('external_id', `"${externalId}" appears twice in the file (first on line ${first})`);
+      if (first !== undefined)
+        check.fail('external_id', `"${externalId}" appears twice in the file (first on line ${first})`);
       else firstLineOfKey.set(externalId, row.line);
     }
     if (explicitSlug) {
       const first = firstLineOfSlug.get(explicitSlug);
-      if (first !== undefined) check.fail('slug', `"${explicitSlug}" appears twice in the file (first on line ${first})`);
+      if (first !== undefined)
+        check.fail('slug', `"${explicitSlug}" appears twice in the file (first on line ${first})`);
       else firstLineOfSlug.set(explicitSlug, row.line);
     }
     const values = check.schema(schema, input, COLUMN_OF);
@@ -198,11 +200,20 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
   // The slug is always known (kept or assigned), so it is always written.
   const updateColumns = TABLE_COLUMNS.filter((c) => c.name === 'slug' || p.present.has(c.from));
 
-  await bulkInsert(tx, 'Organization', [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS], inserts.map(tableRow), {
-    extra: { createdAt: NOW, updatedAt: NOW },
+  await bulkInsert(
+    tx,
+    'Organization',
+    [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
+    inserts.map(tableRow),
+    {
+      extra: { createdAt: NOW, updatedAt: NOW },
+      onChunk
+    }
+  );
+  await bulkUpdate(tx, 'Organization', 'id', updateColumns, updates.map(tableRow), {
+    extra: { updatedAt: NOW },
     onChunk
   });
-  await bulkUpdate(tx, 'Organization', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
 
   // Link tables: new rows get theirs; updated rows get theirs replaced when the column is in the file.
   const themeRows = (rows: OrgRow[]) =>
@@ -211,8 +222,22 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
     rows.flatMap((r) => r.values.countries.map((countryCode) => ({ organizationId: r.id, countryCode })));
   const themed = p.present.has('themes') ? p.rows : inserts;
   const placed = p.present.has('countries') ? p.rows : inserts;
-  await bulkReplaceLinks(tx, 'OrganizationTheme', 'organizationId', 'themeId', themed.map((r) => r.id), themeRows(themed));
-  await bulkReplaceLinks(tx, 'OrganizationCountry', 'organizationId', 'countryCode', placed.map((r) => r.id), countryRows(placed));
+  await bulkReplaceLinks(
+    tx,
+    'OrganizationTheme',
+    'organizationId',
+    'themeId',
+    themed.map((r) => r.id),
+    themeRows(themed)
+  );
+  await bulkReplaceLinks(
+    tx,
+    'OrganizationCountry',
+    'organizationId',
+    'countryCode',
+    placed.map((r) => r.id),
+    countryRows(placed)
+  );
 
   const changes = p.rows.map((r) => ({ aggregate: 'Organization' as const, aggregateId: r.id, op: 'upsert' as const }));
   return { created: inserts.length, updated: updates.length, changes };

@@ -101,7 +101,8 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedPar
     const externalId = text(c.external_id);
     if (externalId) {
       const first = firstLineOfKey.get(externalId);
-      if (first !== undefined) check.fail('external_id', `"${externalId}" appears twice in the file (first on line ${first})`);
+      if (first !== undefined)
+        check.fail('external_id', `"${externalId}" appears twice in the file (first on line ${first})`);
       else firstLineOfKey.set(externalId, row.line);
     }
     const input = {
@@ -163,12 +164,16 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedPar
     open.map((v) => v.values.kind)
   );
   const openInDb = new Map(clashes.map((c) => [c.key, c]));
-  const idsInFile = new Set(valid.flatMap((v) => (byKey.has(v.values.externalId) ? [byKey.get(v.values.externalId)!] : [])));
+  const idsInFile = new Set(
+    valid.flatMap((v) => (byKey.has(v.values.externalId) ? [byKey.get(v.values.externalId)!] : []))
+  );
 
   const prepared: PartnershipRow[] = [];
   for (const { row, values, refA, refB } of valid) {
     const id = byKey.get(values.externalId);
-    const clash = OPEN.has(values.status) ? openInDb.get(pairKey(values.orgAId, values.orgBId, values.kind)) : undefined;
+    const clash = OPEN.has(values.status)
+      ? openInDb.get(pairKey(values.orgAId, values.orgBId, values.kind))
+      : undefined;
     // A clash with a row the same file also rewrites is settled by the file (checked above among its rows).
     if (clash && clash.id !== id && !idsInFile.has(clash.id)) {
       ctx.issues.add(
@@ -211,11 +216,20 @@ async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx:
     (c) => p.present.has(c.from) || (c.name === 'source' && updates.some((u) => u.values.source))
   );
   // Updates before inserts: a row that ends an open partnership frees its pair for a new one in the same file.
-  await bulkUpdate(tx, 'Partnership', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
-  await bulkInsert(tx, 'Partnership', [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS], inserts.map(tableRow), {
-    extra: { createdAt: NOW, updatedAt: NOW },
+  await bulkUpdate(tx, 'Partnership', 'id', updateColumns, updates.map(tableRow), {
+    extra: { updatedAt: NOW },
     onChunk
   });
+  await bulkInsert(
+    tx,
+    'Partnership',
+    [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
+    inserts.map(tableRow),
+    {
+      extra: { createdAt: NOW, updatedAt: NOW },
+      onChunk
+    }
+  );
   const themed = p.present.has('themes') ? p.rows : inserts;
   await bulkReplaceLinks(
     tx,

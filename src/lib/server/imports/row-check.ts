@@ -82,7 +82,8 @@ export class RowChecker {
       if (this.reported.has(column)) continue;
       // Several bad items in one list cell are all worth naming; report each, then mark the column.
       if (typeof index === 'number') this.issues.add(this.row.line, column, `"${shown(value)}" ${issue.message}`);
-      else this.fail(column, value === undefined || value === null ? issue.message : `"${shown(value)}" ${issue.message}`);
+      else
+        this.fail(column, value === undefined || value === null ? issue.message : `"${shown(value)}" ${issue.message}`);
     }
     for (const issue of result.error.issues) {
       const column = columnOf[String(issue.path[0])];

@@ -18,7 +18,15 @@ const HEIGHT = 640;
 const EXTENT: GeoPermissibleObjects = {
   type: 'Feature',
   properties: {},
-  geometry: { type: 'MultiPoint', coordinates: [[-24, 34], [45, 71], [-10, 71], [42, 34]] }
+  geometry: {
+    type: 'MultiPoint',
+    coordinates: [
+      [-24, 34],
+      [45, 71],
+      [-10, 71],
+      [42, 34]
+    ]
+  }
 };
 
 // Too small for 1:110m; Kosovo has no ISO numeric code, so Natural Earth leaves its id empty.
@@ -38,8 +46,20 @@ let cached: EuropeMapShapes | undefined;
 
 export function europeMapShapes(): EuropeMapShapes {
   if (cached) return cached;
-  const projection = geoConicConformal().rotate([-12, 0]).parallels([35, 65]).fitExtent([[4, 4], [WIDTH - 4, HEIGHT - 4]], EXTENT);
-  projection.clipExtent([[0, 0], [WIDTH, HEIGHT]]);
+  const projection = geoConicConformal()
+    .rotate([-12, 0])
+    .parallels([35, 65])
+    .fitExtent(
+      [
+        [4, 4],
+        [WIDTH - 4, HEIGHT - 4]
+      ],
+      EXTENT
+    );
+  projection.clipExtent([
+    [0, 0],
+    [WIDTH, HEIGHT]
+  ]);
   const path = geoPath(projection).digits(0);
   const shapes: CountryShape[] = [];
   const topology = world as unknown as Countries;

@@ -22,7 +22,12 @@ export const CoalitionInput = z
   .object({
     themes: themeSlugs.refine((v) => v.length > 0, 'must name at least one theme'),
     countries: countryCodes.refine((v) => v.length > 0, 'must name at least one country'),
-    size: z.number().int('must be a whole number').min(2, 'must be at least 2').max(20, 'must be at most 20').optional(),
+    size: z
+      .number()
+      .int('must be a whole number')
+      .min(2, 'must be at least 2')
+      .max(20, 'must be at most 20')
+      .optional(),
     include: organizationIds.default([]),
     exclude: organizationIds.default([])
   })

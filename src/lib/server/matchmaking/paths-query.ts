@@ -21,4 +21,3 @@ WITH ids, head(collect(chain)) AS chain
 RETURN [n IN chain | {id: n.id, slug: n.slug, name: n.name}] AS path
 ORDER BY [n IN chain | n.name]
 LIMIT $max`;
-

@@ -34,6 +34,11 @@ export async function pathsInTx(
   const found = (await tx.run(ENDPOINTS, input)).records[0];
   if (!found.get('fromFound')) throwNotFound('from', `no organisation with id "${input.from}"`);
   if (!found.get('toFound')) throwNotFound('to', `no organisation with id "${input.to}"`);
-  const result = await tx.run(PATHS, { from: input.from, to: input.to, max: int(input.max), ...visibilityParams(visibility) });
+  const result = await tx.run(PATHS, {
+    from: input.from,
+    to: input.to,
+    max: int(input.max),
+    ...visibilityParams(visibility)
+  });
   return result.records.map((r) => r.get('path') as OrganizationRef[]);
 }

@@ -7,7 +7,15 @@ import { z } from 'zod';
 import { visibilityOf, type Viewer, type VisibilityParams } from '../auth/viewer';
 import { readTx } from '../graph/driver';
 import { visibilityParams } from '../graph/visibility';
-import { countryCodes, organizationId, parseInput, themeSlugs, throwIfInvalid, throwNotFound, unknownValues } from './input';
+import {
+  countryCodes,
+  organizationId,
+  parseInput,
+  themeSlugs,
+  throwIfInvalid,
+  throwNotFound,
+  unknownValues
+} from './input';
 import { CHECK_INPUT, RECOMMEND } from './recommend-query';
 import { CANDIDATE_LIMITS, PARTIAL_THEME_MATCH, SCORE_WEIGHTS, type ScoreWeights } from './score';
 import { int, num, numOrNull } from './values';
@@ -18,7 +26,12 @@ export const RecommendInput = z.object({
   themes: themeSlugs.default([]),
   /** Focus countries: candidates must work in one of them; only these count as countries added. */
   countries: countryCodes.default([]),
-  first: z.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(10)
+  first: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(10)
 });
 export type RecommendInput = z.input<typeof RecommendInput>;
 
@@ -108,7 +121,10 @@ export async function recommendInTx(
         popularity: num(parts.popularity)
       },
       reasons: {
-        sharedPartners: (r.get('sharedPartners') as { id: string; name: string }[]).map((p) => ({ id: p.id, name: p.name })),
+        sharedPartners: (r.get('sharedPartners') as { id: string; name: string }[]).map((p) => ({
+          id: p.id,
+          name: p.name
+        })),
         sharedThemes: r.get('sharedThemes'),
         sharedCountries: r.get('sharedCountries'),
         countriesAdded: r.get('countriesAdded'),

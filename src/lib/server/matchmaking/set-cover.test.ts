@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { greedyCover, type CoverCandidate } from './set-cover';
 
-const c = (id: string, covers: string[], degree = 0, themeFit = 1): CoverCandidate => ({ id, covers, degree, themeFit });
+const c = (id: string, covers: string[], degree = 0, themeFit = 1): CoverCandidate => ({
+  id,
+  covers,
+  degree,
+  themeFit
+});
 
 describe('greedyCover', () => {
   it('covers the countries with few organisations, widest first, and stops when all are covered', () => {
@@ -54,7 +59,12 @@ describe('greedyCover', () => {
   });
 
   it('is deterministic on ties', () => {
-    const input = { candidates: [c('z', ['DE']), c('m', ['DE']), c('a', ['DE'])], ties: [] as [string, string][], countries: ['DE'], include: [] };
+    const input = {
+      candidates: [c('z', ['DE']), c('m', ['DE']), c('a', ['DE'])],
+      ties: [] as [string, string][],
+      countries: ['DE'],
+      include: []
+    };
     expect(greedyCover(input).members).toEqual(['a']);
   });
 });

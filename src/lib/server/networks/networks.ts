@@ -6,7 +6,11 @@ import { uniqueViolationFields } from '../directory/unique-violation';
 import { runWrite } from '../directory/write';
 import { fieldErrorsOf } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
-import { leaveNetworkSchema, networkMembershipSchema, type NetworkMembershipInput } from '../validation/network-membership';
+import {
+  leaveNetworkSchema,
+  networkMembershipSchema,
+  type NetworkMembershipInput
+} from '../validation/network-membership';
 
 const toDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : value);
 const ALREADY = { field: 'organizationId', message: 'is already a member of this network' };
@@ -50,7 +54,11 @@ export async function joinNetwork(viewer: Viewer, input: NetworkMembershipInput)
       })
       .catch((error: unknown) => {
         if (uniqueViolationFields(error)) {
-          throw new FailureSignal({ kind: 'validation', message: 'Invalid input: organizationId', fieldErrors: [ALREADY] });
+          throw new FailureSignal({
+            kind: 'validation',
+            message: 'Invalid input: organizationId',
+            fieldErrors: [ALREADY]
+          });
         }
         throw error;
       });

@@ -43,7 +43,10 @@ export async function membershipsBy(
         side === 'networkId' ? { organization: { archivedAt: null } } : {}
       ]
     },
-    orderBy: side === 'networkId' ? [{ organization: { name: 'asc' } }, { id: 'asc' }] : [{ network: { name: 'asc' } }, { id: 'asc' }]
+    orderBy:
+      side === 'networkId'
+        ? [{ organization: { name: 'asc' } }, { id: 'asc' }]
+        : [{ network: { name: 'asc' } }, { id: 'asc' }]
   });
   const grouped = new Map<string, NetworkMembership[]>(ids.map((id) => [id, []]));
   for (const row of rows) grouped.get(row[side])?.push(row);

@@ -30,7 +30,10 @@ export async function partnershipSnapshot(tx: Prisma.TransactionClient, id: stri
 }
 
 /** orgA proposes a partnership to orgB; it stays PROPOSED (seen only by the two sides) until orgB confirms. */
-export async function proposePartnership(viewer: Viewer, input: PartnershipProposalInput): Promise<Outcome<Partnership>> {
+export async function proposePartnership(
+  viewer: Viewer,
+  input: PartnershipProposalInput
+): Promise<Outcome<Partnership>> {
   const denied = requireWriter(viewer);
   if (denied) return denied;
   const db = getDb();
@@ -144,13 +147,17 @@ async function transition(
       return forbidden(`Only the invited organisation (orgB) can ${action} this partnership.`);
     }
     if (existing.status !== 'PROPOSED') {
-      return invalid([{ field: 'id', message: `is ${existing.status}: only a PROPOSED partnership can be ${action}d` }]);
+      return invalid([
+        { field: 'id', message: `is ${existing.status}: only a PROPOSED partnership can be ${action}d` }
+      ]);
     }
   }
 
   const end = endDate ?? isoDay(new Date());
   if (action === 'end' && existing.startDate && end < isoDay(existing.startDate)) {
-    return invalid([{ field: 'endDate', message: `must be on or after the start date (${isoDay(existing.startDate)})` }]);
+    return invalid([
+      { field: 'endDate', message: `must be on or after the start date (${isoDay(existing.startDate)})` }
+    ]);
   }
 
   const data: Prisma.PartnershipUncheckedUpdateInput =

@@ -4,7 +4,9 @@ import { canonicalJson, checksum, sorted } from './checksum';
 describe('checksum', () => {
   it('does not depend on key order', () => {
     expect(canonicalJson({ b: 1, a: ['x', null] })).toBe('{"a":["x",null],"b":1}');
-    expect(checksum({ id: 'o1', name: 'A', levels: ['LOCAL'] })).toBe(checksum({ levels: ['LOCAL'], name: 'A', id: 'o1' }));
+    expect(checksum({ id: 'o1', name: 'A', levels: ['LOCAL'] })).toBe(
+      checksum({ levels: ['LOCAL'], name: 'A', id: 'o1' })
+    );
   });
 
   it('changes with any value, type or array order', () => {

@@ -1,7 +1,8 @@
 import type { Prisma } from '../db/generated/client';
 
 /** The aggregates the graph projects. Each has one projector file in this folder. */
-export type Aggregate = 'Organization' | 'Partnership' | 'Network' | 'NetworkMembership' | 'Grant' | 'Theme' | 'Country';
+export type Aggregate =
+  'Organization' | 'Partnership' | 'Network' | 'NetworkMembership' | 'Grant' | 'Theme' | 'Country';
 
 export interface Change {
   aggregate: Aggregate;

@@ -27,7 +27,14 @@ describe('formatVerifyReport', () => {
       problem: 'missing-in-graph' as const
     }));
     const text = formatVerifyReport(
-      { ...base, ok: false, drift, driftCount: 31, driftByEntity: { Organization: 0, Partnership: 31 }, pendingOutbox: 2 },
+      {
+        ...base,
+        ok: false,
+        drift,
+        driftCount: 31,
+        driftByEntity: { Organization: 0, Partnership: 31 },
+        pendingOutbox: 2
+      },
       20
     );
     expect(text).toContain('drift (20 of 31):');

@@ -24,6 +24,9 @@ export function formatVerifyReport(report: VerifyReport, maxExamples = 20): stri
     }
     out.push('Repair: npm run graph:rebuild');
   }
-  out.push('', report.ok ? `OK: both stores agree (${(report.durationMs / 1000).toFixed(1)} s)` : 'DRIFT: the stores disagree');
+  out.push(
+    '',
+    report.ok ? `OK: both stores agree (${(report.durationMs / 1000).toFixed(1)} s)` : 'DRIFT: the stores disagree'
+  );
   return out.join('\n');
 }

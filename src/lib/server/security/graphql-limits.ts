@@ -1,7 +1,14 @@
 import { costLimitPlugin, costLimitRule, type CostLimitOptions } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, Kind, visit, type DocumentNode, type FragmentDefinitionNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type ValidationContext
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { env } from '../env';
 
@@ -15,7 +22,9 @@ type Reject = (ctx: ValidationContext | null, error: GraphQLError) => void;
 
 function rejectClearly(code: string, advice: string): Reject {
   return (ctx, error) => {
-    const clear = new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`, { extensions: { code } });
+    const clear = new GraphQLError(`${error.message.replace(/^Syntax Error: /, '')} ${advice}`, {
+      extensions: { code }
+    });
     if (!ctx) throw clear;
     ctx.reportError(clear);
   };

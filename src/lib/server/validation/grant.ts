@@ -34,7 +34,11 @@ export function grantSchema(ref: ReferenceData) {
     })
     .superRefine((value, ctx) => {
       if (value?.funderId && value.funderId === value.recipientId) {
-        ctx.addIssue({ code: 'custom', path: ['recipientId'], message: 'must differ from funderId: an organisation cannot fund itself' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['recipientId'],
+          message: 'must differ from funderId: an organisation cannot fund itself'
+        });
       }
       datesOrdered(value, ctx, 'plannedStartDate', 'plannedEndDate');
     }, always);

@@ -19,7 +19,11 @@ export function partnershipProposalSchema(ref: ReferenceData) {
     })
     .superRefine((value, ctx) => {
       if (value?.orgAId && value.orgAId === value.orgBId) {
-        ctx.addIssue({ code: 'custom', path: ['orgBId'], message: 'must differ from orgAId: an organisation cannot partner with itself' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['orgBId'],
+          message: 'must differ from orgAId: an organisation cannot partner with itself'
+        });
       }
       datesOrdered(value, ctx, 'startDate', 'endDate');
     }, always);

@@ -86,18 +86,32 @@ describe('partnership', () => {
       startDate: '2025-02-01',
       endDate: '2025-01-31'
     });
-    expect(errors(result).map((e) => e.field).sort()).toEqual(['endDate', 'orgBId', 'themes[0]']);
+    expect(
+      errors(result)
+        .map((e) => e.field)
+        .sort()
+    ).toEqual(['endDate', 'orgBId', 'themes[0]']);
   });
 
   it('rejects impossible dates', () => {
-    const result = partnershipProposalSchema(ref).safeParse({ orgAId: 'a', orgBId: 'b', kind: 'PROJECT', startDate: '2025-02-30' });
+    const result = partnershipProposalSchema(ref).safeParse({
+      orgAId: 'a',
+      orgBId: 'b',
+      kind: 'PROJECT',
+      startDate: '2025-02-30'
+    });
     expect(errors(result)).toEqual([{ field: 'startDate', message: 'must be a date in the form YYYY-MM-DD' }]);
   });
 });
 
 describe('network membership', () => {
   it('orders since/until', () => {
-    const result = networkMembershipSchema.safeParse({ networkId: 'n', organizationId: 'o', since: '2025-01-01', until: '2024-01-01' });
+    const result = networkMembershipSchema.safeParse({
+      networkId: 'n',
+      organizationId: 'o',
+      since: '2025-01-01',
+      until: '2024-01-01'
+    });
     expect(errors(result)).toEqual([{ field: 'until', message: 'must be on or after since (2025-01-01)' }]);
   });
 });
@@ -122,11 +136,17 @@ describe('grant', () => {
     ['1.234', 'must be a decimal number with at most 2 decimals, e.g. "25000.00"'],
     ['1e5', 'must be a decimal number with at most 2 decimals, e.g. "25000.00"']
   ])('rejects amount %s', (amountAwarded, message) => {
-    expect(errors(grantSchema(ref).safeParse({ ...valid, amountAwarded }))).toEqual([{ field: 'amountAwarded', message }]);
+    expect(errors(grantSchema(ref).safeParse({ ...valid, amountAwarded }))).toEqual([
+      { field: 'amountAwarded', message }
+    ]);
   });
 
   it('rejects unknown currencies, old award dates and self-funding', () => {
     const result = grantSchema(ref).safeParse({ ...valid, currency: 'XYZ', awardDate: '1900-01-01', recipientId: 'f' });
-    expect(errors(result).map((e) => e.field).sort()).toEqual(['awardDate', 'currency', 'recipientId']);
+    expect(
+      errors(result)
+        .map((e) => e.field)
+        .sort()
+    ).toEqual(['awardDate', 'currency', 'recipientId']);
   });
 });

@@ -14,7 +14,16 @@ import { loadGrants } from '../grants';
 /** 5 000 grants: more would take more API requests than a signed-in user may make in a minute. */
 const MAX_EXPORT_GRANT_PAGES = 50;
 
-export const EXPORT_TABLES = ['heatmap', 'countries', 'gaps', 'grants', 'isolated', 'brokers', 'communities', 'density'] as const;
+export const EXPORT_TABLES = [
+  'heatmap',
+  'countries',
+  'gaps',
+  'grants',
+  'isolated',
+  'brokers',
+  'communities',
+  'density'
+] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 export function isExportTable(value: string): value is ExportTable {
@@ -70,7 +79,13 @@ function cellRow(c: GapEntry): Cell[] {
 async function matrixExport(ctx: ExportContext) {
   const loaded = await loadDashboard(ctx.fetch, ctx.locale, ctx.filters, ctx.errors);
   const matrix = loaded.data.coverageMatrix;
-  const provenance = [loaded.funder?.slug ?? '', matrix.fromYear, matrix.toYear, matrix.visibilityLevel, matrix.computedAt];
+  const provenance = [
+    loaded.funder?.slug ?? '',
+    matrix.fromYear,
+    matrix.toYear,
+    matrix.visibilityLevel,
+    matrix.computedAt
+  ];
   return { ...loaded, provenance };
 }
 const PROVENANCE_COLUMNS = ['funder', 'from_year', 'to_year', 'visibility_level', 'computed_at'];
@@ -78,7 +93,10 @@ const PROVENANCE_COLUMNS = ['funder', 'from_year', 'to_year', 'visibility_level'
 const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> = {
   async heatmap(ctx) {
     const { coverage, provenance } = await matrixExport(ctx);
-    return { columns: [...CELL_COLUMNS, ...PROVENANCE_COLUMNS], rows: coverage.allCells().map((c) => [...cellRow(c), ...provenance]) };
+    return {
+      columns: [...CELL_COLUMNS, ...PROVENANCE_COLUMNS],
+      rows: coverage.allCells().map((c) => [...cellRow(c), ...provenance])
+    };
   },
 
   async gaps(ctx) {
@@ -121,10 +139,25 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
     const { lang, grantFilter } = await matrixExport(ctx);
     const list = await loadGrants(ctx.fetch, lang, grantFilter, MAX_EXPORT_GRANT_PAGES);
     if (!list.complete) {
-      error(413, `${list.totalCount} grants match; one export carries at most ${list.grants.length}. Choose a funder or fewer years.`);
+      error(
+        413,
+        `${list.totalCount} grants match; one export carries at most ${list.grants.length}. Choose a funder or fewer years.`
+      );
     }
     return {
-      columns: ['id', 'title', 'funder_slug', 'funder', 'recipient_slug', 'recipient', 'amount_awarded', 'currency', 'award_date', 'countries', 'themes'],
+      columns: [
+        'id',
+        'title',
+        'funder_slug',
+        'funder',
+        'recipient_slug',
+        'recipient',
+        'amount_awarded',
+        'currency',
+        'award_date',
+        'countries',
+        'themes'
+      ],
       rows: list.grants.map((g) => [
         g.id,
         g.title,
@@ -144,9 +177,11 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
   async isolated(ctx) {
     const lang = apiLanguage(ctx.locale);
     const rows: Cell[][] = [];
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const page = (await loadQuery(ctx.fetch, DashboardIsolatedQuery, { lang, offset })).isolatedOrganizations;
-      rows.push(...page.organizations.map((o) => [o.slug, o.name, o.type, o.hqCountry?.code ?? '', o.hqCountry?.name ?? '']));
+      rows.push(
+        ...page.organizations.map((o) => [o.slug, o.name, o.type, o.hqCountry?.code ?? '', o.hqCountry?.name ?? ''])
+      );
       offset += page.organizations.length;
       if (page.organizations.length === 0 || offset >= page.totalCount) break;
     }
@@ -156,7 +191,16 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
   async brokers(ctx) {
     const { brokers } = await loadQuery(ctx.fetch, DashboardNetworkQuery, { lang: apiLanguage(ctx.locale) });
     return {
-      columns: ['rank', 'slug', 'name', 'relative_betweenness', 'betweenness', 'partners', 'communities_bridged', 'computed_at'],
+      columns: [
+        'rank',
+        'slug',
+        'name',
+        'relative_betweenness',
+        'betweenness',
+        'partners',
+        'communities_bridged',
+        'computed_at'
+      ],
       rows: brokers.brokers.map((b, i) => [
         i + 1,
         b.organization?.slug ?? '',

@@ -23,7 +23,9 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
   // The token is in the URL: keep the page out of caches.
   setHeaders({ 'cache-control': 'no-store' });
   const token = url.searchParams.get('token') ?? '';
-  const { state, invitation } = token ? await findInvitation(token) : { state: 'unknown' as const, invitation: undefined };
+  const { state, invitation } = token
+    ? await findInvitation(token)
+    : { state: 'unknown' as const, invitation: undefined };
   return {
     token,
     problem: state === 'valid' ? null : stateMessage(state),

@@ -51,4 +51,3 @@ async function findConnection(
   const result = await loadQuery(fetchFn, ConnectionPathsQuery, { from: fromId, to: target.organization.id });
   return { text, target, paths: result.connectionPaths };
 }
-

@@ -22,7 +22,9 @@ export const GET: RequestHandler = async ({ params, url, fetch, locals }) => {
   if (errors.funder) error(400, `Invalid filter: ${errors.funder.message}`);
 
   const body = csvLine(table.columns) + table.rows.map((row) => csvLine(row, table.columns)).join('');
-  const name = ['atlas', params.table, filters.funder, filters.from, filters.to].filter((p) => p !== null && p !== undefined).join('-');
+  const name = ['atlas', params.table, filters.funder, filters.from, filters.to]
+    .filter((p) => p !== null && p !== undefined)
+    .join('-');
   return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

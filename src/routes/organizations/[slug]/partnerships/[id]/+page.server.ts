@@ -50,10 +50,15 @@ function answer(
 ) {
   const failure = mutationFailure(result, payload, successType);
   if (!failure) return { action, done: true as const };
-  const shown = formFailure(failure, fields, {}, {
-    forbidden: (message) => m.edit_forbidden({ message }),
-    unavailable: (message) => m.edit_unavailable({ message })
-  });
+  const shown = formFailure(
+    failure,
+    fields,
+    {},
+    {
+      forbidden: (message) => m.edit_forbidden({ message }),
+      unavailable: (message) => m.edit_unavailable({ message })
+    }
+  );
   const message = shown.message ?? [...Object.values(shown.errors), ...shown.unplaced.map((e) => e.message)].join(' ');
   return fail(shown.status, { action, done: false as const, errors: shown.errors, message });
 }

@@ -75,10 +75,15 @@ export const actions: Actions = {
     const payload = result.data?.proposePartnership;
     const failure = mutationFailure(result, payload, 'ProposePartnershipSuccess');
     if (failure || payload?.__typename !== 'ProposePartnershipSuccess') {
-      const shown = formFailure(failure ?? { kind: 'unavailable', status: 502, message: 'no answer' }, FIELDS, {}, {
-        forbidden: (message) => m.edit_forbidden({ message }),
-        unavailable: (message) => m.edit_unavailable({ message })
-      });
+      const shown = formFailure(
+        failure ?? { kind: 'unavailable', status: 502, message: 'no answer' },
+        FIELDS,
+        {},
+        {
+          forbidden: (message) => m.edit_forbidden({ message }),
+          unavailable: (message) => m.edit_unavailable({ message })
+        }
+      );
       return fail(shown.status, { values, errors: shown.errors, unplaced: shown.unplaced, message: shown.message });
     }
     // This page's organisation is one of the two sides either way, so the new partnership is seen from it.
