@@ -28,6 +28,9 @@ export default ts.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       // `_name` marks a parameter or binding that is deliberately unused.
+      // Links are written as plain paths: the app is always served at the root (no `paths.base`), and typed route
+      // resolution would touch every link without changing one URL. Revisit if a base path is ever configured.
+      'svelte/no-navigation-without-resolve': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
@@ -39,6 +42,11 @@ export default ts.config(
     languageOptions: {
       parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
     }
+  },
+  {
+    // Tests read GraphQL responses as untyped JSON; `any` there is the honest type of a response body.
+    files: ['tests/**/*.ts', '**/*.test.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' }
   },
   {
     // The app must not reach into tooling (tools/architecture/boundaries.test.ts checks the same on every import).

@@ -7,7 +7,7 @@ import type { GraphQLContext } from '../src/lib/server/graphql/context';
 import { fieldPath } from '../src/lib/server/validation/field-errors';
 
 /** Setup only: plugins, scalars and the root types. Types live one per file beside this one. */
-export const builder = new SchemaBuilder<{
+type AtlasSchemaTypes = {
   Context: GraphQLContext;
   DefaultFieldNullability: false;
   Scalars: {
@@ -15,7 +15,12 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: Date | string };
     JSON: { Input: unknown; Output: unknown };
   };
-}>({
+};
+
+/** The builder's resolved type parameters, for helpers that take Pothos refs or field builders. */
+export type AtlasTypes = PothosSchemaTypes.ExtendDefaultTypes<AtlasSchemaTypes>;
+
+export const builder = new SchemaBuilder<AtlasSchemaTypes>({
   plugins: [RelayPlugin, DataloaderPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   relay: {

@@ -2,7 +2,7 @@ import type { ObjectRef } from '@pothos/core';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { summarize } from '../src/lib/server/validation/field-errors';
 import type { Outcome } from '../src/lib/server/validation/outcome';
-import { builder } from './builder';
+import { builder, type AtlasTypes } from './builder';
 
 /**
  * Mutations return typed results — `union XResult = XSuccess | ValidationError | NotFoundError | ForbiddenError` —
@@ -56,7 +56,7 @@ export const ForbiddenErrorRef = builder.objectRef<ForbiddenErrorShape>('Forbidd
 export function mutationResult<T, F extends string>(
   name: string,
   field: F,
-  type: ObjectRef<any, T>,
+  type: ObjectRef<AtlasTypes, T>,
   description: string
 ) {
   type SuccessShape = { __typename: 'Success' } & Record<F, T>;

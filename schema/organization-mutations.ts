@@ -1,13 +1,13 @@
 import { archiveOrganization, createOrganization, updateOrganization } from '../src/lib/server/directory/organizations';
 import type { OrganizationCreateInput, OrganizationUpdateInput } from '../src/lib/server/validation/organization';
-import { builder } from './builder';
+import { builder, type AtlasTypes } from './builder';
 import { BudgetBandEnum, OrganizationTypeEnum, StaffSizeBandEnum, VisibilityEnum, WorkLevelEnum } from './enums';
 import { mutationResult, validationError } from './errors';
 import { decodeIds, withoutNulls } from './ids';
 import { OrganizationRef } from './refs';
 
 /** The profile fields both inputs share; `required` only differs for name and type. */
-function profileFields(t: PothosSchemaTypes.InputFieldBuilder<any, 'InputObject'>, creating: boolean) {
+function profileFields(t: PothosSchemaTypes.InputFieldBuilder<AtlasTypes, 'InputObject'>, creating: boolean) {
   return {
     slug: t.string({
       required: false,

@@ -43,7 +43,8 @@ async function ensureDatabase(serverUrl: string, name: string, log: (line: strin
     await client.connect();
   } catch (error) {
     throw new Error(
-      `cannot reach PostgreSQL at ${redact(serverUrl)} (${(error as Error).message}): start it or set DATABASE_URL`
+      `cannot reach PostgreSQL at ${redact(serverUrl)} (${(error as Error).message}): start it or set DATABASE_URL`,
+      { cause: error }
     );
   }
   try {

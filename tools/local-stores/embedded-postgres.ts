@@ -51,7 +51,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     await db?.close().catch(() => {});
     releaseLock();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new Error(`Embedded PostgreSQL: port ${host}:${options.port} is already in use (set PGLITE_PORT).`);
+      throw new Error(`Embedded PostgreSQL: port ${host}:${options.port} is already in use (set PGLITE_PORT).`, {
+        cause: error
+      });
     }
     throw error;
   }

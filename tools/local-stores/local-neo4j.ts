@@ -207,7 +207,8 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       .map((l) => `  ${l}`)
       .join('\n');
     throw new Error(
-      `${(error as Error).message}\nlast lines from Neo4j (${join(dataDir, 'logs')} has the rest):\n${tail}`
+      `${(error as Error).message}\nlast lines from Neo4j (${join(dataDir, 'logs')} has the rest):\n${tail}`,
+      { cause: error }
     );
   }
 

@@ -144,7 +144,7 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedOrg
   for (const { row, values, archivedAt, explicitSlug } of valid) {
     const externalId = values.externalId!;
     const match = existing.byKey(externalId);
-    let slug: string | undefined = explicitSlug ?? match?.slug;
+    const slug: string | undefined = explicitSlug ?? match?.slug;
     if (explicitSlug) {
       const owner = existing.slugOwner(explicitSlug);
       if (owner && owner.id !== match?.id) {

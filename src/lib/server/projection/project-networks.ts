@@ -7,7 +7,7 @@ import { Prisma } from '../db/generated/client';
 import { nodeChecks, relChecks } from './graph-helpers';
 import { plain } from './graph-values';
 import { keyedLoaders, tableChecks } from './sql-helpers';
-import type { Cypher, Plain, Projector, Sql } from './types';
+import type { Cypher, Plain, Projector } from './types';
 
 // ─── Network ─────────────────────────────────────────────────────────────────────────────────────────────
 

@@ -8,7 +8,7 @@ import { sorted } from './checksum';
 import { relChecks } from './graph-helpers';
 import { plain } from './graph-values';
 import { keyedLoaders, tableChecks } from './sql-helpers';
-import type { Cypher, Plain, Projector, Sql } from './types';
+import type { Cypher, Plain, Projector } from './types';
 
 export interface PartnershipRecord {
   id: string;

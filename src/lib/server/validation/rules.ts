@@ -44,6 +44,8 @@ export function text(max: number, min = 1) {
     .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
     .refine(
+      // Control characters are exactly what this rule looks for.
+      // eslint-disable-next-line no-control-regex
       (value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value),
       'must not contain control characters'
     );
