@@ -9,7 +9,8 @@ import type { Organization } from '../src/lib/server/db/generated/client';
 import type { GraphQLContext } from '../src/lib/server/graphql/context';
 import { proposeCoalition, type Coalition, type CoalitionProposal } from '../src/lib/server/matchmaking/coalition';
 import { connectionPaths } from '../src/lib/server/matchmaking/paths';
-import { recommendPartners, type Recommendation } from '../src/lib/server/matchmaking/recommend';
+import { recommendPartners, type Contribution, type Recommendation } from '../src/lib/server/matchmaking/recommend';
+import { REASONS, type Reason } from '../src/lib/server/matchmaking/ranking/model';
 import { FailureSignal } from '../src/lib/server/validation/outcome';
 import { builder } from './builder';
 import { WorkLevelEnum } from './enums';
@@ -76,6 +77,26 @@ const ScorePartsRef = builder.objectRef<Recommendation['scoreParts']>('Recommend
   })
 });
 
+const RecommendationReasonEnum = builder.enumType('RecommendationReason', {
+  description:
+    'A term of the learned ranking, grouped as shown to people (docs/decisions/0012-learned-ranking.md): shared ' +
+    'partners, well connected (overall, within the focus themes, in the focus countries), thematic fit, shared ' +
+    'countries, what the candidate adds, the same type of organisation.',
+  values: Object.fromEntries(REASONS.map((r) => [r.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase(), { value: r }])) as {
+    [K in Reason as Uppercase<K>]: { value: K };
+  }
+});
+
+const ContributionRef = builder.objectRef<Contribution>('RecommendationContribution').implement({
+  description: 'How much one reason raised a recommendation’s score.',
+  fields: (t) => ({
+    reason: t.field({ type: RecommendationReasonEnum, resolve: (c) => c.reason }),
+    weight: t.exposeFloat('weight', {
+      description: 'Added log-odds of a partnership, above a candidate without this reason; the largest weighed most.'
+    })
+  })
+});
+
 const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationReasons').implement({
   description: 'Why an organisation is recommended. Uses only partnerships the viewer may see.',
   fields: (t) => ({
@@ -120,6 +141,9 @@ const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationR
       nullable: true,
       description: 'Partnerships on the shortest visible chain between the two (2 = a shared partner); null beyond 3.',
       resolve: (reasons) => reasons.distance
+    }),
+    partnerCount: t.exposeInt('partnerCount', {
+      description: 'The candidate’s confirmed partnerships the viewer may see ("well connected" rests on it).'
     })
   })
 });
@@ -131,8 +155,17 @@ const RecommendationRef = builder.objectRef<Recommendation>('PartnerRecommendati
       type: OrganizationRef,
       resolve: (rec, _args, ctx) => loadOrganization(ctx, rec.organization.id)
     }),
-    score: t.exposeFloat('score', { description: 'In [0, 1]; higher is a better match.' }),
+    score: t.exposeFloat('score', {
+      description: 'In (0, 1): the learned model’s estimate that the two become partners; higher is a better match.'
+    }),
     scoreParts: t.field({ type: ScorePartsRef, resolve: (rec) => rec.scoreParts }),
+    contributions: t.field({
+      type: [ContributionRef],
+      description:
+        'The reasons that raised the score, largest first: each is a term of the ranking that contributed to this ' +
+        'candidate’s rank. The first weighed most.',
+      resolve: (rec) => rec.contributions
+    }),
     reasons: t.field({ type: ReasonsRef, resolve: (rec) => rec.reasons })
   })
 });
@@ -141,10 +174,12 @@ builder.queryField('recommendedPartners', (t) =>
   t.field({
     type: [RecommendationRef],
     description:
-      'Organisations the given one could partner with, best first: partners of its partners (Adamic-Adar), thematic ' +
-      'fit (sub-themes count, the same parent theme partially), shared and added countries and levels of work. ' +
-      'Existing partners, the organisation itself and archived organisations are left out. Organisations without ' +
-      'partnerships get recommendations from their profile.',
+      'Organisations the given one could partner with, best first, ranked by a model learned from the public ' +
+      'partnership history: partners of its partners (Adamic-Adar, common neighbours), how well connected a ' +
+      'candidate is (overall and within the focus themes and countries), thematic fit (sub-themes count, the same ' +
+      'parent theme partially), shared and added countries and levels of work, organisation type. Existing ' +
+      'partners, the organisation itself and archived organisations are left out. Organisations without ' +
+      'partnerships get recommendations from their profile and the best connected organisations.',
     args: {
       organizationId: t.arg.id({ required: true }),
       themes: t.arg.stringList({

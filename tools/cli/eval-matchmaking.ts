@@ -1,39 +1,45 @@
 /**
- * npm run eval:matchmaking -- --orgs <organizations.csv> --partnerships <partnerships.csv> --split <YYYY-MM-DD>
- *                             [--report docs/evaluation.md] [--sample 1000] [--seed 42] [--ablation]
- *                             [--variant 'name={"network":0.4,"popularity":0.1}' …] [--dataset '<note>']
- *                             [--scratch-neo4j bolt://host:port [--reuse-graph]]
+ * npm run eval:matchmaking -- --suite [--suite-config tools/evaluation/suite.json] [--only <name> …]
+ *                             [--report docs/evaluation.md] [--json docs/evaluation.json] [--sample n] [--seed n]
+ * npm run eval:matchmaking -- --orgs <organizations.csv[.gz]> --partnerships <partnerships.csv[.gz]> --split <YYYY-MM-DD>
+ *                             [--report <file.md>] [--json <file.json>] [--sample 300] [--seed 42] [--ablation]
+ *                             [--dataset '<note>'] [--scratch-neo4j bolt://host:port [--reuse-graph]]
  *
- * Offline evaluation of the partner recommender (Hits@10, Hits@50, MRR against baselines, overall and for
- * newcomers) on a temporal split of CSV files in the import format (docs/data-formats.md); see
- * tools/evaluation/run.ts. The graph is loaded into a throw-away Neo4j started in a temporary
- * folder, or into the Neo4j named by --scratch-neo4j (password from NEO4J_PASSWORD), WHICH IS EMPTIED FIRST.
- * --reuse-graph skips loading when a previous run loaded the same files and split there (for tuning). No PostgreSQL
- * is needed.
+ * Offline evaluation of the partner recommender (Hits@10, Hits@50, MRR against baselines, for existing
+ * organisations, newcomers and all) on temporal splits of CSV files in the import format (docs/data-formats.md);
+ * see tools/evaluation/run.ts. --suite evaluates every dataset of the suite config (the real networks and the
+ * generator) and writes docs/evaluation.md and docs/evaluation.json unless told otherwise. The graph is loaded into a
+ * throw-away Neo4j started in a temporary folder, or into the Neo4j named by --scratch-neo4j (password from
+ * NEO4J_PASSWORD), WHICH IS EMPTIED FIRST. --reuse-graph skips loading when a previous run loaded the same files and
+ * split there (one dataset only). --ablation adds the prior weights as a variant. No PostgreSQL is needed.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const USAGE = `usage: npm run eval:matchmaking -- --orgs <file> --partnerships <file> --split <YYYY-MM-DD>
-         [--report <file.md>] [--sample <n>] [--seed <n>] [--ablation] [--variant 'name={json weights}' …]
-         [--dataset '<how the files were made>']
-         [--scratch-neo4j <bolt uri> [--reuse-graph]]`;
+const USAGE = `usage: npm run eval:matchmaking -- --suite [--suite-config <file.json>] [--only <name> …]
+         [--report <file.md>] [--json <file.json>] [--sample <n>] [--seed <n>]
+       npm run eval:matchmaking -- --orgs <file> --partnerships <file> --split <YYYY-MM-DD>
+         [--report <file.md>] [--json <file.json>] [--sample <n>] [--seed <n>] [--ablation]
+         [--dataset '<how the files were made>'] [--scratch-neo4j <bolt uri> [--reuse-graph]]`;
 
 const EVAL_NEO4J_PASSWORD = 'atlas-eval-password';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
+      suite: { type: 'boolean', default: false },
+      'suite-config': { type: 'string', default: 'tools/evaluation/suite.json' },
+      only: { type: 'string', multiple: true, default: [] },
       orgs: { type: 'string' },
       partnerships: { type: 'string' },
       split: { type: 'string' },
       report: { type: 'string' },
-      sample: { type: 'string', default: '1000' },
+      json: { type: 'string' },
+      sample: { type: 'string' },
       seed: { type: 'string', default: '42' },
       ablation: { type: 'boolean', default: false },
-      variant: { type: 'string', multiple: true, default: [] },
       'scratch-neo4j': { type: 'string' },
       'reuse-graph': { type: 'boolean', default: false },
       dataset: { type: 'string' },
@@ -41,30 +47,22 @@ async function main(): Promise<number> {
     }
   });
   const problems: string[] = [];
-  if (!values.orgs) problems.push('--orgs: the organisations CSV is required');
-  if (!values.partnerships) problems.push('--partnerships: the partnerships CSV is required');
-  if (!values.split || !/^\d{4}-\d{2}-\d{2}$/.test(values.split) || Number.isNaN(Date.parse(values.split))) {
-    problems.push('--split: must be a date like 2024-01-01');
+  if (!values.suite) {
+    if (!values.orgs) problems.push('--orgs: the organisations CSV is required (or --suite)');
+    if (!values.partnerships) problems.push('--partnerships: the partnerships CSV is required (or --suite)');
+    if (!values.split || !/^\d{4}-\d{2}-\d{2}$/.test(values.split) || Number.isNaN(Date.parse(values.split))) {
+      problems.push('--split: must be a date like 2024-01-01');
+    }
+  } else if (values.orgs || values.partnerships || values.split) {
+    problems.push('--suite: takes its files and splits from the suite config, not --orgs/--partnerships/--split');
   }
-  const sample = values.sample === 'all' ? undefined : Number(values.sample);
-  if (sample !== undefined && (!Number.isInteger(sample) || sample < 1))
+  const sample = values.sample === undefined ? undefined : values.sample === 'all' ? Infinity : Number(values.sample);
+  if (sample !== undefined && sample !== Infinity && (!Number.isInteger(sample) || sample < 1))
     problems.push('--sample: must be a positive whole number or "all"');
   const seed = Number(values.seed);
   if (!Number.isInteger(seed)) problems.push('--seed: must be a whole number');
-  // --variant 'name={"network":0.4}': extra weightings (over the production ones) evaluated on the same queries.
-  const custom: Record<string, Record<string, number>> = {};
-  for (const spec of values.variant ?? []) {
-    const eq = spec.indexOf('=');
-    try {
-      const weights = JSON.parse(spec.slice(eq + 1)) as Record<string, number>;
-      if (eq < 1 || typeof weights !== 'object' || Object.values(weights).some((v) => typeof v !== 'number'))
-        throw new Error();
-      custom[spec.slice(0, eq)] = weights;
-    } catch {
-      problems.push(`--variant: "${spec}" is not name={"weight":number,…}`);
-    }
-  }
-  if (values['reuse-graph'] && !values['scratch-neo4j']) problems.push('--reuse-graph: only with --scratch-neo4j');
+  if (values['reuse-graph'] && (!values['scratch-neo4j'] || values.suite))
+    problems.push('--reuse-graph: only with --scratch-neo4j and one dataset');
   if (values.help || problems.length > 0) {
     for (const p of problems) console.error(p);
     console.error(USAGE);
@@ -84,6 +82,53 @@ async function main(): Promise<number> {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    interface Job {
+      name: string;
+      description: string;
+      organizations: string;
+      partnerships: string;
+      split: string;
+      sample: number | undefined;
+    }
+    const jobs: Job[] = [];
+    const sampleOr = (fallback: number | undefined) => (sample === Infinity ? undefined : (sample ?? fallback));
+    if (values.suite) {
+      const { readSuite } = await import('../evaluation/suite');
+      const entries = readSuite(resolve(values['suite-config']!), process.cwd()).filter(
+        (e) => values.only!.length === 0 || values.only!.includes(e.name)
+      );
+      if (entries.length === 0) throw new Error(`--only: no dataset named ${values.only!.join(', ')} in the suite`);
+      for (const entry of entries) {
+        let { organizations, partnerships } = entry;
+        if (entry.generate) {
+          const { generateDataset, writeDataset } = await import('../seed/generator');
+          const dir = mkdtempSync(join(tmpdir(), 'atlas-eval-generated-'));
+          cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+          const paths = await writeDataset(generateDataset(entry.generate), dir);
+          organizations = paths.organizations;
+          partnerships = paths.partnerships;
+          log(`${entry.name}: generated ${entry.generate.orgs} organisations (seed ${entry.generate.seed})`);
+        }
+        jobs.push({
+          name: entry.name,
+          description: entry.description,
+          organizations: organizations!,
+          partnerships: partnerships!,
+          split: entry.split,
+          sample: sampleOr(entry.sample)
+        });
+      }
+    } else {
+      jobs.push({
+        name: values.dataset ?? 'dataset',
+        description: values.dataset ?? `${values.orgs}, ${values.partnerships}`,
+        organizations: values.orgs!,
+        partnerships: values.partnerships!,
+        split: values.split!,
+        sample: sampleOr(300)
+      });
+    }
+
     if (values['scratch-neo4j']) {
       process.env.NEO4J_URI = values['scratch-neo4j'];
       log(`using the scratch Neo4j at ${values['scratch-neo4j']} (it is emptied first)`);
@@ -110,44 +155,46 @@ async function main(): Promise<number> {
     await applyGraphMigrations();
 
     const { runEvaluation } = await import('../evaluation/run');
-    const { formatReport } = await import('../evaluation/report');
-    const { SCORE_WEIGHTS } = await import('../../src/lib/server/matchmaking/score');
-    const result = await runEvaluation({
-      organizationsPath: values.orgs!,
-      partnershipsPath: values.partnerships!,
-      split: values.split!,
-      sample,
-      seed,
-      reuseGraph: values['reuse-graph'],
-      dataset: values.dataset,
-      // Ablations: each term family alone, to show what each contributes (same queries, same graph).
-      variants: {
-        ...(values.ablation
-          ? {
-              'recommender, structure only': {
-                weights: { network: 1, theme: 0, geography: 0, complement: 0, popularity: 0 }
-              },
-              'recommender, profile only': { weights: { ...SCORE_WEIGHTS, network: 0 } }
-            }
-          : {}),
-        ...Object.fromEntries(
-          Object.entries(custom).map(([name, weights]) => [name, { weights: { ...SCORE_WEIGHTS, ...weights } }])
-        )
-      },
-      log
-    });
-    const command = [
-      'npm run eval:matchmaking --',
-      `--orgs ${values.orgs} --partnerships ${values.partnerships} --split ${values.split}`,
-      `--sample ${values.sample}`,
-      values.ablation ? '--ablation' : ''
-    ]
-      .filter(Boolean)
-      .join(' ');
-    const markdown = formatReport(result, command);
-    if (values.report) {
-      writeFileSync(values.report, markdown);
-      log(`report written to ${values.report}`);
+    const { formatJson, formatReport } = await import('../evaluation/report');
+    const { PRIOR_MODEL } = await import('../../src/lib/server/matchmaking/ranking/model');
+    const runs = [];
+    for (const job of jobs) {
+      log(`── ${job.name}: ${job.organizations} + ${job.partnerships}, split ${job.split}`);
+      const result = await runEvaluation({
+        organizationsPath: job.organizations,
+        partnershipsPath: job.partnerships,
+        split: job.split,
+        sample: job.sample,
+        seed,
+        reuseGraph: values['reuse-graph'],
+        dataset: job.description,
+        variants: values.ablation ? { 'recommender, prior weights': { model: PRIOR_MODEL } } : {},
+        log
+      });
+      runs.push({ name: job.name, description: job.description, result });
+    }
+    const command = values.suite
+      ? ['npm run eval:matchmaking -- --suite', values.sample ? `--sample ${values.sample}` : '']
+          .filter(Boolean)
+          .join(' ')
+      : [
+          'npm run eval:matchmaking --',
+          `--orgs ${values.orgs} --partnerships ${values.partnerships} --split ${values.split}`,
+          values.sample ? `--sample ${values.sample}` : '',
+          values.ablation ? '--ablation' : ''
+        ]
+          .filter(Boolean)
+          .join(' ');
+    const markdown = formatReport(runs, command);
+    const reportPath = values.report ?? (values.suite ? 'docs/evaluation.md' : undefined);
+    const jsonPath = values.json ?? (values.suite ? 'docs/evaluation.json' : undefined);
+    if (reportPath) {
+      writeFileSync(reportPath, markdown);
+      log(`report written to ${reportPath}`);
+    }
+    if (jsonPath) {
+      writeFileSync(jsonPath, formatJson(runs, command));
+      log(`figures written to ${jsonPath}`);
     }
     console.log(markdown);
     return 0;

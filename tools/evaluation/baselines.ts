@@ -1,7 +1,9 @@
 /**
  * The evaluation's baselines, on the same graph and with the same visibility and exclusions as the recommender:
- * common neighbours and Adamic-Adar over visible confirmed partnerships (one query gives both), and "most
- * connected" (rank everyone by visible partnership count — what a directory sorted by popularity would show).
+ * common neighbours and Adamic-Adar over visible confirmed partnerships (one query gives both), "most connected"
+ * (rank everyone by visible partnership count — what a directory sorted by popularity would show), same-country
+ * popularity and random. As is usual in link prediction, the neighbourhood baselines are filled up by popularity
+ * when partners of partners run out (`fillUp`): a list that stops at 3 names is not a fair opponent.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { visiblePartnership } from '../../src/lib/server/graph/visibility';
@@ -41,6 +43,27 @@ const rank = (rows: { id: string; score: number }[], k: number) =>
     .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
     .slice(0, k)
     .map((r) => r.id);
+
+/**
+ * `first`, then the ids of `fallback` in order, skipping `excluded` and repeats, up to k: how a ranking that runs
+ * out (partners of partners, one country) is completed by popularity.
+ */
+export function fillUp(
+  first: readonly string[],
+  fallback: readonly string[],
+  excluded: ReadonlySet<string>,
+  k: number
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const id of [...first, ...fallback]) {
+    if (out.length >= k) break;
+    if (excluded.has(id) || seen.has(id)) continue;
+    seen.add(id);
+    out.push(id);
+  }
+  return out;
+}
 
 export async function neighbourhoodBaselines(
   tx: ManagedTransaction,

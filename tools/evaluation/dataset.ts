@@ -6,6 +6,7 @@
  * visibility MEMBERS).
  */
 import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import { parse } from 'csv-parse';
 import { countries } from '../../prisma/reference/countries';
 import { themeRows } from '../../prisma/reference/themes';
@@ -53,7 +54,9 @@ const STATUSES = new Set(['PROPOSED', 'CONFIRMED', 'DECLINED', 'ENDED']);
 const VISIBILITIES = new Set(['PUBLIC', 'MEMBERS', 'PRIVATE']);
 
 async function* rows(path: string): AsyncGenerator<Record<string, string>> {
-  const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true }));
+  // Large public networks ship gzipped (the FP7 partnerships are over the importer's default size limit unzipped).
+  const input = path.endsWith('.gz') ? createReadStream(path).pipe(createGunzip()) : createReadStream(path);
+  const parser = input.pipe(parse({ columns: true, bom: true, skip_empty_lines: true, trim: true }));
   for await (const row of parser) yield row as Record<string, string>;
 }
 

@@ -102,6 +102,10 @@ export const OrganizationRecommendationsQuery = graphql(`
   query OrganizationRecommendations($id: ID!, $lang: Language!) {
     recommendedPartners(organizationId: $id, first: 6) {
       score
+      contributions {
+        reason
+        weight
+      }
       organization {
         id
         slug
@@ -127,6 +131,7 @@ export const OrganizationRecommendationsQuery = graphql(`
           name(lang: $lang)
         }
         levelsAdded
+        partnerCount
       }
     }
   }

@@ -1,9 +1,11 @@
 /**
  * Recomputes the cached analytics for every visibility level: the default entries (matrix and density over the
  * default years, network structure) plus every other entry already in the cache (e.g. a matrix someone asked
- * for with other years), so nothing served goes stale. Run by `src/cli/analytics.ts refresh` (cron, after imports).
+ * for with other years), so nothing served goes stale; then refits the recommender's learned ranking on the
+ * public history (matchmaking/ranking/). Run by `src/cli/analytics.ts refresh` (cron, after imports).
  */
 import { getDb } from '../db';
+import { refreshRankingModel } from '../matchmaking/ranking/store';
 import { cacheKey, cached } from './cache';
 import { computeDensity } from './density';
 import { gdsAvailable } from './gds';
@@ -28,7 +30,7 @@ interface Job {
 }
 
 export async function refreshAnalytics(
-  opts: { levels?: readonly VisibilityLevel[]; log?: (line: string) => void } = {}
+  opts: { levels?: readonly VisibilityLevel[]; log?: (line: string) => void; rankingModel?: boolean } = {}
 ): Promise<RefreshStep[]> {
   const levels = opts.levels ?? VISIBILITY_LEVELS;
   const log = opts.log ?? (() => {});
@@ -62,7 +64,23 @@ export async function refreshAnalytics(
     log(`${job.computation} [${job.level}] ${JSON.stringify(job.params)}: ${step.error ?? 'ok'} (${step.ms} ms)`);
     steps.push(step);
   }
+  if (opts.rankingModel !== false) steps.push(await refitRanking(log));
   return steps;
+}
+
+/** Not per level: the model is fitted on public partnerships only and serves every viewer. */
+async function refitRanking(log: (line: string) => void): Promise<RefreshStep> {
+  const started = performance.now();
+  const step: RefreshStep = { computation: 'ranking-model', level: 'public', params: {}, ms: 0 };
+  try {
+    const model = await refreshRankingModel({ log });
+    if (model.note) log(`ranking-model: ${model.note}`);
+  } catch (error) {
+    step.error = error instanceof Error ? error.message : String(error);
+  }
+  step.ms = Math.round(performance.now() - started);
+  log(`ranking-model [public]: ${step.error ?? 'ok'} (${step.ms} ms)`);
+  return step;
 }
 
 function compute(job: Job): Promise<unknown> {

@@ -1,38 +1,31 @@
 /**
- * The recommendation score's constants (docs/decisions/0006-recommendation-score.md). They are sent to the Cypher
- * query as parameters, so production and the offline evaluation (src/cli/eval-matchmaking.ts) score with the same
- * numbers; change them here and re-run the evaluation.
- *
- *   score = network·N + theme·T + geography·G + complement·C + popularity·P   (weights sum to 1, parts in [0, 1])
- *   N = 1 − exp(−AA)       AA = Σ over shared partners z of 1 / ln(deg z)      (Adamic-Adar, visible confirmed edges)
- *   T = mean over focus themes f of 1 (candidate works on f or a sub-theme of f), ½ (same top-level theme), else 0
- *   G = |shared countries| / min(|focus countries|, 2), capped at 1
- *   C = ½·(1 − ½^|countries added|) + ½·(1 − ½^|levels added|)
- *   P = d / (d + 10)       d = the candidate's visible confirmed partnerships
+ * The recommendation's fixed constants. The weights of the score are not here: they are learned from the
+ * deployment's own history (ranking/fit.ts, docs/decisions/0012-learned-ranking.md) with a documented prior
+ * (ranking/model.ts) as the fallback. The features the weights multiply are defined in recommend-query.ts and
+ * described in ranking/model.ts.
  */
-export const SCORE_WEIGHTS = {
-  network: 0.4,
-  theme: 0.2,
-  geography: 0.15,
-  complement: 0.05,
-  popularity: 0.2
-} as const;
 
 /** A candidate sharing only the top-level theme of a focus theme (a sibling, the parent) counts this much. */
 export const PARTIAL_THEME_MATCH = 0.5;
 
 /**
- * Candidate bounds: the query scores at most this many structural (2-hop) and profile-matched candidates, which
- * keeps its cost flat whatever the graph's size (see the ADR for the latency this buys).
+ * Candidate bounds: the query scores at most this many structural (2-hop), profile-matched and best-connected
+ * candidates, each branch ranked before it is cut, which keeps its cost flat whatever the graph's size.
  */
 export const CANDIDATE_LIMITS = {
   twoHop: 200,
-  /** Profile matches ranked by match alone, of which the best connected `profile` are scored. */
+  /** Profile matches ranked by match, then public partner count, then id; the first `profile` are scored. */
   profilePool: 200,
-  profile: 150
+  profile: 150,
+  /** The best connected organisations overall (by public partner count), of which `hubs` are scored. */
+  hubPool: 150,
+  hubs: 100
 } as const;
+
+export type CandidateLimits = { readonly [K in keyof typeof CANDIDATE_LIMITS]: number };
+
+/** "Recent" partnerships (the recentDegree feature) started within this many years before the ranking date. */
+export const RECENT_YEARS = 2;
 
 /** Longest chain searched for the `distance` reason of candidates that share no partner. */
 export const DISTANCE_SEARCH_DEPTH = 3;
-
-export type ScoreWeights = { readonly [K in keyof typeof SCORE_WEIGHTS]: number };
