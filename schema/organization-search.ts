@@ -4,6 +4,8 @@ import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { Country, Organization, Theme } from '../src/lib/server/db/generated/client';
 import { getDb } from '../src/lib/server/db';
 import { organizationFacets } from '../src/lib/server/directory/facets';
+import { interpretFilter } from '../src/lib/server/directory/search-interpretation';
+import type { InterpretedTerm, QueryInterpretation } from '../src/lib/server/directory/vocabulary/interpret';
 import { countOrganizations, defaultOrder, searchOrganizationIds } from '../src/lib/server/directory/search';
 import type { OrganizationFilter } from '../src/lib/server/directory/search-filter';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
@@ -32,7 +34,15 @@ const OrganizationFilterInput = builder.inputType('OrganizationFilter', {
     levels: t.field({ type: [WorkLevelEnum], required: false }),
     types: t.field({ type: [OrganizationTypeEnum], required: false }),
     languages: t.stringList({ required: false, description: 'ISO 639-1 codes, e.g. "el".' }),
-    includeArchived: t.boolean({ required: false, defaultValue: false })
+    includeArchived: t.boolean({ required: false, defaultValue: false }),
+    interpretQuery: t.boolean({
+      required: false,
+      defaultValue: true,
+      description:
+        'Read theme names, country names, places and common synonyms (English and German) out of `query` and ' +
+        'filter by them as `themes`/`countries` would; only the remaining words are searched as text. The ' +
+        "connection's `interpretation` says what was recognised. False searches `query` as text only."
+    })
   })
 });
 
@@ -148,6 +158,74 @@ async function checkedFilter(
 
 interface SearchParent {
   filter: OrganizationFilter;
+  interpretation: QueryInterpretation | null;
+}
+
+const TermKindEnum = builder.enumType('SearchTermKind', { values: { THEME: {}, COUNTRY: {} } as const });
+const TermSourceEnum = builder.enumType('SearchTermSource', {
+  values: {
+    NAME: { description: 'The official English or German name.' },
+    SYNONYM: { description: 'A synonym, abbreviation or other name ("ATD", "UASC", "UK").' },
+    PLACE: { description: 'A city, island or region in the country ("Lesbos" → Greece).' }
+  } as const
+});
+
+const InterpretedTermRef = builder.objectRef<InterpretedTerm>('InterpretedSearchTerm').implement({
+  description: 'Words of the query read as a theme or a country.',
+  fields: (t) => ({
+    text: t.exposeString('text', { description: 'The words as typed.' }),
+    kind: t.field({ type: TermKindEnum, resolve: (term) => (term.kind === 'theme' ? 'THEME' : 'COUNTRY') }),
+    source: t.field({ type: TermSourceEnum, resolve: (term) => term.source.toUpperCase() as never }),
+    theme: t.field({
+      type: ThemeRef,
+      nullable: true,
+      resolve: async (term, _args, ctx) =>
+        term.kind === 'theme' ? ((await ctx.loaders.themes()).bySlug.get(term.value) ?? null) : null
+    }),
+    country: t.field({
+      type: CountryRef,
+      nullable: true,
+      resolve: async (term, _args, ctx) =>
+        term.kind === 'country' ? ((await ctx.loaders.countries()).byCode.get(term.value) ?? null) : null
+    })
+  })
+});
+
+const QueryInterpretationRef = builder.objectRef<QueryInterpretation>('SearchInterpretation').implement({
+  description:
+    'How `filter.query` was read: the recognised terms were added to the theme and country filters, and ' +
+    '`remainingText` was searched over names and descriptions.',
+  fields: (t) => ({
+    terms: t.field({ type: [InterpretedTermRef], resolve: (i) => i.terms }),
+    themes: t.field({
+      type: [ThemeRef],
+      resolve: async (i, _args, ctx) => {
+        const { bySlug } = await ctx.loaders.themes();
+        return i.themes.flatMap((slug) => bySlug.get(slug) ?? []);
+      }
+    }),
+    countries: t.field({
+      type: [CountryRef],
+      resolve: async (i, _args, ctx) => {
+        const { byCode } = await ctx.loaders.countries();
+        return i.countries.flatMap((code) => byCode.get(code) ?? []);
+      }
+    }),
+    remainingText: t.exposeString('remainingText', {
+      description: "The words searched as text ('' when the recognised terms were the whole query)."
+    })
+  })
+});
+
+/** The validated filter with the query's recognised terms moved into the theme and country filters. */
+async function interpretedFilter(
+  filter: OrganizationFilter & { interpretQuery?: boolean | null },
+  ctx: GraphQLContext
+): Promise<SearchParent> {
+  const { interpretQuery, ...rest } = filter;
+  if (interpretQuery === false) return { filter: rest, interpretation: null };
+  const [themes, countries] = await Promise.all([ctx.loaders.themes(), ctx.loaders.countries()]);
+  return interpretFilter(rest, { themes: themes.all, countries: countries.all });
 }
 
 builder.queryField('organizations', (t) =>
@@ -167,7 +245,10 @@ builder.queryField('organizations', (t) =>
       },
       resolve: async (_root, args, ctx) => {
         checkPageArgs(args);
-        const filter = await checkedFilter(args.filter as OrganizationFilter | null, ctx);
+        const { filter, interpretation } = await interpretedFilter(
+          await checkedFilter(args.filter as OrganizationFilter | null, ctx),
+          ctx
+        );
         const order = args.orderBy
           ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'ASC' }
           : defaultOrder(filter);
@@ -179,12 +260,18 @@ builder.queryField('organizations', (t) =>
             return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
           }
         );
-        return { ...connection, filter };
+        return { ...connection, filter, interpretation };
       }
     },
     {
       name: 'OrganizationConnection',
       fields: (c) => ({
+        interpretation: c.field({
+          type: QueryInterpretationRef,
+          nullable: true,
+          description: 'How `filter.query` was read (null without a query or with `interpretQuery: false`).',
+          resolve: (conn) => (conn as unknown as SearchParent).interpretation
+        }),
         totalCount: c.int({
           description: 'All organisations matching the filter (not only this page).',
           resolve: (conn) => countOrganizations(getDb(), (conn as unknown as SearchParent).filter)
