@@ -5,7 +5,8 @@ import { actorId, canEditOrganization, requireWriter } from '../directory/author
 import { uniqueViolationFields } from '../directory/unique-violation';
 import { visiblePartnershipWhere } from '../directory/visibility-sql';
 import { runWrite } from '../directory/write';
-import { fieldErrorsOf } from '../validation/field-errors';
+import type { VisibilityLevel } from '../analytics/levels';
+import { fieldErrorsOf, summarize, type FieldError } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
 import {
   partnershipDecisionSchema,
@@ -14,6 +15,9 @@ import {
   type PartnershipProposalInput
 } from '../validation/partnership';
 import { loadReferenceData } from '../validation/reference';
+import { lockedPartnership } from './lock';
+import { forgetCachedAnalytics } from './stale-analytics';
+import { levelsSeeing } from './visibility-rank';
 
 const toDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : value);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -124,6 +128,15 @@ export async function visiblePartnership(viewer: Viewer, id: string) {
   return getDb().partnership.findFirst({ where: { AND: [{ id }, visiblePartnershipWhere(visibilityOf(viewer))] } });
 }
 
+/**
+ * Confirm, decline or end. Who may act depends only on the two sides (never changed after creation), so it is checked
+ * before the transaction; the STATUS is judged on the row locked FOR UPDATE inside it (lock.ts), so of a concurrent
+ * confirm and decline exactly one wins and the other gets the typed "is CONFIRMED/DECLINED" error.
+ *
+ * Confirming or ending changes what the analytics count (CONFIRMED and ENDED partnerships), so the cached analytics
+ * of every level that sees the partnership are dropped — in the transaction and again after the projection, as
+ * setPartnershipVisibility does (stale-analytics.ts explains the generation bump).
+ */
 async function transition(
   viewer: Viewer,
   action: Transition,
@@ -139,27 +152,11 @@ async function transition(
     if (!canEditOrganization(viewer, existing.orgAId) && !canEditOrganization(viewer, existing.orgBId)) {
       return forbidden('Only a member of one of the two organisations can end this partnership.');
     }
-    if (existing.status !== 'CONFIRMED') {
-      return invalid([{ field: 'id', message: `is ${existing.status}: only a CONFIRMED partnership can be ended` }]);
-    }
-  } else {
-    if (!canEditOrganization(viewer, existing.orgBId)) {
-      return forbidden(`Only the invited organisation (orgB) can ${action} this partnership.`);
-    }
-    if (existing.status !== 'PROPOSED') {
-      return invalid([
-        { field: 'id', message: `is ${existing.status}: only a PROPOSED partnership can be ${action}d` }
-      ]);
-    }
+  } else if (!canEditOrganization(viewer, existing.orgBId)) {
+    return forbidden(`Only the invited organisation (orgB) can ${action} this partnership.`);
   }
 
   const end = endDate ?? isoDay(new Date());
-  if (action === 'end' && existing.startDate && end < isoDay(existing.startDate)) {
-    return invalid([
-      { field: 'endDate', message: `must be on or after the start date (${isoDay(existing.startDate)})` }
-    ]);
-  }
-
   const data: Prisma.PartnershipUncheckedUpdateInput =
     action === 'confirm'
       ? { status: 'CONFIRMED', confirmedById: actorId(viewer), confirmedAt: new Date() }
@@ -167,9 +164,17 @@ async function transition(
         ? { status: 'DECLINED' }
         : { status: 'ENDED', endDate: new Date(`${end}T00:00:00Z`) };
 
-  return runWrite(async (tx) => {
+  let invalidated: VisibilityLevel[] = [];
+  const outcome = await runWrite(async (tx) => {
+    const current = await lockedPartnership(tx, id);
+    const problem = transitionProblem(action, current, end);
+    if (problem) {
+      throw new FailureSignal({ kind: 'validation', message: summarize([problem]), fieldErrors: [problem] });
+    }
     const before = await partnershipSnapshot(tx, id);
     const partnership = await tx.partnership.update({ where: { id }, data });
+    invalidated = action === 'decline' ? [] : levelsSeeing(current.visibility);
+    await forgetCachedAnalytics(tx, invalidated);
     return {
       value: partnership,
       changes: [{ aggregate: 'Partnership', aggregateId: id, op: 'upsert' }],
@@ -185,6 +190,25 @@ async function transition(
       ]
     };
   });
+  if (outcome.ok) await forgetCachedAnalytics(getDb(), invalidated);
+  return outcome;
+}
+
+/** Why `action` may not be applied to the partnership as it now is (locked), or null when it may. */
+function transitionProblem(action: Transition, current: Partnership, end: string): FieldError | null {
+  if (action === 'end') {
+    if (current.status !== 'CONFIRMED') {
+      return { field: 'id', message: `is ${current.status}: only a CONFIRMED partnership can be ended` };
+    }
+    if (current.startDate && end < isoDay(current.startDate)) {
+      return { field: 'endDate', message: `must be on or after the start date (${isoDay(current.startDate)})` };
+    }
+    return null;
+  }
+  if (current.status !== 'PROPOSED') {
+    return { field: 'id', message: `is ${current.status}: only a PROPOSED partnership can be ${action}d` };
+  }
+  return null;
 }
 
 export async function confirmPartnership(viewer: Viewer, input: { id: string }): Promise<Outcome<Partnership>> {

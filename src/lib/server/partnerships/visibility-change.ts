@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDb } from '../db';
-import type { Partnership, Prisma } from '../db/generated/client';
+import type { Partnership } from '../db/generated/client';
 import { Visibility } from '../db/generated/enums';
 import type { Viewer } from '../auth/viewer';
 import { actorId, canEditOrganization, requireWriter } from '../directory/authorize';
@@ -9,6 +9,7 @@ import { fieldErrorsOf } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
 import { id } from '../validation/rules';
 import { partnershipSnapshot, visiblePartnership } from './partnerships';
+import { lockedPartnership } from './lock';
 import { forgetCachedAnalytics } from './stale-analytics';
 import { isWidening, levelsLosingSight } from './visibility-rank';
 
@@ -89,9 +90,4 @@ export async function setPartnershipVisibility(
 
 function mayWiden(partnership: Partnership, forA: boolean, forB: boolean): boolean {
   return (forA && forB) || (partnership.status === 'PROPOSED' && forA);
-}
-
-async function lockedPartnership(tx: Prisma.TransactionClient, partnershipId: string): Promise<Partnership> {
-  await tx.$queryRaw`SELECT id FROM "Partnership" WHERE id = ${partnershipId} FOR UPDATE`;
-  return tx.partnership.findUniqueOrThrow({ where: { id: partnershipId } });
 }

@@ -26,3 +26,8 @@ function levelSees(level: VisibilityLevel, visibility: Visibility): boolean {
 export function levelsLosingSight(from: Visibility, to: Visibility): VisibilityLevel[] {
   return VISIBILITY_LEVELS.filter((level) => levelSees(level, from) && !levelSees(level, to));
 }
+
+/** The analytics levels that count a partnership of this visibility (whose caches change when it starts or ends). */
+export function levelsSeeing(visibility: Visibility): VisibilityLevel[] {
+  return VISIBILITY_LEVELS.filter((level) => levelSees(level, visibility));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, CircuitBreaker, MAX_BACKOFF_MS, RowDelays } from './backoff';
+import { backoffMs, CircuitBreaker, MAX_BACKOFF_MS } from './backoff';
 
 describe('backoff', () => {
   it('doubles from 2 s and stops at 5 minutes', () => {
@@ -22,17 +22,5 @@ describe('backoff', () => {
     breaker.succeeded();
     expect(breaker.canTry()).toBe(true);
     expect(breaker.consecutiveFailures).toBe(0);
-  });
-
-  it('holds back a failed row for min(2^attempts s, 5 min)', () => {
-    let now = 0;
-    const delays = new RowDelays(() => now);
-    delays.delay('7', 3);
-    delays.delay('8', 1);
-    expect(delays.waiting().sort()).toEqual(['7', '8']);
-    now = 2000;
-    expect(delays.waiting()).toEqual(['7']);
-    now = 8000;
-    expect(delays.waiting()).toEqual([]);
   });
 });

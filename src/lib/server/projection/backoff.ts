@@ -1,8 +1,8 @@
 /**
- * Backoff for the projector, kept in memory (the Outbox table has `attempts` but no time of the last attempt):
- * after the n-th failure, wait min(2^n s, 5 min). Used two ways: a circuit breaker per Neo4j driver (while Neo4j
- * is unreachable nobody hammers it — mutations skip straight to "left for the loop"), and a per-row delay for rows
- * that fail for a reason of their own (so one bad row cannot block the queue behind it).
+ * Backoff for the projector: after the n-th failure, wait min(2^n s, 5 min). Used two ways: a circuit breaker per
+ * Neo4j driver, in memory (while Neo4j is unreachable nobody hammers it — mutations skip straight to "left for the
+ * loop"), and a per-row delay for rows that fail for a reason of their own (so one bad row cannot block the queue
+ * behind it), stored in the row's `nextAttemptAt` so that every instance honours it (projector.ts recordFailure).
  */
 export const MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -38,31 +38,5 @@ export class CircuitBreaker {
   succeeded(): void {
     this.failures = 0;
     this.retryAt = 0;
-  }
-}
-
-/** Outbox row id → earliest time it may be claimed again, for rows that failed on their own. */
-export class RowDelays {
-  private readonly notBefore = new Map<string, number>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  delay(id: string, attempts: number): void {
-    this.notBefore.set(id, this.now() + backoffMs(attempts));
-  }
-
-  clear(id: string): void {
-    this.notBefore.delete(id);
-  }
-
-  /** Ids still waiting; forgets those whose time has come. */
-  waiting(): string[] {
-    const now = this.now();
-    const ids: string[] = [];
-    for (const [id, at] of this.notBefore) {
-      if (at > now) ids.push(id);
-      else this.notBefore.delete(id);
-    }
-    return ids;
   }
 }

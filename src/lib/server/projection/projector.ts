@@ -16,7 +16,7 @@ import { Prisma, type PrismaClient } from '../db/generated/client';
 import { getDb } from '../db';
 import { getDriver } from '../graph/driver';
 import { addChange, loadPlan, unknownAggregates, writePlan, type ChangeSet } from './apply';
-import { CircuitBreaker, RowDelays } from './backoff';
+import { backoffMs, CircuitBreaker } from './backoff';
 import { isGraphUnavailable } from './graph-session';
 
 export interface DrainOptions {
@@ -40,9 +40,6 @@ export function breakerFor(driver: Driver): CircuitBreaker {
   if (!breaker) breakers.set(driver, (breaker = new CircuitBreaker()));
   return breaker;
 }
-
-// Rows that failed for a reason of their own wait min(2^attempts s, 5 min) before this process claims them again.
-const rowDelays = new RowDelays();
 
 /** Drains until no claimable row is left or Neo4j fails; returns the number of outbox rows marked processed. */
 export function drainOutbox(opts: DrainOptions = {}): Promise<number> {
@@ -189,13 +186,13 @@ type Tx = Prisma.TransactionClient;
 
 function claim(tx: Tx, opts: { batchSize: number; ids?: bigint[]; waitForLocked: boolean }): Promise<ClaimedRow[]> {
   const only = opts.ids ? Prisma.sql`AND id = ANY(${opts.ids.map(String)}::bigint[])` : Prisma.empty;
-  const waiting = rowDelays.waiting();
-  const notDelayed = waiting.length ? Prisma.sql`AND NOT (id = ANY(${waiting}::bigint[]))` : Prisma.empty;
   const lock = opts.waitForLocked ? Prisma.sql`FOR UPDATE` : Prisma.sql`FOR UPDATE SKIP LOCKED`;
   return tx.$queryRaw<ClaimedRow[]>`
     SELECT id::text AS id, aggregate, "aggregateId", attempts
     FROM "Outbox"
-    WHERE "processedAt" IS NULL ${only} ${notDelayed}
+    WHERE "processedAt" IS NULL ${only}
+      -- A row that failed on its own waits out its backoff, whichever instance claims it (recordFailure).
+      AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= now())
     ORDER BY id
     LIMIT ${opts.batchSize}
     ${lock}`;
@@ -220,15 +217,30 @@ async function lockAggregates(tx: Tx, rows: ClaimedRow[]): Promise<void> {
 }
 
 async function markProcessed(tx: Tx, rows: ClaimedRow[]): Promise<void> {
-  for (const row of rows) rowDelays.clear(row.id);
   await tx.$executeRaw`
     UPDATE "Outbox" SET "processedAt" = now() WHERE id = ANY(${rows.map((r) => r.id)}::bigint[])`;
 }
 
-async function recordFailure(tx: Tx, rows: ClaimedRow[], error: unknown): Promise<void> {
+/**
+ * Counts a failed attempt. With `backOff` (a failure of the rows' own, not an outage) the rows also get
+ * `nextAttemptAt` = now + min(2^attempts s, 5 min), stored in the row so that every instance — and this one after a
+ * restart — leaves them alone until then. An outage sets none: the circuit breaker paces those retries.
+ */
+async function recordFailure(tx: Tx, rows: ClaimedRow[], error: unknown, backOff = false): Promise<void> {
+  const ids = rows.map((r) => r.id);
+  const message = describe(error).slice(0, 2000);
+  if (!backOff) {
+    await tx.$executeRaw`
+      UPDATE "Outbox" SET attempts = attempts + 1, "lastError" = ${message} WHERE id = ANY(${ids}::bigint[])`;
+    return;
+  }
+  // Seconds per attempt count, computed here so the SQL stays a plain interval multiplication.
+  const delays = rows.map((r) => backoffMs(r.attempts + 1) / 1000);
   await tx.$executeRaw`
-    UPDATE "Outbox" SET attempts = attempts + 1, "lastError" = ${describe(error).slice(0, 2000)}
-    WHERE id = ANY(${rows.map((r) => r.id)}::bigint[])`;
+    UPDATE "Outbox" o SET attempts = o.attempts + 1, "lastError" = ${message},
+      "nextAttemptAt" = now() + make_interval(secs => d.seconds)
+    FROM unnest(${ids}::bigint[], ${delays}::float8[]) AS d(id, seconds)
+    WHERE o.id = d.id`;
 }
 
 /**
@@ -269,8 +281,7 @@ async function isolateFailures(
       await recordFailure(tx, [group, ...pending].flat(), error);
       return { claimed: rows.length, processed, unavailable: true };
     }
-    await recordFailure(tx, group, error);
-    for (const row of group) rowDelays.delay(row.id, row.attempts + 1);
+    await recordFailure(tx, group, error, true);
     log(`could not project ${group[0].aggregate} ${group[0].aggregateId}: ${describe(error)}`);
   }
   breaker.succeeded();
