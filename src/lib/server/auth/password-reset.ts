@@ -54,7 +54,8 @@ const tokenMessages: Record<Exclude<ResetTokenState, 'valid'>, string> = {
 
 /**
  * Sets a new password with a reset token, in one transaction: the token is spent (a second use fails even
- * when both race), the user's other reset tokens are spent too, every session is ended, and a fresh session is
+ * when both race), the user's other reset tokens are spent too, every session is ended and every API token revoked
+ * (a reset means the old password may be known to someone else), and a fresh session is
  * returned for the browser that reset the password.
  */
 export async function resetPassword(input: { token: string; password: string }): Promise<ResetResult> {
@@ -82,6 +83,11 @@ export async function resetPassword(input: { token: string; password: string }):
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
     const { count } = await tx.session.deleteMany({ where: { userId: row.userId } });
+    // Whoever knew the old password may have minted API tokens with it: they end with the sessions.
+    const tokens = await tx.apiToken.updateMany({
+      where: { userId: row.userId, revokedAt: null },
+      data: { revokedAt: now }
+    });
     await tx.auditLog.create({
       data: {
         actorId: row.userId,
@@ -89,7 +95,7 @@ export async function resetPassword(input: { token: string; password: string }):
         entityType: 'User',
         entityId: row.userId,
         before: toAuditJson(null),
-        after: toAuditJson({ sessionsEnded: count })
+        after: toAuditJson({ sessionsEnded: count, apiTokensRevoked: tokens.count })
       }
     });
     return { userId: row.userId, session: await createSession(row.userId, tx) };
