@@ -14,6 +14,7 @@ import './network';
 import './grant';
 import './account';
 import './matchmaking';
+import './coalition';
 import './analytics';
 
 export const schema = builder.toSchema({ sortSchema: true });
