@@ -3,6 +3,13 @@ import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { resolveViewer, unauthorizedResponse } from '$lib/server/auth/resolve-viewer';
 import { withSecurityHeaders } from '$lib/server/security/headers';
+import {
+  countedRequests,
+  countRequest,
+  isCountedRequest,
+  tooManyRequestsResponse,
+  withRateLimitHeaders
+} from '$lib/server/security/request-rate-limit';
 import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib/i18n/locale';
 import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
@@ -27,6 +34,16 @@ export const handle: Handle = async ({ event, resolve }) => {
   if (!auth.ok) return withSecurityHeaders(unauthorizedResponse(auth.message), event.url);
   event.locals.viewer = auth.viewer;
 
+  // One rate limit for every route that reads data (pages, __data.json, CSV, /graphql), before any of its work.
+  let counted: Awaited<ReturnType<typeof countRequest>> | undefined;
+  if (isCountedRequest(event)) {
+    counted = await countRequest(auth.viewer, event.getClientAddress());
+    if (!counted.decision.allowed) {
+      return withSecurityHeaders(tooManyRequestsResponse(counted, event.request, event.url), event.url);
+    }
+    countedRequests.add(event.request);
+  }
+
   const param = event.url.searchParams.get(LANG_PARAM);
   event.locals.lang = chooseLocale(param, event.cookies.get(LANG_COOKIE));
   // Following a language link remembers the choice, so the switch works without JavaScript.
@@ -42,5 +59,6 @@ export const handle: Handle = async ({ event, resolve }) => {
     })
   );
   // Security headers on every answer (pages get their CSP from kit.csp in svelte.config.js).
-  return withSecurityHeaders(response, event.url);
+  const secured = withSecurityHeaders(response, event.url);
+  return counted ? withRateLimitHeaders(secured, counted.decision) : secured;
 };

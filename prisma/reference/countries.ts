@@ -1,5 +1,6 @@
 /**
- * ISO 3166-1 alpha-2: all 249 officially assigned codes (XK Kosovo is not one: a user-assigned code).
+ * ISO 3166-1 alpha-2: all 249 officially assigned codes, plus XK for Kosovo: a user-assigned code, but the one
+ * the EU, Eurostat and the European Commission's data use (and our Europe map draws), so imports carry it.
  * Names: English and German short names from CLDR, a few shortened ("Congo (Democratic Republic)", "Hong Kong").
  *
  * Regions: EU27 · EEA (IS, LI, NO) · UK · CH · CANDIDATE (EU candidate countries) · OTHER_EUROPE (microstates,
@@ -359,6 +360,8 @@ export const countries: readonly CountryRow[] = [
   { code: 'VU', nameEn: 'Vanuatu', nameDe: 'Vanuatu', region: 'OCEANIA', isEurope: false },
   { code: 'WF', nameEn: 'Wallis and Futuna', nameDe: 'Wallis und Futuna', region: 'OCEANIA', isEurope: false },
   { code: 'WS', nameEn: 'Samoa', nameDe: 'Samoa', region: 'OCEANIA', isEurope: false },
+  // A potential EU candidate (applied in 2022), grouped with the candidates like the other Western Balkans.
+  { code: 'XK', nameEn: 'Kosovo', nameDe: 'Kosovo', region: 'CANDIDATE', isEurope: true },
   { code: 'YE', nameEn: 'Yemen', nameDe: 'Jemen', region: 'ASIA', isEurope: false },
   { code: 'YT', nameEn: 'Mayotte', nameDe: 'Mayotte', region: 'AFRICA', isEurope: false },
   { code: 'ZA', nameEn: 'South Africa', nameDe: 'Südafrika', region: 'AFRICA', isEurope: false },

@@ -9,6 +9,7 @@ import { acceptInvitation, findInvitation, inviteUser } from '../../src/lib/serv
 import { login } from '../../src/lib/server/auth/login';
 import { approveMembership, rejectMembership, requestMembership } from '../../src/lib/server/auth/memberships';
 import { requestPasswordReset, resetPassword, RESET_TTL_MS } from '../../src/lib/server/auth/password-reset';
+import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { sha256Hex } from '../../src/lib/server/auth/secrets';
 import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
@@ -47,6 +48,7 @@ describe('password reset', () => {
   it('mails a one-hour link whose token is stored only as a hash', async () => {
     const { user } = await createUser(db);
     await requestPasswordReset({ email: user.email.toUpperCase(), origin: ORIGIN });
+    await settleBackgroundWork(); // the mail goes out after the answer
     const link = linkIn(mailer.lastTo(user.email))!;
     expect(link.origin + link.pathname).toBe(`${ORIGIN}/reset-password`);
     const token = link.searchParams.get('token')!;
@@ -60,6 +62,7 @@ describe('password reset', () => {
   it('sends nothing for an unknown address, and answers the same', async () => {
     const before = mailer.sent.length;
     await expect(requestPasswordReset({ email: 'nobody@atlas.test', origin: ORIGIN })).resolves.toBeUndefined();
+    await settleBackgroundWork();
     expect(mailer.sent.length).toBe(before);
   });
 
@@ -67,6 +70,7 @@ describe('password reset', () => {
     const { user, password } = await createUser(db);
     const other = await createSession(user.id);
     await requestPasswordReset({ email: user.email, origin: ORIGIN });
+    await settleBackgroundWork();
     const token = tokenFromMail(user.email);
 
     const result = await resetPassword({ token, password: 'a brand new passphrase' });
@@ -91,6 +95,7 @@ describe('password reset', () => {
   it('refuses an expired link and a too-short password, changing nothing', async () => {
     const { user, password } = await createUser(db);
     await requestPasswordReset({ email: user.email, origin: ORIGIN });
+    await settleBackgroundWork();
     const token = tokenFromMail(user.email);
     expect(await resetPassword({ token, password: 'short' })).toMatchObject({
       ok: false,

@@ -79,7 +79,10 @@ export default async function setup(project: TestProject) {
         NODE_ENV: 'production',
         DATABASE_URL: env.databaseUrl,
         NEO4J_URI: env.neo4jUri,
-        NEO4J_PASSWORD: env.neo4jPassword
+        NEO4J_PASSWORD: env.neo4jPassword,
+        // Every page view counts against the rate limit, and all browser tests come from 127.0.0.1.
+        API_RATE_LIMIT_PER_MINUTE: '100000',
+        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000'
       },
       log
     });

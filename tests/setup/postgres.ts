@@ -87,6 +87,20 @@ export interface IsolatedDatabase {
   drop(): Promise<void>;
 }
 
+/** An empty database, `atlas_test_<id>`, as an operator's fresh DATABASE_URL would be. */
+export async function createEmptyDatabase(baseUrl = adminUrl()): Promise<IsolatedDatabase> {
+  const name = uniqueName('atlas_test');
+  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  return {
+    name,
+    url: databaseUrl(name, baseUrl),
+    drop: async () => {
+      await waitForNoConnections(name, baseUrl);
+      await dropDatabase(name, baseUrl);
+    }
+  };
+}
+
 /** A fresh copy of the template, `atlas_test_<id>`. Call drop() when done (after closing its clients). */
 export async function createIsolatedDatabase(templateName: string, baseUrl = adminUrl()): Promise<IsolatedDatabase> {
   const name = uniqueName('atlas_test');

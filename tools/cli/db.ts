@@ -4,7 +4,8 @@
  *   migrate  prisma migrate dev: new migration from schema changes, applied to a development PostgreSQL
  *            (DATABASE_URL, default postgresql://postgres@127.0.0.1:5432/atlas_dev, created when missing).
  *            Extra options go to Prisma: --name <name>, --create-only.
- *   deploy   prisma migrate deploy. --reference also loads countries and themes.
+ *   deploy   prisma migrate deploy, then loads (inserts or updates) the countries and themes that imports and
+ *            profiles refer to. --no-reference skips that (--reference, the former opt-in, is still accepted).
  *   status   prisma migrate status (exit 1 when migrations are pending).
  *   reset    prisma migrate reset --force, then loads countries and themes.
  *
@@ -36,8 +37,10 @@ async function main(argv: string[]): Promise<number> {
     console.error(`usage: tsx tools/cli/db.ts <${COMMANDS.join('|')}> [options]`);
     return 2;
   }
-  const loadReference = rest.includes('--reference') || command === 'reset';
-  const prismaArgs = rest.filter((a) => a !== '--reference');
+  // Reference data by default: a database without countries rejects every import ("GB is not a known country
+  // code"), and loading is idempotent, so there is no reason to make operators remember a flag.
+  const loadReference = (command === 'deploy' && !rest.includes('--no-reference')) || command === 'reset';
+  const prismaArgs = rest.filter((a) => a !== '--reference' && a !== '--no-reference');
 
   if (command === 'migrate') return migrateDev(prismaArgs);
 

@@ -37,6 +37,14 @@ export async function withQueryCounter<T>(fn: () => Promise<T>): Promise<{ resul
 }
 
 /**
+ * Runs `fn` outside any query counter: work it starts in the background (a mail sent after the answer) is not
+ * part of the operation that started it, and must not make that operation's count depend on timing.
+ */
+export function outsideQueryCounter<T>(fn: () => T): T {
+  return queryCounters.exit(fn);
+}
+
+/**
  * adapter-pg sends plain statements through `pool.query` and transaction statements through a checked-out
  * client's `query`. Both calls happen in the caller's async context, so the counter is found there.
  * `pool.query` itself runs `client.query(text, values, callback)` on a pooled client, possibly from another

@@ -36,6 +36,14 @@ const EnvSchema = z.object({
   /** Failed sign-ins per email and IP address before sign-in is paused for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /**
+   * Failed sign-ins for one account (from any address) before each further attempt must wait: 1 s, 2 s, 4 s …
+   * up to LOGIN_MAX_DELAY_SECONDS. A delay, not a lockout, so that nobody can lock a user out for long.
+   */
+  LOGIN_ACCOUNT_FREE_FAILURES: z.coerce.number().int().min(1).default(10),
+  LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Failed sign-ins from one IP address, whatever the email, within LOGIN_LOCKOUT_MINUTES (password spraying). */
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   /** GraphQL Armor's estimate (lists × their first/last): a 100-organisation directory page costs ~95 000. */
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(100_000),

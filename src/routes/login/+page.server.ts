@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/i18n/generated/messages.js';
 import { setSessionCookie, readSessionCookie } from '$lib/server/auth/cookies';
 import { login } from '$lib/server/auth/login';
-import { safeRedirectPath } from '$lib/server/auth/origin';
+import { publicOrigin, safeRedirectPath } from '$lib/server/auth/origin';
 
 export const load: PageServerLoad = ({ locals, url }) => {
   if (locals.viewer.kind === 'user') redirect(303, safeRedirectPath(url.searchParams.get('next')));
@@ -19,7 +19,8 @@ export const actions: Actions = {
       email,
       password,
       ip: getClientAddress(),
-      previousToken: readSessionCookie(cookies, url)
+      previousToken: readSessionCookie(cookies, url),
+      origin: publicOrigin(url)
     });
     if (!result.ok) {
       switch (result.reason) {

@@ -1,3 +1,4 @@
+import { runInBackground } from '../background-work';
 import { getDb } from '../db';
 import { toAuditJson } from '../directory/write';
 import { getMailer } from '../mail/mailer';
@@ -13,22 +14,26 @@ import { emailSchema } from './users';
 export const RESET_TTL_MS = 60 * 60 * 1000;
 
 /**
- * Sends a reset link when the address has an (enabled) account. Always resolves the same way, so the form does
- * not reveal which addresses have accounts; at most 3 messages per address and hour.
+ * Sends a reset link when the address has an (enabled) account; at most 3 messages per address and hour.
+ * Always resolves the same way after the same work — one lookup and one rate-limit count, for known and unknown
+ * addresses alike — and the token and mail are made after the answer (background-work.ts), so neither the
+ * answer nor its timing reveals which addresses have accounts.
  */
 export async function requestPasswordReset(input: { email: string; origin: string }): Promise<void> {
   const email = emailSchema.safeParse(input.email);
   if (!email.success) return;
   const db = getDb();
   const user = await db.user.findUnique({ where: { email: email.data } });
-  if (!user || user.disabledAt) return;
-  if (!(await consume(limits.passwordResetRequests(), privateKey(email.data))).allowed) return;
-  const token = randomSecret();
-  const expiresAt = new Date(Date.now() + RESET_TTL_MS);
-  await db.passwordResetToken.create({ data: { tokenHash: sha256Hex(token), userId: user.id, expiresAt } });
-  const link = new URL('/reset-password', input.origin);
-  link.searchParams.set('token', token);
-  await getMailer().send(passwordResetMessage(user.email, link.toString(), expiresAt));
+  const { allowed } = await consume(limits.passwordResetRequests(), privateKey(email.data));
+  if (!user || user.disabledAt || !allowed) return;
+  runInBackground('password reset mail', async () => {
+    const token = randomSecret();
+    const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+    await db.passwordResetToken.create({ data: { tokenHash: sha256Hex(token), userId: user.id, expiresAt } });
+    const link = new URL('/reset-password', input.origin);
+    link.searchParams.set('token', token);
+    await getMailer().send(passwordResetMessage(user.email, link.toString(), expiresAt));
+  });
 }
 
 export type ResetTokenState = 'valid' | 'unknown' | 'used' | 'expired';

@@ -1,53 +1,29 @@
 import type { Plugin } from 'graphql-yoga';
-import { consume, limits, type Decision } from './rate-limits';
-import { jsonErrorResponse } from './json-error';
+import type { Decision } from './rate-limits';
+import { countedRequests, countRequest, rateLimitHeaders, tooManyRequestsResponse } from './request-rate-limit';
 import type { ApiServerContext } from './server-context';
 
 /**
- * Requests per minute on /graphql: per API token (or signed-in user) and, without credentials, per IP address.
- * Over the limit the answer is 429 with Retry-After; every answer carries RateLimit-* headers so that clients
- * can slow down before they hit it.
+ * /graphql's share of the request rate limit (request-rate-limit.ts). Requests through the app's `handle` hook
+ * were already counted there, with every other data route, and pass straight through. This plugin only counts
+ * a network request that reached yoga another way (yoga.fetch given a client address without the hook), so the
+ * API can never be served unlimited.
  *
- * Only requests that arrived over the network are counted: the /graphql route always passes the client's
- * address. In-process calls (yoga.fetch from server code or tests) pass none and are not limited — they are the
+ * In-process calls (yoga.fetch from server code or tests) pass no address and are not limited — they are the
  * server talking to itself, not a client.
  */
-function rateLimitHeaders(d: Decision): Record<string, string> {
-  return {
-    'ratelimit-limit': String(d.limit),
-    'ratelimit-remaining': String(d.remaining),
-    'ratelimit-reset': String(d.retryAfterSeconds)
-  };
-}
-
 export function useApiRateLimit(): Plugin<Record<string, unknown>, ApiServerContext> {
   const decisions = new WeakMap<Request, Decision>();
   return {
-    async onRequest({ request, serverContext, endResponse }) {
+    async onRequest({ request, url, serverContext, endResponse }) {
       if (request.method === 'OPTIONS') return; // CORS preflights are the browser's, not the client's, requests
-      if (!serverContext?.clientAddress) return;
-      const viewer = serverContext?.viewer;
-      let decision: Decision;
-      let per: string;
-      if (viewer?.kind === 'user') {
-        per = viewer.tokenId ? 'API token' : 'account';
-        decision = await consume(limits.api(), viewer.tokenId ? `token:${viewer.tokenId}` : `user:${viewer.userId}`);
-      } else {
-        per = 'IP address (send an API token for a higher limit)';
-        decision = await consume(limits.apiAnonymous(), `ip:${serverContext.clientAddress}`);
-      }
-      if (decision.allowed) {
-        decisions.set(request, decision);
+      if (countedRequests.has(request) || !serverContext?.clientAddress) return;
+      const outcome = await countRequest(serverContext.viewer, serverContext.clientAddress);
+      if (outcome.decision.allowed) {
+        decisions.set(request, outcome.decision);
         return;
       }
-      endResponse(
-        jsonErrorResponse(
-          429,
-          `Too many requests: at most ${decision.limit} per minute per ${per}. Retry in ${decision.retryAfterSeconds} s.`,
-          { code: 'RATE_LIMITED', retryAfterSeconds: decision.retryAfterSeconds },
-          { 'retry-after': String(decision.retryAfterSeconds), ...rateLimitHeaders(decision) }
-        )
-      );
+      endResponse(tooManyRequestsResponse(outcome, request, url));
     },
     onResponse({ request, response }) {
       const decision = decisions.get(request);

@@ -40,6 +40,20 @@ export const limits = {
     points: env().LOGIN_MAX_FAILURES,
     durationSeconds: env().LOGIN_LOCKOUT_MINUTES * 60
   }),
+  /** Failed sign-ins per IP address over all emails: stops one address from spraying guesses over many accounts. */
+  loginFailuresPerIp: (): LimitSpec => ({
+    table: 'login_failures_ip',
+    points: env().LOGIN_MAX_FAILURES_PER_IP,
+    durationSeconds: env().LOGIN_LOCKOUT_MINUTES * 60
+  }),
+  /** Failed sign-ins per account from anywhere, counted for a day (the exponent of the account's delay). */
+  loginAccountFailures: (): LimitSpec => ({
+    table: 'login_account_failures',
+    points: 1_000_000,
+    durationSeconds: 86_400
+  }),
+  /** The account's current delay: a one-point limiter that login.ts blocks for the delay's length. */
+  loginAccountDelay: (): LimitSpec => ({ table: 'login_account_delay', points: 1, durationSeconds: 1 }),
   /** Reset emails per address: stops the form from being used to flood someone's inbox. */
   passwordResetRequests: (): LimitSpec => ({ table: 'password_reset_requests', points: 3, durationSeconds: 3600 })
 } as const;
@@ -97,6 +111,11 @@ export async function consume(spec: LimitSpec, key: string): Promise<Decision> {
 export async function peek(spec: LimitSpec, key: string): Promise<Decision> {
   const res = await (await limiterFor(spec)).get(key);
   return decision(spec, res, !res || res.consumedPoints < spec.points);
+}
+
+/** Refuses the key for `seconds` from now, whatever it consumed (an exponential delay sets its own lengths). */
+export async function block(spec: LimitSpec, key: string, seconds: number): Promise<void> {
+  await (await limiterFor(spec)).block(key, seconds);
 }
 
 export async function reset(spec: LimitSpec, key: string): Promise<void> {
