@@ -5,6 +5,19 @@ import { BudgetBandEnum, OrganizationTypeEnum, StaffSizeBandEnum, VisibilityEnum
 import { mutationResult, validationError } from './errors';
 import { decodeIds, withoutNulls } from './ids';
 import { OrganizationRef } from './refs';
+import { isAdmin, type Viewer } from '../src/lib/server/auth/viewer';
+
+/**
+ * External ids are identifier-scheme values (a charity number, a 360Giving org-id) that imports match on: a member
+ * who could set one could squat a real organisation's future import key (issue #14). Only imports and admins set
+ * them; a member's create or update naming the field (even as null) is refused, naming it.
+ */
+function externalIdRefused(viewer: Viewer, input: { externalId?: string | null }) {
+  if (input.externalId === undefined || isAdmin(viewer)) return null;
+  return validationError([
+    { field: 'externalId', message: 'is set only by imports or an admin (identifier scheme values cannot be claimed)' }
+  ]);
+}
 
 /** The profile fields both inputs share; `required` only differs for name and type. */
 function profileFields(t: PothosSchemaTypes.InputFieldBuilder<AtlasTypes, 'InputObject'>, creating: boolean) {
@@ -33,7 +46,10 @@ function profileFields(t: PothosSchemaTypes.InputFieldBuilder<AtlasTypes, 'Input
     contactPhone: t.string({ required: false }),
     contactPhoneVisibility: t.field({ type: VisibilityEnum, required: false, description: 'Default MEMBERS.' }),
     logoUrl: t.string({ required: false }),
-    externalId: t.string({ required: false })
+    externalId: t.string({
+      required: false,
+      description: 'Identifier-scheme value imports match on. Admins only; imports set it otherwise.'
+    })
   };
 }
 
@@ -68,6 +84,7 @@ builder.mutationFields((t) => ({
     description: 'Adds an organisation. Any signed-in user may; the creator becomes an owner of the profile.',
     args: { input: t.arg({ type: CreateOrganizationInput, required: true }) },
     resolve: async (_root, { input }, ctx) =>
+      externalIdRefused(ctx.viewer, input) ??
       create.toResult(await createOrganization(ctx.viewer, withoutNulls(input) as OrganizationCreateInput))
   }),
   updateOrganization: t.field({
@@ -77,6 +94,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Organization' });
       if (errors.length > 0) return validationError(errors);
+      const refused = externalIdRefused(ctx.viewer, input);
+      if (refused) return refused;
       return update.toResult(
         await updateOrganization(ctx.viewer, {
           ...(nullListsEmptied(input) as unknown as OrganizationUpdateInput),

@@ -18,7 +18,7 @@ import { PhaseBar } from './progress-bar';
 import { DEFAULT_MAX_BYTES } from '../../src/lib/server/imports/csv-source';
 import { catchUpGraph } from '../../src/lib/server/imports/catch-up';
 
-const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--source <name>] [--dry-run] [--max-mb <n>]`;
+const USAGE = `usage: npm run import -- <${IMPORT_KINDS.join('|')}> <file.csv> [--source <name>] [--dry-run] [--max-mb <n>] [--adopt <external id>]…`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -27,6 +27,7 @@ async function main(): Promise<number> {
       source: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       'max-mb': { type: 'string' },
+      adopt: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false }
     }
   });
@@ -51,6 +52,7 @@ async function main(): Promise<number> {
         { path: file },
         {
           source: values.source,
+          adopt: values.adopt ?? [],
           dryRun,
           maxBytes,
           onProgress: (phase, done, total) => bar.update(phase, done, total, phase === 'read' ? 'bytes' : 'rows')

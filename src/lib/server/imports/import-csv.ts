@@ -29,6 +29,8 @@ export interface ImportOptions {
   /** Validate everything and report, write nothing. */
   dryRun?: boolean;
   maxBytes?: number;
+  /** External ids set in the app that the admin confirms this import may take over (organisations). */
+  adopt?: readonly string[];
   onProgress?: (phase: ImportPhase, done: number, total: number) => void;
 }
 
@@ -65,6 +67,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
   const importer = IMPORTERS[kind];
   const db = options.db ?? getDb();
   const issues = new IssueCollector();
+  const adopted: ImportReport['adopted'] = [];
   const started = performance.now();
   const timings = { parseMs: 0, validateMs: 0, writeMs: 0, totalMs: 0 };
   const report = (
@@ -80,6 +83,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
       counts,
       issues: issues.sorted(importer.columns.map((c) => c.name)),
       errorCount: issues.count,
+      adopted,
       projection,
       timings
     };
@@ -107,6 +111,8 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
     issues,
     present: new Set(header),
     source: options.source?.trim() || null,
+    adopt: new Set(options.adopt ?? []),
+    adopted,
     onRows: (done) => options.onProgress?.('validate', done, rows.length)
   });
   timings.validateMs = Math.round(performance.now() - validateStart);

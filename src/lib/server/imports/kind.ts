@@ -17,6 +17,10 @@ export interface PrepareContext {
   present: ReadonlySet<string>;
   /** `--source`: provenance for rows whose source cell is empty (partnerships, grants). */
   source: string | null;
+  /** `--adopt`: external ids set in the app that an admin confirms this import may take over (issue #14). */
+  adopt: ReadonlySet<string>;
+  /** Filled by prepare: the rows that take over such an organisation, for the report. */
+  adopted: { line: number; externalId: string; name: string }[];
   onRows?: (done: number) => void;
 }
 

@@ -144,6 +144,20 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedOrg
   for (const { row, values, archivedAt, explicitSlug } of valid) {
     const externalId = values.externalId!;
     const match = existing.byKey(externalId);
+    // An external id set in the app (not by an import) may be a squatter's claim on a real organisation's key:
+    // never taken over without an admin's --adopt, and always named in the report.
+    if (match && match.externalId === externalId && match.externalIdSource !== 'IMPORT') {
+      if (!ctx.adopt.has(externalId)) {
+        ctx.issues.add(
+          row.line,
+          'external_id',
+          `"${externalId}" is the external id of "${match.name}", set in the app, not by an import: ` +
+            `confirm that this import may take it over with --adopt ${externalId}`
+        );
+        continue;
+      }
+      ctx.adopted.push({ line: row.line, externalId, name: match.name });
+    }
     const slug: string | undefined = explicitSlug ?? match?.slug;
     if (explicitSlug) {
       const owner = existing.slugOwner(explicitSlug);
@@ -206,12 +220,12 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
     [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
     inserts.map(tableRow),
     {
-      extra: { createdAt: NOW, updatedAt: NOW },
+      extra: { createdAt: NOW, updatedAt: NOW, externalIdSource: `'IMPORT'` },
       onChunk
     }
   );
   await bulkUpdate(tx, 'Organization', 'id', updateColumns, updates.map(tableRow), {
-    extra: { updatedAt: NOW },
+    extra: { updatedAt: NOW, externalIdSource: `'IMPORT'` },
     onChunk
   });
 

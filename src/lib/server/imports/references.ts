@@ -12,6 +12,8 @@ import { INTERNAL_REF_PREFIX } from './columns';
 export interface ExistingRow {
   id: string;
   externalId: string | null;
+  /** 'IMPORT' when an import set externalId, null when it was set in the app (Organization only). */
+  externalIdSource?: string | null;
   slug: string;
   name: string;
 }
@@ -60,7 +62,7 @@ function internalIds(refs: readonly string[]): string[] {
 /** Organisations matching any of `refs` (as external id, atlas:<id> or slug) or owning any of `slugs`. */
 export async function loadOrganizations(db: Reader, refs: readonly string[], slugs: readonly string[] = []) {
   const rows = await db.$queryRawUnsafe<ExistingRow[]>(
-    `SELECT id, "externalId", slug, name FROM "Organization"
+    `SELECT id, "externalId", "externalIdSource", slug, name FROM "Organization"
       WHERE "externalId" = ANY($1::text[]) OR slug = ANY($2::text[]) OR id = ANY($3::text[])`,
     [...refs],
     [...refs, ...slugs],

@@ -25,6 +25,8 @@ export interface ImportReport {
   /** Kept in file order; capped at MAX_KEPT_ISSUES (errorCount has the true total). */
   issues: ImportIssue[];
   errorCount: number;
+  /** Rows that took over an organisation whose external id was set in the app, as the admin confirmed (--adopt). */
+  adopted: { line: number; externalId: string; name: string }[];
   /**
    * Outbox rows written in the import transaction (one per written row), and whether a full graph rebuild would
    * be faster than draining them (large imports; see REBUILD_THRESHOLD).
@@ -73,6 +75,9 @@ export function formatReport(report: ImportReport, limit = 50): string {
       `${report.kind}: ${counts.rows} rows ${verb}` +
         (report.dryRun ? ' (dry run, nothing written)' : ` — ${counts.created} created, ${counts.updated} updated`)
     );
+    for (const a of report.adopted) {
+      lines.push(`  line ${a.line}: took over "${a.name}" (external id "${a.externalId}" was set in the app; --adopt)`);
+    }
   } else {
     lines.push(
       `${report.kind}: REJECTED — ${report.errorCount} error${report.errorCount === 1 ? '' : 's'} in ${counts.rows} rows; nothing was written.`
