@@ -7,13 +7,16 @@ import type { Country, Organization, Theme } from '../src/lib/server/db/generate
 import type { Cached } from '../src/lib/server/analytics/cache';
 import type { DensityOverTime, DensityYear } from '../src/lib/server/analytics/density';
 import { isolatedOrganizations, type IsolatedOrganizations } from '../src/lib/server/analytics/isolated';
-import type { MatrixCell, ThemeCountryMatrix } from '../src/lib/server/analytics/matrix';
+import type { RankedCell } from '../src/lib/server/analytics/matrix-gaps';
 import type { Broker, Community } from '../src/lib/server/analytics/network-structure';
 import {
   getBrokers,
   getCommunities,
+  getCoverageGaps,
   getDensityOverTime,
-  getThemeCountryMatrix
+  getThemeCountryMatrix,
+  type GapPage,
+  type RankedMatrix
 } from '../src/lib/server/analytics/service';
 import { builder } from './builder';
 import { asGraphQLErrors, loadOrganizations } from './matchmaking';
@@ -46,7 +49,7 @@ async function countryByCode(
 
 // ─── Theme × country matrix ──────────────────────────────────────────────────────────────────────────────
 
-const MatrixCellRef = builder.objectRef<MatrixCell>('CoverageCell').implement({
+const MatrixCellRef = builder.objectRef<RankedCell>('CoverageCell').implement({
   description: 'One theme in one country. Organisations on a sub-theme count in the parent theme too.',
   fields: (t) => ({
     theme: t.field({ type: ThemeRef, nullable: true, resolve: (c, _args, ctx) => themeBySlug(ctx, c.theme) }),
@@ -62,11 +65,35 @@ const MatrixCellRef = builder.objectRef<MatrixCell>('CoverageCell').implement({
         'Total of the EUR grants. Grants in other currencies are counted in otherCurrencyGrants, not converted.'
     }),
     otherCurrencyGrants: t.exposeInt('otherCurrencyGrants'),
-    gaps: t.field({ type: [CoverageGapEnum], resolve: (c) => c.gaps })
+    gaps: t.field({ type: [CoverageGapEnum], resolve: (c) => c.gaps }),
+    severity: t.float({
+      nullable: true,
+      description:
+        'How severe the gap is: 2 (empty), 1 (thin) or 0 (isolated) plus the share of the other countries in scope ' +
+        'where someone works on the theme (docs/decisions/0014). Null when the cell is no gap or its country is ' +
+        'outside the scope (European countries where at least one organisation works).',
+      resolve: (c) => c.severity
+    }),
+    rank: t.int({
+      nullable: true,
+      description: 'The position in the gap list, 1 = the most severe gap. Null as for severity.',
+      resolve: (c) => c.rank
+    }),
+    neighbourCountries: t.field({
+      type: [CountryRef],
+      description:
+        'For an empty or thin cell: bordering countries in scope where organisations work on the theme and could ' +
+        'extend across the border.',
+      resolve: async (c, _args, ctx) => {
+        const { byCode } = await ctx.loaders.countries();
+        return c.neighbours.flatMap((code) => byCode.get(code) ?? []);
+      }
+    }),
+    neighbourCountryCodes: t.stringList({ resolve: (c) => c.neighbours })
   })
 });
 
-const MatrixRef = builder.objectRef<Cached<ThemeCountryMatrix>>('CoverageMatrix').implement({
+const MatrixRef = builder.objectRef<Cached<RankedMatrix>>('CoverageMatrix').implement({
   description: 'Organisations, partnerships and grant money per theme × country, with gap flags.',
   fields: (t) => ({
     computedAt: t.field({ type: 'DateTime', resolve: (m) => m.computedAt }),
@@ -92,7 +119,12 @@ const MatrixRef = builder.objectRef<Cached<ThemeCountryMatrix>>('CoverageMatrix'
         return m.value.countries.flatMap((c) => byCode.get(c.code) ?? []);
       }
     }),
-    cells: t.field({ type: [MatrixCellRef], resolve: (m) => m.value.cells })
+    cells: t.field({ type: [MatrixCellRef], resolve: (m) => m.value.cells }),
+    gapScope: t.stringList({
+      description:
+        'Codes of the countries the gap list covers: European countries where at least one organisation works.',
+      resolve: (m) => m.value.scope
+    })
   })
 });
 
@@ -115,6 +147,48 @@ builder.queryField('coverageMatrix', (t) =>
           themes: args.themes ?? [],
           countries: args.countries ?? [],
           gaps: args.gaps ?? []
+        })
+      )
+  })
+);
+
+const GapPageRef = builder.objectRef<GapPage>('CoverageGaps').implement({
+  description: 'Gap cells (empty, thin, isolated) in the gap scope, most severe first, one page at a time.',
+  fields: (t) => ({
+    computedAt: t.field({ type: 'DateTime', resolve: (p) => p.computedAt }),
+    visibilityLevel: t.field({ type: VisibilityLevelEnum, resolve: (p) => p.level }),
+    thinBelow: t.exposeInt('thinBelow'),
+    totalCount: t.exposeInt('total', { description: 'Gaps matching the filters, over all pages.' }),
+    scope: t.stringList({ description: 'Codes of the countries in scope.', resolve: (p) => p.scope }),
+    nodes: t.field({ type: [MatrixCellRef], resolve: (p) => p.gaps })
+  })
+});
+
+builder.queryField('coverageGaps', (t) =>
+  t.field({
+    type: GapPageRef,
+    description:
+      'The gap list: every empty, thin or isolated theme × country cell in European countries where at least one ' +
+      'organisation works, ranked by severity (docs/decisions/0014). Precomputed per visibility level.',
+    args: {
+      fromYear: t.arg.int({ required: false, description: 'Grants awarded from this year (default: four years ago).' }),
+      toYear: t.arg.int({ required: false, description: 'Grants awarded up to this year (default: this year).' }),
+      themes: t.arg.stringList({ required: false, description: 'Only these theme slugs.' }),
+      countries: t.arg.stringList({ required: false, description: 'Only these country codes.' }),
+      gaps: t.arg({ type: [CoverageGapEnum], required: false, description: 'Only cells with one of these gaps.' }),
+      first: t.arg.int({ required: false, defaultValue: 50, description: 'At most 500.' }),
+      offset: t.arg.int({ required: false, defaultValue: 0 })
+    },
+    resolve: (_root, args, ctx) =>
+      asGraphQLErrors(() =>
+        getCoverageGaps(ctx.viewer, {
+          fromYear: args.fromYear ?? undefined,
+          toYear: args.toYear ?? undefined,
+          themes: args.themes ?? [],
+          countries: args.countries ?? [],
+          gaps: args.gaps ?? [],
+          first: args.first ?? 50,
+          offset: args.offset ?? 0
         })
       )
   })

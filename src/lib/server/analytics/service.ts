@@ -9,6 +9,8 @@ import { cached, type Cached } from './cache';
 import { computeDensity, type DensityOverTime } from './density';
 import { levelOf } from './levels';
 import { computeMatrix, type Gap, type ThemeCountryMatrix } from './matrix';
+import { rankGaps, type RankedCell } from './matrix-gaps';
+import { landNeighbours } from './neighbours';
 import { computeNetworkStructure, type Broker, type Community, type NetworkStructure } from './network-structure';
 
 /** Grant totals default to the last five calendar years, density to the last twenty. */
@@ -52,20 +54,34 @@ export const MatrixComputation = 'theme-country-matrix';
 export const NetworkStructureComputation = 'network-structure';
 export const DensityComputation = 'density';
 
-export async function getThemeCountryMatrix(
-  viewer: Viewer,
-  input: MatrixInput = {}
-): Promise<Cached<ThemeCountryMatrix>> {
-  const parsed = parseInput(MatrixInput, input);
+/** The matrix with every cell's gap severity and rank (computed on read: cheap, and the cache keeps its shape). */
+export interface RankedMatrix extends Omit<ThemeCountryMatrix, 'cells'> {
+  cells: RankedCell[];
+  /** The countries the gap list covers (see matrix-gaps.ts). */
+  scope: string[];
+}
+
+async function rankedMatrix(viewer: Viewer, parsed: z.output<typeof MatrixInput>) {
   const { fromYear, toYear } = resolveYears(parsed, defaultYears().grants);
   const level = levelOf(visibilityOf(viewer));
   const result = await cached(MatrixComputation, level, { fromYear, toYear }, () =>
     computeMatrix(level, fromYear, toYear)
   );
+  const ranked = rankGaps(result.value, landNeighbours());
   // Narrowing a precomputed aggregate by row, column or flag: nothing here depends on visibility.
   const themes = new Set(parsed.themes);
   const countries = new Set(parsed.countries);
   const gaps = new Set<Gap>(parsed.gaps);
+  const keep = (c: RankedCell) =>
+    (!themes.size || themes.has(c.theme)) &&
+    (!countries.size || countries.has(c.country)) &&
+    (!gaps.size || c.gaps.some((g) => gaps.has(g)));
+  return { result, ranked, keep, themes, countries };
+}
+
+export async function getThemeCountryMatrix(viewer: Viewer, input: MatrixInput = {}): Promise<Cached<RankedMatrix>> {
+  const parsed = parseInput(MatrixInput, input);
+  const { result, ranked, keep, themes, countries } = await rankedMatrix(viewer, parsed);
   const matrix = result.value;
   return {
     ...result,
@@ -73,13 +89,47 @@ export async function getThemeCountryMatrix(
       ...matrix,
       themes: themes.size ? matrix.themes.filter((t) => themes.has(t.slug)) : matrix.themes,
       countries: countries.size ? matrix.countries.filter((c) => countries.has(c.code)) : matrix.countries,
-      cells: matrix.cells.filter(
-        (c) =>
-          (!themes.size || themes.has(c.theme)) &&
-          (!countries.size || countries.has(c.country)) &&
-          (!gaps.size || c.gaps.some((g) => gaps.has(g)))
-      )
+      cells: ranked.cells.filter(keep),
+      scope: ranked.scope
     }
+  };
+}
+
+export const GapsInput = MatrixInput.and(
+  z.object({
+    first: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(500, 'must be at most 500')
+      .default(50),
+    offset: z.number().int('must be a whole number').min(0, 'must not be negative').default(0)
+  })
+);
+export type GapsInput = z.input<typeof GapsInput>;
+
+export interface GapPage {
+  computedAt: Date;
+  level: Cached<ThemeCountryMatrix>['level'];
+  thinBelow: number;
+  /** Gaps matching the filters, over all pages. */
+  total: number;
+  gaps: RankedCell[];
+  scope: string[];
+}
+
+/** The gap list, most severe first, one page at a time; ranks are over all gaps, before any filter. */
+export async function getCoverageGaps(viewer: Viewer, input: GapsInput = {}): Promise<GapPage> {
+  const parsed = parseInput(GapsInput, input);
+  const { result, ranked, keep } = await rankedMatrix(viewer, parsed);
+  const matching = ranked.gaps.filter(keep);
+  return {
+    computedAt: result.computedAt,
+    level: result.level,
+    thinBelow: result.value.thinBelow,
+    total: matching.length,
+    gaps: matching.slice(parsed.offset, parsed.offset + parsed.first),
+    scope: ranked.scope
   };
 }
 
