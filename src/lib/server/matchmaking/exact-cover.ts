@@ -1,0 +1,190 @@
+/**
+ * The coalition selection as a mixed-integer linear programme, solved by HiGHS (the `highs` package: HiGHS
+ * compiled to WebAssembly, no native add-on; docs/decisions/0013-coalition-cells-and-exact-selection.md).
+ *
+ *   x_i ∈ {0, 1}  candidate i is a member        y_c ∈ [0, 1]  cell c is covered      z_t ∈ [0, 1]  tie t is inside
+ *   maximise  CELL·Σy − MEMBER·Σx + TIE·Σz + Σ bonus_i·x_i
+ *   s.t.      y_c ≤ Σ_{i covers c} x_i;   z_t ≤ x_a, z_t ≤ x_b;   x_i = 1 for forced members;
+ *             Σx = size (when asked);     for each earlier coalition P: Σ_{i ∈ free(P)} x_i ≤ |free(P)| − change(P)
+ * y and z need no integrality: at an integral x the optimum sets them to their 0/1 values. The weights make the
+ * objective lexicographic — one more cell beats any number of members and ties, one member fewer beats any number
+ * of ties, a tie beats any connectedness bonus — so the answer is "fewest members covering the most cells,
+ * preferring members tied to each other", and among equals the better connected.
+ */
+import loadHighs from 'highs';
+import { cellKey, cellsOf, requestedCells, tiesAmong, type CellCandidate } from './cells';
+
+export interface ExactInput {
+  candidates: CellCandidate[];
+  ties: (readonly [string, string])[];
+  themes: string[];
+  countries: string[];
+  include: string[];
+  size?: number;
+  /** Earlier coalitions (member ids) this one must differ from: at least half of their freely chosen members. */
+  differFrom?: string[][];
+  /** Seconds HiGHS may spend before it returns its best solution so far. */
+  timeLimitSeconds: number;
+}
+
+export type ExactOutcome =
+  | { status: 'optimal'; members: string[] }
+  /** The time limit stopped the search with a feasible, not proven optimal, selection. */
+  | { status: 'time-limit'; members: string[] }
+  /** No selection satisfies the constraints (e.g. no alternative differs enough). */
+  | { status: 'infeasible' }
+  | { status: 'failed'; reason: string };
+
+type Solver = Awaited<ReturnType<typeof loadHighs>>;
+let solver: Promise<Solver> | undefined;
+
+/** The WebAssembly module is compiled once per process; a failed load is retried on the next call. */
+function highs(): Promise<Solver> {
+  solver ??= loadHighs().catch((error: unknown) => {
+    solver = undefined;
+    throw error;
+  });
+  return solver;
+}
+
+/** How many of an earlier coalition's freely chosen members must change: at least half, at least one. */
+export function requiredChange(freeMembers: number): number {
+  return Math.max(1, Math.ceil(freeMembers / 2));
+}
+
+export async function solveExact(input: ExactInput): Promise<ExactOutcome> {
+  let model: string;
+  try {
+    model = buildModel(input);
+  } catch (error) {
+    if (error instanceof Infeasible) return { status: 'infeasible' };
+    throw error;
+  }
+  let result;
+  try {
+    result = (await highs()).solve(model, {
+      output_flag: false,
+      time_limit: input.timeLimitSeconds,
+      // The objective is lexicographic (see above): HiGHS' default relative gap of 1e-4 would accept a coalition
+      // with a member too many on a large request. Every weight is at least 1 apart, so a gap below 1 is exact.
+      mip_rel_gap: 0,
+      mip_abs_gap: 0.5
+    } as Parameters<Solver['solve']>[1]);
+  } catch (error) {
+    // A WebAssembly abort leaves the module unusable: load a fresh one next time.
+    solver = undefined;
+    return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const primal = (i: number) => (result.Columns[`x${i}`] as { Primal?: number } | undefined)?.Primal ?? 0;
+  const members = input.candidates.filter((_, i) => primal(i) > 0.5).map((c) => c.id);
+  switch (result.Status) {
+    case 'Optimal':
+      return { status: 'optimal', members: orderMembers(members, input) };
+    case 'Time limit reached':
+      // Without an incumbent HiGHS reports no primal values: nothing usable, the caller falls back to greedy.
+      return members.length > 0 || input.candidates.length === 0
+        ? { status: 'time-limit', members: orderMembers(members, input) }
+        : { status: 'failed', reason: 'time limit reached before a first solution' };
+    case 'Infeasible':
+      return { status: 'infeasible' };
+    default:
+      return { status: 'failed', reason: result.Status };
+  }
+}
+
+class Infeasible extends Error {}
+
+function buildModel(input: ExactInput): string {
+  const index = new Map(input.candidates.map((c, i) => [c.id, i]));
+  const x = (id: string) => `x${index.get(id)}`;
+  const include = input.include.filter((id) => index.has(id));
+  const cellsByCandidate = input.candidates.map((c) => cellsOf(c, input.themes, input.countries));
+  const coveringByCell = new Map<string, number[]>();
+  cellsByCandidate.forEach((cells, i) => {
+    for (const cell of cells) {
+      const key = cellKey(cell.theme, cell.country);
+      if (!coveringByCell.has(key)) coveringByCell.set(key, []);
+      coveringByCell.get(key)!.push(i);
+    }
+  });
+  const coverable = requestedCells(input.themes, input.countries).filter((c) =>
+    coveringByCell.has(cellKey(c.theme, c.country))
+  );
+  // Once per unordered pair: a duplicated tie must not count twice.
+  const ties = tiesAmong([...index.keys()], input.ties);
+
+  // Lexicographic weights (see the file comment). A minimal cover never needs more free members than cells.
+  const maxMembers = Math.min(input.candidates.length, input.size ?? include.length + coverable.length);
+  if (input.size !== undefined && include.length > input.size) throw new Infeasible();
+  // Every tie, not only those a coalition of maxMembers could hold: a member too many must never pay for itself.
+  const tieCap = ties.length;
+  const TIE = 1;
+  const MEMBER = (tieCap + 1) * TIE;
+  const CELL = (maxMembers + 1) * MEMBER;
+  const maxDegree = Math.max(1, ...input.candidates.map((c) => c.degree));
+  // Below half a tie in total over any selection.
+  const bonus = (degree: number) => (0.5 * Math.log1p(degree)) / Math.log1p(maxDegree) / (input.candidates.length + 1);
+
+  const objective: string[] = [];
+  coverable.forEach((_, c) => objective.push(`+ ${CELL} y${c}`));
+  input.candidates.forEach((cand, i) => objective.push(`- ${round(MEMBER - bonus(cand.degree))} x${i}`));
+  ties.forEach((_, t) => objective.push(`+ ${TIE} z${t}`));
+
+  const rows: string[] = [];
+  coverable.forEach((cell, c) => {
+    const by = coveringByCell.get(cellKey(cell.theme, cell.country))!;
+    rows.push(`cell${c}: y${c} ${by.map((i) => `- x${i}`).join(' ')} <= 0`);
+  });
+  ties.forEach(([a, b], t) => {
+    rows.push(`tieA${t}: z${t} - ${x(a)} <= 0`);
+    rows.push(`tieB${t}: z${t} - ${x(b)} <= 0`);
+  });
+  if (input.size !== undefined) {
+    rows.push(`size: ${input.candidates.map((_, i) => `+ x${i}`).join(' ')} = ${maxMembers}`);
+  }
+  (input.differFrom ?? []).forEach((previous, p) => {
+    const free = previous.filter((id) => index.has(id) && !include.includes(id));
+    if (free.length === 0) throw new Infeasible();
+    rows.push(
+      `differ${p}: ${free.map((id) => `+ ${x(id)}`).join(' ')} <= ${free.length - requiredChange(free.length)}`
+    );
+  });
+
+  const bounds = [
+    ...coverable.map((_, c) => `0 <= y${c} <= 1`),
+    ...ties.map((_, t) => `0 <= z${t} <= 1`),
+    ...include.map((id) => `1 <= ${x(id)} <= 1`)
+  ];
+  return [
+    'Maximize',
+    ` obj: ${wrap(objective.length > 0 ? objective : ['0 x0'])}`,
+    'Subject To',
+    ...(rows.length > 0 ? rows.map((r) => ` ${wrap(r.split(' '))}`) : [' none: x0 >= 0']),
+    'Bounds',
+    ...bounds.map((b) => ` ${b}`),
+    'Binary',
+    ` ${wrap(input.candidates.map((_, i) => `x${i}`))}`,
+    'End'
+  ].join('\n');
+}
+
+/** Forced members first (in their order), then the rest by how many cells they cover, then by id. */
+function orderMembers(members: string[], input: ExactInput): string[] {
+  const byId = new Map(input.candidates.map((c) => [c.id, c]));
+  const forced = input.include.filter((id) => members.includes(id));
+  const cells = (id: string) => {
+    const c = byId.get(id)!;
+    return c.themes.length * c.countries.length;
+  };
+  const rest = members.filter((id) => !forced.includes(id)).sort((a, b) => cells(b) - cells(a) || (a < b ? -1 : 1));
+  return [...forced, ...rest];
+}
+
+/** LP-format lines stay short: the reader accepts a term list continued over several lines. */
+function wrap(terms: string[]): string {
+  const lines: string[] = [];
+  for (let i = 0; i < terms.length; i += 24) lines.push(terms.slice(i, i + 24).join(' '));
+  return lines.join('\n  ');
+}
+
+const round = (value: number) => Number(value.toFixed(9));
