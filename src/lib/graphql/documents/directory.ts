@@ -29,6 +29,19 @@ export const DirectoryPageQuery = graphql(`
     }
     organizations(filter: $filter, orderBy: $orderBy, first: $first, after: $after, last: $last, before: $before) {
       totalCount
+      interpretation {
+        remainingText
+        terms {
+          text
+          kind
+          theme {
+            name(lang: $lang)
+          }
+          country {
+            name(lang: $lang)
+          }
+        }
+      }
       pageInfo {
         hasNextPage
         hasPreviousPage
