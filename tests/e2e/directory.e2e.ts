@@ -220,6 +220,36 @@ describe('directory', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('reads the home page hint as typed: chips for the theme and the country, the same organisations as the facets', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    const hint = (await page.locator('#search-hint').textContent()) ?? '';
+    const typed = hint.replace(/^[^:]*:\s*/, '').trim();
+    expect(typed).toBe('alternatives to detention, Greece');
+    await page.locator('#search-q').fill(typed);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/directory'),
+      page.locator('#search-q').press('Enter')
+    ]);
+    const chips = page.getByTestId('search-interpretation').locator('.chip');
+    await expect
+      .poll(() => chips.allTextContents(), { timeout: 30_000 })
+      .toEqual([expect.stringContaining(`Theme: ${THEME.en}`), expect.stringContaining('Country: Greece')]);
+    const facets = await apiDirectory(page, { themes: [THEME.slug], countries: ['GR'] });
+    expect(facets.total).toBeGreaterThan(1);
+    expect(await totalShown(page)).toBe(facets.total);
+    expect(await cardNames(page)).toEqual(facets.names);
+    await screenshot(page, 'directory-home-hint-chips');
+
+    // Removing the country chip keeps the theme.
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('q') === 'alternatives to detention'),
+      page.getByRole('link', { name: 'Remove “Greece” from the search' }).click()
+    ]);
+    await expect.poll(() => chips.count(), { timeout: 30_000 }).toBe(1);
+    expect(await totalShown(page)).toBe((await apiDirectory(page, { themes: [THEME.slug] })).total);
+  });
+
   it('has no accessibility violations on the first visit, and looks right on desktop and phone', async () => {
     const { page } = browser;
     // The server's answer is inlined into the page: hydrating it must not ask the API again.
