@@ -153,6 +153,21 @@ describe('coalition builder', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('names a requested theme no member works on as a gap, and never claims full coverage', async () => {
+    const { page } = browser;
+    // Nobody in the demo data works in Liechtenstein: the theme is missing as well as the country.
+    await page.goto('/coalitions?theme=legal-aid&country=LI');
+    const result = page.getByRole('region', { name: 'Proposed coalition' });
+    await result.getByText('No member works on these requested themes in any requested country:').waitFor();
+    expect(await result.locator('ul.theme-gaps > li').allTextContents()).toEqual(['Legal aid']);
+    expect(await result.locator('ul.country-gaps > li').allTextContents()).toEqual(['Liechtenstein']);
+    expect(await result.getByText('Every requested theme is covered in every requested country.').count()).toBe(0);
+    const grid = result.getByRole('table');
+    expect(await grid.getByRole('rowheader', { name: 'Legal aid' }).isVisible()).toBe(true);
+    expect(await grid.getByRole('cell', { name: /Gap/ }).count()).toBeGreaterThan(0);
+    expect(browser.errors).toEqual([]);
+  });
+
   it('includes an organisation named in the search field', async () => {
     const { page } = browser;
     await page.goto(`/coalitions?${RESULT_QUERY}`);

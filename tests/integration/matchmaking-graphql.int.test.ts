@@ -104,15 +104,40 @@ describe('connectionPaths and proposeCoalition', () => {
     const data = await executeOk(
       `query($include: [ID!]) {
         proposeCoalition(themes: ["fair-asylum-systems"], countries: ["GR", "IT"], include: $include) {
-          best { members { organization { name } coversCountries { code } } ties { a { name } b { name } } uncoveredCountries { code } score }
-          alternatives { members { organization { name } } }
+          best {
+            members { organization { name } coversCountries { code } cells { theme { slug } country { code } } }
+            ties { a { name } b { name } }
+            uncoveredCountries { code }
+            uncoveredThemes { slug }
+            requestedCellCount
+            coveredCellCount
+            missingCells { theme { slug } country { code } }
+            cells { theme { slug } country { code } covered coveredBy { name } }
+            provenOptimal
+            comparedToProposal { joins { name } }
+          }
+          alternatives { members { organization { name } } comparedToProposal { joins { name } leaves { name } tiesDifference } }
+          unreachableCells { theme { slug } country { code } }
         }
       }`,
       { include: [gid(far)] }
     );
     const best = data.proposeCoalition.best;
-    expect(best.members[0]).toEqual({ organization: { name: 'Far' }, coversCountries: [{ code: 'IT' }] });
+    expect(best.members[0]).toEqual({
+      organization: { name: 'Far' },
+      coversCountries: [{ code: 'IT' }],
+      cells: [{ theme: { slug: 'fair-asylum-systems' }, country: { code: 'IT' } }]
+    });
     expect(best.uncoveredCountries).toEqual([]);
+    expect(best.uncoveredThemes).toEqual([]);
+    expect(best).toMatchObject({ requestedCellCount: 2, coveredCellCount: 2, missingCells: [], provenOptimal: true });
+    expect(best.comparedToProposal).toBeNull();
+    expect(best.cells[1]).toMatchObject({ country: { code: 'IT' }, covered: true, coveredBy: [{ name: 'Far' }] });
+    expect(data.proposeCoalition.unreachableCells).toEqual([]);
+    for (const alternative of data.proposeCoalition.alternatives)
+      expect(
+        alternative.comparedToProposal.joins.length + alternative.comparedToProposal.leaves.length
+      ).toBeGreaterThan(0);
     expect(best.members).toHaveLength(2);
     expect(data.proposeCoalition.alternatives.length).toBeGreaterThanOrEqual(1);
   });

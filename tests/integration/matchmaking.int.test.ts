@@ -219,15 +219,45 @@ describe('proposeCoalition', () => {
   it('covers the requested countries with organisations on the themes (sub-themes included)', async () => {
     const proposal = await proposeCoalition(anonymous, { themes: ['legal-aid'], countries: ['DE', 'FR', 'AT'] });
     expect(proposal.uncoveredCountries).toEqual([]);
-    const covered = new Set(proposal.members.flatMap((m) => m.coversCountries));
-    expect([...covered].sort()).toEqual(['AT', 'DE', 'FR']);
+    expect(proposal.uncoveredThemes).toEqual([]);
+    expect(proposal.missingCells).toEqual([]);
+    expect(proposal.unreachableCells).toEqual([]);
+    expect(proposal.coveredCells).toHaveLength(3);
+    // Every covered cell is one some member covers itself.
+    const fromMembers = new Set(proposal.members.flatMap((m) => m.cells.map((c) => `${c.theme}|${c.country}`)));
+    expect([...fromMembers].sort()).toEqual(['legal-aid|AT', 'legal-aid|DE', 'legal-aid|FR']);
     expect(memberIds(proposal)).toContain(gamma.id); // the only one in FR
+    expect(memberIds(proposal)).toHaveLength(2); // gamma (DE, FR) and one organisation in AT: as few as possible
     expect(memberIds(proposal)).not.toContain(zulu.id);
     expect(memberIds(proposal)).not.toContain(delta.id);
-    expect(proposal.score).toBeGreaterThan(0.6);
+    expect(proposal).toMatchObject({ method: 'exact', provenOptimal: true, comparedToProposal: null });
     expect(proposal.alternatives.length).toBeGreaterThanOrEqual(1);
-    for (const alternative of proposal.alternatives)
+    for (const alternative of proposal.alternatives) {
       expect(memberIds(alternative).sort()).not.toEqual(memberIds(proposal).sort());
+      const change = alternative.comparedToProposal!;
+      expect(change.joins.length + change.leaves.length).toBeGreaterThan(0);
+      expect(change.joins).toEqual(memberIds(alternative).filter((id) => !memberIds(proposal).includes(id)));
+    }
+  });
+
+  it('names a requested theme no member works on, even when every country is covered', async () => {
+    // Housing (Delta in IT, Outsider in SE) is worked on in neither DE nor FR: every country has a member, the
+    // housing cells do not.
+    const proposal = await proposeCoalition(anonymous, { themes: ['legal-aid', 'housing'], countries: ['DE', 'FR'] });
+    expect(proposal.uncoveredCountries).toEqual([]);
+    expect(proposal.uncoveredThemes).toEqual(['housing']);
+    expect(proposal.missingCells).toEqual([
+      { theme: 'housing', country: 'DE' },
+      { theme: 'housing', country: 'FR' }
+    ]);
+    expect(proposal.unreachableCells).toEqual(proposal.missingCells);
+    expect(proposal.cells.map((c) => [c.theme, c.country, c.coveredBy.length > 0])).toEqual([
+      ['legal-aid', 'DE', true],
+      ['legal-aid', 'FR', true],
+      ['housing', 'DE', false],
+      ['housing', 'FR', false]
+    ]);
+    expect(memberIds(proposal)).toEqual([gamma.id]);
   });
 
   it('prefers organisations already tied to the members chosen', async () => {
@@ -260,6 +290,8 @@ describe('proposeCoalition', () => {
     expect(memberIds(proposal)[0]).toBe(delta.id);
     expect(memberIds(proposal)).not.toContain(gamma.id);
     expect(proposal.uncoveredCountries).toEqual(['FR']);
+    expect(proposal.missingCells).toEqual([{ theme: 'legal-aid', country: 'FR' }]);
+    expect(proposal.members[0].cells).toEqual([]); // Delta works on housing in IT: it covers no requested cell
   });
 
   it('rejects bad input naming the field', async () => {

@@ -2,6 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { COALITION_CSV_COLUMNS, coalitionCsv, coalitionFilename } from './coalition-csv';
 
+const cells = (themes: string[], countries: string[], missing: string[]) =>
+  themes.flatMap((theme) =>
+    countries.map((code) => ({
+      theme: { slug: theme },
+      country: { code },
+      covered: !missing.includes(`${theme}:${code}`)
+    }))
+  );
+
 const member = (id: string, name: string, countries: string[]) => ({
   organization: { id, slug: `slug-${id}`, name },
   coversCountries: countries.map((code) => ({ code }))
@@ -10,13 +19,26 @@ const member = (id: string, name: string, countries: string[]) => ({
 describe('coalitionCsv', () => {
   it('writes one row per member of every coalition, with its countries, ties and the coalition’s gaps', () => {
     const best = {
-      score: 0.81234,
+      requestedCellCount: 6,
+      coveredCellCount: 2,
+      provenOptimal: true,
+      // Housing is missing everywhere, legal aid in Italy.
+      cells: cells(
+        ['legal-aid', 'housing'],
+        ['DE', 'GR', 'IT'],
+        ['legal-aid:IT', 'housing:DE', 'housing:GR', 'housing:IT']
+      ),
+      uncoveredThemes: [{ slug: 'housing' }],
       members: [member('1', 'Alpha, Berlin', ['DE']), member('2', '=Beta', ['GR', 'DE'])],
       ties: [{ a: { id: '1' }, b: { id: '2' } }],
       uncoveredCountries: [{ code: 'IT' }]
     };
     const alternative = {
-      score: 0.5,
+      requestedCellCount: 6,
+      coveredCellCount: 6,
+      provenOptimal: false,
+      cells: cells(['legal-aid', 'housing'], ['DE', 'GR', 'IT'], []),
+      uncoveredThemes: [],
       members: [member('3', 'Gamma', ['DE', 'GR', 'IT'])],
       ties: [],
       uncoveredCountries: []
@@ -41,7 +63,9 @@ describe('coalitionCsv', () => {
         covers_countries: 'DE',
         tied_with: "'=Beta",
         coalition_gaps: 'IT',
-        coalition_score: '0.812'
+        coalition_missing_themes: 'housing',
+        coalition_missing_cells: 'legal-aid:IT;housing:DE;housing:GR;housing:IT',
+        coalition_cells_covered: '2/6'
       },
       {
         coalition: 'proposal',
@@ -52,7 +76,9 @@ describe('coalitionCsv', () => {
         covers_countries: 'GR;DE',
         tied_with: 'Alpha, Berlin',
         coalition_gaps: 'IT',
-        coalition_score: '0.812'
+        coalition_missing_themes: 'housing',
+        coalition_missing_cells: 'legal-aid:IT;housing:DE;housing:GR;housing:IT',
+        coalition_cells_covered: '2/6'
       },
       {
         coalition: 'alternative 1',
@@ -63,7 +89,9 @@ describe('coalitionCsv', () => {
         covers_countries: 'DE;GR;IT',
         tied_with: '',
         coalition_gaps: '',
-        coalition_score: '0.500'
+        coalition_missing_themes: '',
+        coalition_missing_cells: '',
+        coalition_cells_covered: '6/6'
       }
     ]);
   });

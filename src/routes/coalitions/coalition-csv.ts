@@ -1,7 +1,8 @@
 /**
  * The coalition builder's CSV: one row per member of the proposal and of each alternative, with the countries the
- * member covers, the members it is tied to and the coalition's gaps, so a spreadsheet can filter by coalition.
- * Country cells hold ISO codes (stable across languages, like the import/export formats in docs/data-formats.md).
+ * member covers, the members it is tied to and the coalition's gaps — missing themes, missing countries and every
+ * missing (theme, country) cell — so a spreadsheet can filter by coalition. Themes are slugs and countries ISO
+ * codes (stable across languages, like the import/export formats in docs/data-formats.md); a cell is `theme:CC`.
  */
 import { csvLine, joinList } from '$lib/server/exports/csv-writer';
 import { summarise, tiesByMember, type CoalitionData } from '$lib/components/coalition/coverage';
@@ -15,7 +16,9 @@ export const COALITION_CSV_COLUMNS = [
   'covers_countries',
   'tied_with',
   'coalition_gaps',
-  'coalition_score'
+  'coalition_missing_themes',
+  'coalition_missing_cells',
+  'coalition_cells_covered'
 ] as const;
 
 export function coalitionCsv(
@@ -25,7 +28,13 @@ export function coalitionCsv(
 ): string {
   let text = csvLine(COALITION_CSV_COLUMNS);
   for (const { label, coalition } of coalitions) {
-    const gaps = joinList(summarise(coalition, requested).gaps);
+    const summary = summarise(coalition, requested);
+    const gaps = joinList(summary.gaps);
+    const missingThemes = joinList(summary.themeGaps);
+    const missingCells = joinList(
+      coalition.cells.filter((c) => !c.covered).map((c) => `${c.theme.slug}:${c.country.code}`)
+    );
+    const cellsCovered = `${summary.cellsCovered}/${summary.cellsRequested}`;
     const ties = tiesByMember(coalition);
     coalition.members.forEach((member, index) => {
       const org = member.organization;
@@ -39,7 +48,9 @@ export function coalitionCsv(
           joinList(member.coversCountries.map((c) => c.code)),
           joinList(ties.get(org.id)),
           gaps,
-          coalition.score.toFixed(3)
+          missingThemes,
+          missingCells,
+          cellsCovered
         ],
         COALITION_CSV_COLUMNS
       );

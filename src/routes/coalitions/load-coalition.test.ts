@@ -14,7 +14,11 @@ const CHOICES = {
 };
 const ORG = { id: 'T3JnYW5pemF0aW9uOm9yZy0x', slug: 'org-one', name: 'Org One' };
 const COALITION = {
-  score: 0.9,
+  requestedCellCount: 0,
+  coveredCellCount: 0,
+  provenOptimal: true,
+  cells: [],
+  uncoveredThemes: [],
   members: [{ organization: ORG, coversCountries: [{ code: 'DE' }] }],
   ties: [],
   uncoveredCountries: [{ code: 'GR' }]

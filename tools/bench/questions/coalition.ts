@@ -1,12 +1,10 @@
 /**
  * A coalition for 3 themes across 8 countries (proposeCoalition): the best membership with the countries each
- * member covers, the ties among them and the gaps, plus the alternatives.
+ * member covers, the ties among them and the missing (theme, country) cells, plus the alternatives.
  */
 import neo4j from 'neo4j-driver';
-import { visibilityParams } from '../../../src/lib/server/graph/visibility';
-import { CANDIDATES_PER_COUNTRY } from '../../../src/lib/server/matchmaking/coalition';
-import { COALITION_CANDIDATES, TIES } from '../../../src/lib/server/matchmaking/coalition-query';
-import { greedyCover } from '../../../src/lib/server/matchmaking/set-cover';
+import { fetchCandidates } from '../../../src/lib/server/matchmaking/coalition';
+import { selectCoalitions } from '../../../src/lib/server/matchmaking/select-coalition';
 import { pickDistinct, type Question } from '../question';
 import { ANONYMOUS } from '../visibility';
 
@@ -15,12 +13,13 @@ interface Input {
   countries: string[];
 }
 
-const MEMBER = `organization { id slug name } coversCountries { code }`;
+const MEMBER = `organization { id slug name } coversThemes { slug } coversCountries { code }`;
+const COVERAGE = `coveredCellCount requestedCellCount missingCells { theme { slug } country { code } } provenOptimal`;
 const QUERY = `
 query BenchCoalition($themes: [String!]!, $countries: [String!]!) {
   proposeCoalition(themes: $themes, countries: $countries) {
-    best { score members { ${MEMBER} } ties { a { slug } b { slug } } uncoveredCountries { code } }
-    alternatives { score members { ${MEMBER} } uncoveredCountries { code } }
+    best { ${COVERAGE} members { ${MEMBER} } ties { a { slug } b { slug } } uncoveredCountries { code } }
+    alternatives { ${COVERAGE} members { ${MEMBER} } uncoveredCountries { code } }
   }
 }`;
 
@@ -31,7 +30,7 @@ export const coalitionQuestion: Question<Input> = {
   inputs: '3 distinct random themes in use × 8 distinct random European countries in use',
   raw:
     'the candidate and tie Cypher statements of src/lib/server/matchmaking/coalition-query.ts in one read transaction ' +
-    'through the driver, then the same greedy cover for the best coalition (the alternatives are not recomputed)',
+    'through the driver, then the same selection (HiGHS, greedy fallback) for the best coalition (no alternatives)',
   pick: (rng, pools) => ({
     themes: pickDistinct(rng, pools.themes, 3),
     countries: pickDistinct(rng, pools.countries, 8)
@@ -44,26 +43,11 @@ export const coalitionQuestion: Question<Input> = {
   },
   async runRaw(input, { neo4j: driver, database }) {
     const lists = { themes: input.themes, countries: input.countries, include: [], exclude: [] };
-    const visibility = visibilityParams(ANONYMOUS);
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const { candidates, ties, slugs } = await session.executeRead(async (tx) => {
-        const rows = (
-          await tx.run(COALITION_CANDIDATES, { ...lists, perCountry: neo4j.int(CANDIDATES_PER_COUNTRY), ...visibility })
-        ).records;
-        const candidates = rows.map((r) => ({
-          id: r.get('id') as string,
-          covers: r.get('covers') as string[],
-          degree: Number(r.get('degree')),
-          themeFit: Number(r.get('themeFit'))
-        }));
-        const slugs = new Map(rows.map((r) => [r.get('id') as string, r.get('slug') as string]));
-        const tieRows = (await tx.run(TIES, { ids: candidates.map((c) => c.id), ...visibility })).records;
-        const ties = tieRows.map((r) => [r.get('a'), r.get('b')] as [string, string]);
-        return { candidates, ties, slugs };
-      });
-      const best = greedyCover({ candidates, ties, countries: input.countries, include: [] });
-      return best.members.map((id) => slugs.get(id)).join(',');
+      const { candidates, ties, refs } = await session.executeRead((tx) => fetchCandidates(tx, ANONYMOUS, lists));
+      const [best] = await selectCoalitions({ candidates, ties, ...lists }, 0);
+      return (best?.members ?? []).map((id) => refs.get(id)?.slug).join(',');
     } finally {
       await session.close();
     }

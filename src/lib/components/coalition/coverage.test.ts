@@ -3,7 +3,18 @@ import { countryStatuses, membersByCountry, namedTies, summarise, tiesByMember, 
 
 const org = (id: string) => ({ id, slug: `org-${id}`, name: `Org ${id.toUpperCase()}` });
 const coalition: CoalitionData = {
-  score: 0.7,
+  requestedCellCount: 8,
+  coveredCellCount: 3,
+  provenOptimal: true,
+  // Legal aid is covered except in Italy; housing nowhere.
+  cells: ['legal-aid', 'housing'].flatMap((theme) =>
+    ['DE', 'GR', 'IT', 'AT'].map((code) => ({
+      theme: { slug: theme },
+      country: { code },
+      covered: theme === 'legal-aid' && code !== 'IT'
+    }))
+  ),
+  uncoveredThemes: [{ slug: 'housing' }],
   members: [
     { organization: org('a'), coversCountries: [{ code: 'DE' }, { code: 'AT' }] },
     { organization: org('b'), coversCountries: [{ code: 'GR' }, { code: 'DE' }] },
@@ -42,7 +53,25 @@ describe('coalition coverage', () => {
   });
 
   it('summarises members, coverage and ties', () => {
-    expect(summarise(coalition, requested)).toEqual({ members: 3, covered: 3, requested: 4, ties: 2, gaps: ['IT'] });
+    expect(summarise(coalition, requested)).toEqual({
+      members: 3,
+      covered: 3,
+      requested: 4,
+      cellsCovered: 3,
+      cellsRequested: 8,
+      ties: 2,
+      gaps: ['IT'],
+      themeGaps: ['housing'],
+      partialGaps: []
+    });
+    // A cell missing although its theme and its country are each covered elsewhere is named on its own.
+    const partial = {
+      ...coalition,
+      cells: coalition.cells.map((c) =>
+        c.theme.slug === 'legal-aid' && c.country.code === 'GR' ? { ...c, covered: false } : c
+      )
+    };
+    expect(summarise(partial, requested).partialGaps).toEqual([{ theme: 'legal-aid', country: 'GR' }]);
   });
 
   it('names the ties in the members’ order', () => {

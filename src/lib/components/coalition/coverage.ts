@@ -4,7 +4,14 @@
  * tied to whom. Shared by the map, the lists and the CSV export.
  */
 export interface CoalitionData {
-  score: number;
+  requestedCellCount: number;
+  coveredCellCount: number;
+  /** True when the solver proved no coalition covers more cells with fewer members or more ties. */
+  provenOptimal: boolean;
+  /** Every requested (theme, country) cell, themes in request order, countries within each theme. */
+  cells: { theme: { slug: string }; country: { code: string }; covered: boolean }[];
+  /** Requested themes no member works on in any requested country. */
+  uncoveredThemes: { slug: string }[];
   members: { organization: { id: string; slug: string; name: string }; coversCountries: { code: string }[] }[];
   ties: { a: { id: string }; b: { id: string } }[];
   uncoveredCountries: { code: string }[];
@@ -33,21 +40,38 @@ export function countryStatuses(coalition: CoalitionData, requested: readonly st
 
 export interface CoalitionSummary {
   members: number;
+  /** Requested countries in which some member works on some requested theme, of those requested. */
   covered: number;
   requested: number;
+  /** Requested (theme, country) cells some member covers, of those requested: the measure of coverage. */
+  cellsCovered: number;
+  cellsRequested: number;
   ties: number;
+  /** Countries no member works in (on a requested theme). */
   gaps: string[];
+  /** Themes no member works on in any requested country: gaps as serious as a missing country. */
+  themeGaps: string[];
+  /** Missing cells (theme slug, country code) whose theme and country are each covered elsewhere. */
+  partialGaps: { theme: string; country: string }[];
 }
 
 export function summarise(coalition: CoalitionData, requested: readonly string[]): CoalitionSummary {
   const statuses = countryStatuses(coalition, requested);
   const gaps = requested.filter((code) => statuses.get(code) === 'gap');
+  const themeGaps = coalition.uncoveredThemes.map((t) => t.slug);
+  const partialGaps = coalition.cells
+    .filter((c) => !c.covered && !themeGaps.includes(c.theme.slug) && !gaps.includes(c.country.code))
+    .map((c) => ({ theme: c.theme.slug, country: c.country.code }));
   return {
     members: coalition.members.length,
     covered: requested.length - gaps.length,
     requested: requested.length,
+    cellsCovered: coalition.coveredCellCount,
+    cellsRequested: coalition.requestedCellCount,
     ties: coalition.ties.length,
-    gaps
+    gaps,
+    themeGaps,
+    partialGaps
   };
 }
 

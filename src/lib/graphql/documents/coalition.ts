@@ -61,7 +61,21 @@ export const CoalitionOrganizationSearchQuery = graphql(`
 
 export const CoalitionFieldsFragment = graphql(`
   fragment CoalitionFields on Coalition {
-    score
+    requestedCellCount
+    coveredCellCount
+    provenOptimal
+    cells {
+      theme {
+        slug
+      }
+      country {
+        code
+      }
+      covered
+    }
+    uncoveredThemes {
+      slug
+    }
     members {
       organization {
         id

@@ -1,6 +1,6 @@
 /**
  * The Cypher of proposeCoalition (coalition.ts): the bounded candidate set and the visible ties among it. The
- * set-cover loop then runs in TypeScript over these few hundred rows (docs/decisions/0007-coalition-algorithm.md).
+ * selection then runs in TypeScript over these few hundred rows (docs/decisions/0013-coalition-cells-and-exact-selection.md).
  */
 import { visiblePartnership } from '../graph/visibility';
 
@@ -11,11 +11,13 @@ RETURN [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS u
        [id IN $include WHERE NOT EXISTS { MATCH (o:Organization) WHERE o.id = id }] AS unknownIncluded`;
 
 /**
- * Per requested country, the best `$perCountry` organisations working there (operating or headquartered) on a
- * requested theme or one of its sub-themes, ranked by how many requested themes they cover, how many requested
- * countries they cover and their visible partnership count (counted for a pool of three times that size only);
- * plus the forced `$include` organisations whatever their profile. `themeFit` is the share of requested themes
- * covered (a sub-theme covers its parent).
+ * Per requested (theme, country) cell, the best `$perCell` organisations covering it — working there (operating or
+ * headquartered) on that theme or one of its sub-themes — ranked by how many requested cells they cover and their
+ * visible partnership count (counted for a pool of three times that size only); plus the forced `$include`
+ * organisations whatever their profile. Pooling per cell, not per country, keeps every coverable cell coverable:
+ * an organisation that alone works on a rare theme in a country is never crowded out by broader ones.
+ * `themes` are the requested theme slugs an organisation covers (a sub-theme covers its parent), `covers` the
+ * requested countries it works in.
  */
 export const COALITION_CANDIDATES = `
 CALL () {
@@ -27,8 +29,7 @@ WITH requested, reduce(ids = [], r IN requested | ids + r.subtree) AS themeIds
 // Organisations on a requested theme (sub-themes included) in a requested country: both ends anchored on their
 // few, indexed Theme and Country nodes and hash-joined on the organisation. Testing one condition by walking each
 // organisation's own relationships (they are dense: hundreds of partnerships) cost ~5× the database hits on the
-// 20k-organisation benchmark graph for the same candidates (docs/benchmarks.md). The matched themes and countries
-// are all the rest of the query needs: themeFit only asks which requested subtrees a candidate touches.
+// 20k-organisation benchmark graph for the same candidates (docs/benchmarks.md).
 // (WORKS_ON and OPERATES_IN/HEADQUARTERED_IN only leave Organizations: graph/README.md.)
 CALL (themeIds) {
   MATCH (t:Theme)<-[:WORKS_ON]-(c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country)
@@ -42,24 +43,26 @@ CALL (themeIds) {
          COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries RETURN DISTINCT k.code } AS covers
 }
 WITH requested, c, candidateThemes, covers
-WITH c, covers,
-     CASE WHEN size(requested) = 0 THEN 0.0
-          ELSE size([r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree)]) / toFloat(size(requested)) END AS themeFit
-// Bound the set: per requested country, a pool ranked by profile, then the best connected of the pool (visible
-// partnerships only); an organisation kept for any of its countries stays. Forced members are always kept.
-UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE covers END AS code
-WITH code, c, covers, themeFit
-ORDER BY themeFit DESC, size(covers) DESC, c.id
-WITH code, collect({c: c, covers: covers, themeFit: themeFit}) AS ranked
-UNWIND CASE WHEN code = '*' THEN ranked ELSE ranked[0..$perCountry * 3] END AS row
-WITH code, row.c AS c, row.covers AS covers, row.themeFit AS themeFit
-WITH code, c, covers, themeFit,
+WITH c, covers, [r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree) | r.slug] AS themes
+WITH c, covers, themes, size(covers) * size(themes) AS cellCount
+// Bound the set: per requested cell, a pool ranked by cells covered, then the best connected of the pool (visible
+// partnerships only, counted once per organisation); an organisation kept for any of its cells stays. Forced
+// members are always kept.
+UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k]) END AS cell
+WITH cell, c, covers, themes, cellCount
+ORDER BY cellCount DESC, c.id
+WITH cell, collect({c: c, covers: covers, themes: themes, cellCount: cellCount}) AS ranked
+UNWIND CASE WHEN cell = '*' THEN ranked ELSE ranked[0..$perCell * 3] END AS row
+WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
+WITH c, covers, themes, cellCount,
      COUNT { MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${visiblePartnership('r')} RETURN DISTINCT x } AS degree
-ORDER BY themeFit DESC, size(covers) DESC, degree DESC, c.id
-WITH code, collect({c: c, covers: covers, degree: degree, themeFit: themeFit}) AS ranked
-UNWIND CASE WHEN code = '*' THEN ranked ELSE ranked[0..$perCountry] END AS row
-WITH DISTINCT row.c AS c, row.covers AS covers, row.degree AS degree, row.themeFit AS themeFit
-RETURN c.id AS id, c.slug AS slug, c.name AS name, covers, degree, themeFit`;
+UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k]) END AS cell
+WITH cell, c, covers, themes, cellCount, degree
+ORDER BY cellCount DESC, degree DESC, c.id
+WITH cell, collect({c: c, covers: covers, themes: themes, degree: degree}) AS ranked
+UNWIND CASE WHEN cell = '*' THEN ranked ELSE ranked[0..$perCell] END AS row
+WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.degree AS degree
+RETURN c.id AS id, c.slug AS slug, c.name AS name, covers, themes, degree`;
 
 /** Confirmed partnerships the viewer may see among the given organisations, once per pair. */
 export const TIES = `

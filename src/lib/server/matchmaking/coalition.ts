@@ -1,21 +1,31 @@
 /**
- * "Who could form a coalition on these themes across these countries?" — a proposed membership covering the
- * requested countries, preferring organisations already tied to each other, with 2–3 alternatives.
- * Cypher fetches the bounded candidate set and the visible ties; the greedy choice runs in set-cover.ts.
+ * "Who could form a coalition on these themes across these countries?" — the fewest organisations covering the
+ * most requested (theme, country) cells, preferring organisations already tied to each other, with up to three
+ * alternatives that differ from it (docs/decisions/0013-coalition-cells-and-exact-selection.md). Cypher fetches
+ * the bounded candidate set and the visible ties; select-coalition.ts chooses; every coverage figure in the answer
+ * is recomputed from the chosen members' own themes and countries (cells.ts).
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { visibilityOf, type Viewer, type VisibilityParams } from '../auth/viewer';
 import { readTx } from '../graph/driver';
 import { visibilityParams } from '../graph/visibility';
+import { cellKey, cellsOf, requestedCells, type CellCandidate } from './cells';
 import { COALITION_CANDIDATES, CHECK_COALITION_INPUT, TIES } from './coalition-query';
 import { countryCodes, organizationIds, parseInput, themeSlugs, throwIfInvalid, unknownValues } from './input';
 import type { OrganizationRef } from './recommend';
-import { greedyCover, type CoverCandidate, type CoverResult } from './set-cover';
+import { compareToProposal, toCoalition, type CoalitionProposal } from './coalition-answer';
+import { selectCoalitions, type Selection } from './select-coalition';
 import { int, num } from './values';
 
-/** Candidates kept per requested country: enough for alternatives, small enough for the loop to be instant. */
-export const CANDIDATES_PER_COUNTRY = 25;
+/**
+ * Candidates kept per requested cell: about CANDIDATE_BUDGET over the whole request (3 themes × 8 countries: 10
+ * per cell), at least 3 and at most 25 per cell — enough for alternatives, few enough for the solver to be quick.
+ */
+export const CANDIDATE_BUDGET = 240;
+export function candidatesPerCell(themes: number, countries: number): number {
+  return Math.min(25, Math.max(3, Math.ceil(CANDIDATE_BUDGET / Math.max(1, themes * countries))));
+}
 const ALTERNATIVES = 3;
 
 export const CoalitionInput = z
@@ -43,22 +53,50 @@ export const CoalitionInput = z
   });
 export type CoalitionInput = z.input<typeof CoalitionInput>;
 
-export interface Coalition {
-  members: { organization: OrganizationRef; coversCountries: string[] }[];
-  /** Visible confirmed partnerships among the members, once per pair. */
-  ties: { a: string; b: string }[];
-  uncoveredCountries: string[];
-  /** In [0, 1]: 0.6·coverage + 0.25·tie density + 0.15·mean thematic fit. */
-  score: number;
-}
-
-export interface CoalitionProposal extends Coalition {
-  alternatives: Coalition[];
-}
+export type {
+  Coalition,
+  CoalitionComparison,
+  CoalitionMember,
+  CoalitionProposal,
+  CoalitionTie
+} from './coalition-answer';
 
 export async function proposeCoalition(viewer: Viewer, input: CoalitionInput): Promise<CoalitionProposal> {
   const parsed = parseInput(CoalitionInput, input);
   return readTx((tx) => proposeInTx(tx, visibilityOf(viewer), parsed));
+}
+
+export interface CoalitionCandidates {
+  candidates: CellCandidate[];
+  ties: [string, string][];
+  refs: Map<string, OrganizationRef>;
+}
+
+/** The candidate set and the visible ties among it (two round trips), lists in request order. */
+export async function fetchCandidates(
+  tx: ManagedTransaction,
+  visibility: VisibilityParams,
+  lists: { themes: string[]; countries: string[]; include: string[]; exclude: string[] }
+): Promise<CoalitionCandidates> {
+  const perCell = candidatesPerCell(lists.themes.length, lists.countries.length);
+  const params = { ...lists, perCell: int(perCell), ...visibilityParams(visibility) };
+  const rows = (await tx.run(COALITION_CANDIDATES, params)).records;
+  const refs = new Map<string, OrganizationRef>();
+  const inOrder = (all: string[], some: string[]) => all.filter((v) => some.includes(v));
+  const candidates: CellCandidate[] = rows.map((r) => {
+    refs.set(r.get('id'), { id: r.get('id'), slug: r.get('slug'), name: r.get('name') });
+    return {
+      id: r.get('id'),
+      themes: inOrder(lists.themes, r.get('themes')),
+      countries: inOrder(lists.countries, r.get('covers')),
+      degree: num(r.get('degree'))
+    };
+  });
+  // Deterministic order whatever order the database returns rows in: the solver's choice among equals follows it.
+  candidates.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const tieRows = (await tx.run(TIES, { ids: [...refs.keys()], ...visibilityParams(visibility) })).records;
+  const ties = tieRows.map((r) => [r.get('a'), r.get('b')] as [string, string]);
+  return { candidates, ties, refs };
 }
 
 export async function proposeInTx(
@@ -74,61 +112,25 @@ export async function proposeInTx(
     ...unknownValues('include', input.include, check.get('unknownIncluded'), 'organisation id')
   ]);
 
-  const params = { ...lists, perCountry: int(CANDIDATES_PER_COUNTRY), ...visibilityParams(visibility) };
-  const rows = (await tx.run(COALITION_CANDIDATES, params)).records;
-  const refs = new Map<string, OrganizationRef>();
-  const candidates: CoverCandidate[] = rows.map((r) => {
-    refs.set(r.get('id'), { id: r.get('id'), slug: r.get('slug'), name: r.get('name') });
-    return { id: r.get('id'), covers: r.get('covers'), degree: num(r.get('degree')), themeFit: num(r.get('themeFit')) };
-  });
-  const tieRows = (await tx.run(TIES, { ids: [...refs.keys()], ...visibilityParams(visibility) })).records;
-  const ties = tieRows.map((r) => [r.get('a'), r.get('b')] as [string, string]);
-
-  const base = { candidates, ties, countries: input.countries, include: input.include, size: input.size };
-  const main = greedyCover(base);
-  const alternatives = alternativesOf(main, base);
-  const shape = (result: CoverResult) => toCoalition(result, candidates, ties, refs);
-  return { ...shape(main), alternatives: alternatives.map(shape) };
-}
-
-/**
- * Re-runs the cover with the leading members of the previous solution excluded (cumulatively: the first
- * alternative drops the main proposal's first free pick, the second also drops the first alternative's …), so
- * each alternative is built around different organisations. Identical member sets are skipped.
- */
-function alternativesOf(main: CoverResult, base: Parameters<typeof greedyCover>[0]): CoverResult[] {
-  const seen = new Set([key(main.members)]);
-  const out: CoverResult[] = [];
-  const excluded: string[] = [];
-  let previous = main;
-  for (let attempt = 0; attempt < ALTERNATIVES * 2 && out.length < ALTERNATIVES; attempt++) {
-    const lead = previous.members.find((id) => !base.include.includes(id) && !excluded.includes(id));
-    if (!lead) break;
-    excluded.push(lead);
-    const next = greedyCover({ ...base, exclude: excluded });
-    if (next.members.length === 0) break;
-    previous = next;
-    if (seen.has(key(next.members))) continue;
-    seen.add(key(next.members));
-    out.push(next);
-  }
-  return out;
-}
-
-const key = (members: string[]) => [...members].sort().join(' ');
-
-function toCoalition(
-  result: CoverResult,
-  candidates: CoverCandidate[],
-  ties: [string, string][],
-  refs: Map<string, OrganizationRef>
-): Coalition {
-  const members = new Set(result.members);
+  const { candidates, ties, refs } = await fetchCandidates(tx, visibility, lists);
+  const selections = await selectCoalitions(
+    { candidates, ties, themes: input.themes, countries: input.countries, include: input.include, size: input.size },
+    ALTERNATIVES
+  );
   const byId = new Map(candidates.map((c) => [c.id, c]));
+  const shape = (selection: Selection) => toCoalition(selection, byId, ties, refs, input);
+  const [best, ...alternatives] = selections.map(shape);
+  const proposal = best ?? shape({ members: [], method: 'exact', provenOptimal: true });
+  const reachable = new Set(
+    candidates.flatMap((c) =>
+      cellsOf(c, input.themes, input.countries).map((cell) => cellKey(cell.theme, cell.country))
+    )
+  );
   return {
-    members: result.members.map((id) => ({ organization: refs.get(id)!, coversCountries: byId.get(id)?.covers ?? [] })),
-    ties: ties.filter(([a, b]) => members.has(a) && members.has(b)).map(([a, b]) => ({ a, b })),
-    uncoveredCountries: result.uncovered,
-    score: result.score
+    ...proposal,
+    alternatives: alternatives.map((alt) => ({ ...alt, comparedToProposal: compareToProposal(alt, proposal) })),
+    unreachableCells: requestedCells(input.themes, input.countries).filter(
+      (cell) => !reachable.has(cellKey(cell.theme, cell.country))
+    )
   };
 }
