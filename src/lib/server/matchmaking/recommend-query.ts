@@ -12,7 +12,7 @@
  * parameters (the distance bound is a constant: Cypher takes no parameter for a path length).
  *
  * Candidates are ranked before they are cut, with ties broken by id, so the set does not depend on storage
- * order: partners of partners by Adamic-Adar, profile matches by match then public partner count, and the best
+ * order: partners of partners by shared partners then Adamic-Adar, profile matches by match then public partner count, and the best
  * connected organisations overall by public partner count (`publicDegree`, ranking/public-degree.ts), which every
  * viewer may know; every feature is then computed from the viewer's visible ties.
  *
@@ -79,7 +79,8 @@ WITH o, ownCountries, existing, hasPartners, focus,
 // One subquery, three branches, each ranked then bounded: no large list is carried through the rest of the query
 // (a collected candidate list held in every row of the next subquery outgrew the transaction memory limit).
 CALL (o, existing, familyThemeIds, focusCountries) {
-  // Structural candidates: partners of partners, Adamic-Adar over visible confirmed partnerships. The degree of a
+  // Structural candidates: partners of partners over visible confirmed partnerships, ranked by shared partners and
+  // then Adamic-Adar before the cut, so the cut keeps what "common neighbours" would put first. The degree of a
   // shared partner counts all its visible confirmed partnerships, so it is at least 2 and ln(degree) > 0.
   MATCH (o)-[r1:PARTNERS_WITH]-(z:Organization)
   WHERE ${vp('r1')} AND z.archived = false
@@ -90,7 +91,7 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   WITH DISTINCT z, degree, c
   WITH c, sum(1.0 / log(degree)) AS adamicAdar, count(z) AS commonNeighbours, sum(1.0 / degree) AS resourceAllocation,
        collect({id: z.id, name: z.name}) AS shared
-  ORDER BY adamicAdar DESC, c.id
+  ORDER BY commonNeighbours DESC, adamicAdar DESC, c.id
   LIMIT $twoHopLimit
   RETURN c, adamicAdar, commonNeighbours, resourceAllocation, shared
 

@@ -13,7 +13,11 @@ export const PARTIAL_THEME_MATCH = 0.5;
  * candidates, each branch ranked before it is cut, which keeps its cost flat whatever the graph's size.
  */
 export const CANDIDATE_LIMITS = {
-  twoHop: 200,
+  /**
+   * Partners of partners, by shared partners then Adamic-Adar: room for every candidate "common neighbours" would
+   * rank first on the real networks (issue 10: with 200 ranked by Adamic-Adar alone, FP7 lost to that baseline).
+   */
+  twoHop: 400,
   /** Profile matches ranked by match, then public partner count, then id; the first `profile` are scored. */
   profilePool: 200,
   profile: 150,

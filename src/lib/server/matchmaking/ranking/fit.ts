@@ -21,7 +21,12 @@ const WINDOW_SHARE = 0.2;
 const QUERIES_PER_GROUP = 300;
 /** Below this many positive examples in a group, its weights would be noise: the prior is kept. */
 const MIN_POSITIVES = 15;
-/** Enough to return every candidate the query considers (the candidate limits add up to 450). */
+/**
+ * Below this many held-out queries, "the fit beats the prior" cannot be told from luck (EUTF had 1–2): the prior
+ * is kept.
+ */
+const MIN_HELD_OUT_QUERIES = 20;
+/** Enough to return every candidate the query considers (the candidate limits add up to 650). */
 const ALL_CANDIDATES = 1_000;
 const L2 = 1;
 /** The fit reads what an anonymous visitor sees: PUBLIC partnerships only (the model is global, so public). */
@@ -182,6 +187,12 @@ export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingMod
       popularityHitsAt10: hitsAt10(test, (e) => e.features.degree)
     };
     model.heldOut[group] = heldOut;
+    if (heldOut.queries < MIN_HELD_OUT_QUERIES) {
+      notes.push(
+        `${group}: ${heldOut.queries} held-out queries, fewer than ${MIN_HELD_OUT_QUERIES}: prior weights kept`
+      );
+      continue;
+    }
     if (heldOut.hitsAt10 < heldOut.priorHitsAt10) {
       notes.push(`${group}: the fit ranked held-out queries worse than the prior: prior weights kept`);
       continue;
