@@ -5,6 +5,7 @@
  * driver's sockets, the PostgreSQL pool (Prisma, and the rate-limit counters that go through it) — so the process
  * ends by itself. Rolling deploys then no longer wait out their grace period (issue 14, finding 10).
  */
+import { settleBackgroundWork } from '../background-work';
 import { closeDb } from '../db';
 import { closeDriver } from '../graph/driver';
 
@@ -19,13 +20,18 @@ export interface ShutdownStep {
  */
 export const FORCE_EXIT_AFTER_MS = 5_000;
 
-/** Stops `steps` in order (the projector before the stores it uses), then closes the driver and the pool. */
+/**
+ * Stops `steps` in order (the projector before the stores it uses), waits for background work, then closes the
+ * driver and the pool.
+ */
 export async function releaseServerResources(
   steps: ShutdownStep[],
   log: (line: string) => void = (line) => console.warn(`[shutdown] ${line}`)
 ): Promise<void> {
   const all: ShutdownStep[] = [
     ...steps,
+    // Mails sent after an answer (background-work.ts) still need the pool and must not be lost.
+    { name: 'background work', stop: settleBackgroundWork },
     { name: 'Neo4j driver', stop: closeDriver },
     { name: 'PostgreSQL pool', stop: closeDb }
   ];
