@@ -13,19 +13,20 @@ import {
 import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib/i18n/locale';
 import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
+import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
 env();
 
 /**
  * Once per server process: the projector loop drains outbox rows that mutations could not project right away
- * (Neo4j down or slow), so the graph catches up when Neo4j returns.
+ * (Neo4j down or slow), so the graph catches up when Neo4j returns. On SIGTERM/SIGINT, once in-flight requests
+ * are answered, the loop stops and the Neo4j driver and PostgreSQL pool close, so the process exits by itself.
  */
 export const init: ServerInit = async () => {
   if (building) return;
   const loop = startProjectorLoop({ intervalMs: 2_000, log: (line) => console.warn(`[projector] ${line}`) });
-  const stop = () => void loop.stop();
-  process.once('sveltekit:shutdown', stop);
+  onServerShutdown([{ name: 'projector loop', stop: () => loop.stop() }]);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

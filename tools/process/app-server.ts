@@ -5,6 +5,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface AppServer {
   url: string;
   pid: number;
+  /** Resolves when the process ends, with its exit code (null when a signal ended it) and its last output lines. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; log: string[] }>;
   stop(): Promise<void>;
 }
 
@@ -37,10 +39,11 @@ export async function startAppServer(opts: {
   process.on('exit', killOnExit);
 
   let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => {
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null; log: string[] }>((resolve) =>
+    // 'close', not 'exit': by then the output is read to its end, so the log includes the last lines.
+    child.once('close', (code, signal) => {
       exited = true;
-      resolve();
+      resolve({ code, signal, log: [...tail] });
     })
   );
 
@@ -63,6 +66,7 @@ export async function startAppServer(opts: {
   return {
     url,
     pid: child.pid!,
+    exited: exit,
     async stop() {
       process.off('exit', killOnExit);
       if (exited) return;

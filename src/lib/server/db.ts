@@ -88,7 +88,8 @@ export interface DbHandle {
  * A Prisma client over its own pool. `connection_limit` in the URL (Prisma's name for it) sets the pool size:
  * the embedded PGlite URL carries `connection_limit=1`. Apps use getDb(); tests use this for their own databases.
  */
-export function createDb(databaseUrl: string): DbHandle {
+export function createDb(databaseUrl: string, options: { statementTimeoutMs?: number } = {}): DbHandle {
+  const statementTimeoutMs = options.statementTimeoutMs ?? env().DATABASE_STATEMENT_TIMEOUT_MS;
   const url = new URL(databaseUrl);
   const limit = url.searchParams.get('connection_limit');
   url.searchParams.delete('connection_limit');
@@ -102,7 +103,11 @@ export function createDb(databaseUrl: string): DbHandle {
     // PostgreSQL's JIT compiles any plan its estimates call expensive; the directory's "works in or is based in"
     // filter crosses that threshold and JIT compilation then doubled its time (docs/benchmarks.md). Our queries
     // are short OLTP reads; the embedded PGlite (connection_limit=1) has no JIT and no startup options.
-    ...(limit === '1' ? {} : { options: '-c jit=off' })
+    ...(limit === '1' ? {} : { options: '-c jit=off' }),
+    // Sent with every connection's startup, so it holds for each statement, in and out of transactions: a
+    // frozen or overloaded PostgreSQL then fails a request after this long instead of hanging it (issue 14,
+    // finding 7). PGlite's socket server takes no startup parameters; its single connection queues anyway.
+    ...(limit === '1' || statementTimeoutMs === 0 ? {} : { statement_timeout: statementTimeoutMs })
   });
   const db = new PrismaClient({
     adapter: new PrismaPg(pool),

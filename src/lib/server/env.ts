@@ -14,6 +14,11 @@ const EnvSchema = z.object({
   /** Any PostgreSQL >= 14. Unset: the start command serves an embedded PGlite and sets this for the app. */
   DATABASE_URL: z.string().url().optional(),
   PGLITE_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  /**
+   * PostgreSQL cancels any statement running longer than this (0: no limit), so a stuck or frozen database turns
+   * into an error within bounded time instead of a request that hangs. Not applied to the embedded PGlite.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   /** bolt://, neo4j://, neo4j+s:// … Unset: the start command runs the local Neo4j from graph/. */
   NEO4J_URI: z
     .string()

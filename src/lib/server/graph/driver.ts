@@ -1,5 +1,7 @@
+import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { parseEnv } from '../env';
+import { graphRead, isGraphUnavailable } from '../projection/graph-session';
 
 /**
  * The one Neo4j driver per process (it pools connections); sessions are opened per unit of work, always naming
@@ -47,13 +49,33 @@ export async function closeDriver(): Promise<void> {
   await current?.close();
 }
 
-/** One read transaction in its own session (retried by the driver on transient errors). */
+/**
+ * A read that needs Neo4j while Neo4j cannot be used (down, unreachable, refusing us). A GraphQLError with a
+ * stable code, so /graphql answers it to the client instead of masking it, and pages can tell it from a bug.
+ * The cause stays in the server log: its text names hosts and ports.
+ */
+export class GraphUnavailableError extends GraphQLError {
+  constructor() {
+    super('The partnership graph is temporarily unavailable. Please try again in a moment.', {
+      extensions: { code: 'GRAPH_UNAVAILABLE' }
+    });
+    this.name = 'GraphUnavailableError';
+  }
+}
+
+/**
+ * One read transaction in its own session. Transient errors inside a reachable Neo4j are retried a few times;
+ * an unreachable Neo4j is NOT: `executeRead` would retry it for its 30 s window, so every graph-backed read hung
+ * while Neo4j was down (issue 14, finding 7). It fails at once (or after connectionTimeout) with GRAPH_UNAVAILABLE.
+ */
 export async function readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  const session = getDriver().session({ database: graphDatabase(), defaultAccessMode: neo4j.session.READ });
   try {
-    return await session.executeRead(work);
-  } finally {
-    await session.close();
+    // A Transaction offers everything a ManagedTransaction does (run); the types differ only by private members.
+    return await graphRead(getDriver(), (tx) => work(tx as unknown as ManagedTransaction));
+  } catch (error) {
+    if (!isGraphUnavailable(error)) throw error;
+    console.warn(`[graph] read failed, Neo4j unavailable: ${(error as Error).message.split('\n')[0]}`);
+    throw new GraphUnavailableError();
   }
 }
 

@@ -1,0 +1,58 @@
+/**
+ * Graceful shutdown of the built app (adapter-node). On SIGTERM/SIGINT adapter-node stops accepting connections,
+ * lets in-flight requests finish (up to SHUTDOWN_TIMEOUT seconds) and then emits `sveltekit:shutdown` on
+ * `process`. Here we release what would otherwise keep the event loop alive — the projector loop, the Neo4j
+ * driver's sockets, the PostgreSQL pool (Prisma, and the rate-limit counters that go through it) — so the process
+ * ends by itself. Rolling deploys then no longer wait out their grace period (issue 14, finding 10).
+ */
+import { settleBackgroundWork } from '../background-work';
+import { closeDb } from '../db';
+import { closeDriver } from '../graph/driver';
+
+export interface ShutdownStep {
+  name: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * If a close hangs (a driver waiting on a socket that never answers), exit anyway after this long: the
+ * orchestrator's SIGKILL would otherwise come at the end of its grace period. unref'd, so a clean close is not held up.
+ */
+export const FORCE_EXIT_AFTER_MS = 5_000;
+
+/**
+ * Stops `steps` in order (the projector before the stores it uses), waits for background work, then closes the
+ * driver and the pool.
+ */
+export async function releaseServerResources(
+  steps: ShutdownStep[],
+  log: (line: string) => void = (line) => console.warn(`[shutdown] ${line}`)
+): Promise<void> {
+  const all: ShutdownStep[] = [
+    ...steps,
+    // Mails sent after an answer (background-work.ts) still need the pool and must not be lost.
+    { name: 'background work', stop: settleBackgroundWork },
+    { name: 'Neo4j driver', stop: closeDriver },
+    { name: 'PostgreSQL pool', stop: closeDb }
+  ];
+  for (const step of all) {
+    try {
+      await step.stop();
+    } catch (error) {
+      // Keep going: one resource failing to close must not keep the others (and the process) open.
+      log(`could not close ${step.name}: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Once, when adapter-node has closed the HTTP server: release resources and make sure the process ends. */
+export function onServerShutdown(steps: ShutdownStep[]): void {
+  process.once('sveltekit:shutdown', (reason: unknown) => {
+    console.warn(`[shutdown] ${String(reason)}: HTTP server closed, releasing the projector, Neo4j and PostgreSQL`);
+    setTimeout(() => {
+      console.warn(`[shutdown] resources did not close within ${FORCE_EXIT_AFTER_MS / 1000} s: exiting anyway`);
+      process.exit(0);
+    }, FORCE_EXIT_AFTER_MS).unref();
+    void releaseServerResources(steps);
+  });
+}
