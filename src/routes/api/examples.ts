@@ -87,13 +87,17 @@ export function apiExamples(org: ExampleOrganization): ApiExample[] {
     countries: ["GR", "IT", "ES", "MT"]
   ) {
     best {
-      score
+      requestedCellCount
+      coveredCellCount
+      provenOptimal
       members {
         organization { name }
         coversCountries { code }
       }
       ties { a { name } b { name } }
       uncoveredCountries { code }
+      uncoveredThemes { slug }
+      missingCells { theme { slug } country { code } }
     }
   }
 }`
