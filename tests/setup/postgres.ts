@@ -87,10 +87,8 @@ export interface IsolatedDatabase {
   drop(): Promise<void>;
 }
 
-/** An empty database, `atlas_test_<id>`, as an operator's fresh DATABASE_URL would be. */
-export async function createEmptyDatabase(baseUrl = adminUrl()): Promise<IsolatedDatabase> {
-  const name = uniqueName('atlas_test');
-  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+/** The handle both creators return: its URL and a drop() that waits for its clients to leave first. */
+function droppableDatabase(name: string, baseUrl: string): IsolatedDatabase {
   return {
     name,
     url: databaseUrl(name, baseUrl),
@@ -101,20 +99,20 @@ export async function createEmptyDatabase(baseUrl = adminUrl()): Promise<Isolate
   };
 }
 
+/** An empty database, `atlas_test_<id>`, as an operator's fresh DATABASE_URL would be. */
+export async function createEmptyDatabase(baseUrl = adminUrl()): Promise<IsolatedDatabase> {
+  const name = uniqueName('atlas_test');
+  await withAdmin(baseUrl, (c) => c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`));
+  return droppableDatabase(name, baseUrl);
+}
+
 /** A fresh copy of the template, `atlas_test_<id>`. Call drop() when done (after closing its clients). */
 export async function createIsolatedDatabase(templateName: string, baseUrl = adminUrl()): Promise<IsolatedDatabase> {
   const name = uniqueName('atlas_test');
   await withAdmin(baseUrl, (c) =>
     c.query(`CREATE DATABASE ${pg.escapeIdentifier(name)} TEMPLATE ${pg.escapeIdentifier(templateName)}`)
   );
-  return {
-    name,
-    url: databaseUrl(name, baseUrl),
-    drop: async () => {
-      await waitForNoConnections(name, baseUrl);
-      await dropDatabase(name, baseUrl);
-    }
-  };
+  return droppableDatabase(name, baseUrl);
 }
 
 /**
