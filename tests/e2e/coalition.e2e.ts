@@ -119,6 +119,21 @@ describe('coalition builder', () => {
         .getByText(/^\d of 6$/)
         .isVisible()
     ).toBe(true);
+    // Each alternative says how it differs: who it adds and leaves out, recounted here from the names shown.
+    const firstCard = cards.first();
+    const cardMembers = (await firstCard.locator('ul.names > li').allTextContents()).map((name) => name.trim());
+    const diff = firstCard.getByTestId('alternative-diff');
+    const diffValue = async (term: string) => {
+      const label = diff.locator('dt').filter({ hasText: new RegExp(`^${term}$`) });
+      if ((await label.count()) === 0) return [];
+      const value = await label.locator('xpath=following-sibling::dd[1]').innerText();
+      return value.split('; ').map((name) => name.trim());
+    };
+    expect((await diffValue('Adds')).sort()).toEqual(cardMembers.filter((name) => !members.includes(name)).sort());
+    expect((await diffValue('Leaves out')).sort()).toEqual(
+      members.filter((name) => !cardMembers.includes(name)).sort()
+    );
+    expect(await diff.getByText(/compared with the proposal$/).isVisible()).toBe(true);
     await Promise.all([
       page.waitForURL(/view=1/),
       cards.first().getByRole('link', { name: 'Show Alternative 1' }).click()

@@ -15,6 +15,16 @@ export interface CoalitionData {
   members: { organization: { id: string; slug: string; name: string }; coversCountries: { code: string }[] }[];
   ties: { a: { id: string }; b: { id: string } }[];
   uncoveredCountries: { code: string }[];
+  /** For an alternative: how it differs from the proposal (absent for the proposal itself). */
+  comparedToProposal?: CoalitionComparison | null;
+}
+
+export interface CoalitionComparison {
+  cellsGained: { theme: { slug: string }; country: { code: string } }[];
+  cellsLost: { theme: { slug: string }; country: { code: string } }[];
+  joins: { id: string; name: string }[];
+  leaves: { id: string; name: string }[];
+  tiesDifference: number;
 }
 
 export type CountryStatus = 'covered' | 'gap';

@@ -108,6 +108,33 @@ export const ProposeCoalitionQuery = graphql(`
       }
       alternatives {
         ...CoalitionFields
+        comparedToProposal {
+          cellsGained {
+            theme {
+              slug
+            }
+            country {
+              code
+            }
+          }
+          cellsLost {
+            theme {
+              slug
+            }
+            country {
+              code
+            }
+          }
+          joins {
+            id
+            name
+          }
+          leaves {
+            id
+            name
+          }
+          tiesDifference
+        }
       }
     }
   }
