@@ -7,7 +7,7 @@ import { consume, limits, privateKey } from '../security/rate-limits';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
 import { hashPassword, passwordSchema } from './password';
 import { randomSecret, sha256Hex } from './secrets';
-import { createSession, type NewSession } from './sessions';
+import { createSession, deleteUserSessions, type NewSession } from './sessions';
 import { emailSchema } from './users';
 
 /** One-time reset links: valid for an hour, usable once; only the token's SHA-256 is stored. */
@@ -87,7 +87,7 @@ export async function resetPassword(input: { token: string; password: string }):
     if (spent.count !== 1) return null;
     await tx.passwordResetToken.updateMany({ where: { userId: row.userId, usedAt: null }, data: { usedAt: now } });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash } });
-    const { count } = await tx.session.deleteMany({ where: { userId: row.userId } });
+    const count = await deleteUserSessions(row.userId, { tx });
     // Whoever knew the old password may have minted API tokens with it: they end with the sessions.
     const tokens = await tx.apiToken.updateMany({
       where: { userId: row.userId, revokedAt: null },
