@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { getDb } from '../../src/lib/server/db';
 import { parseEnv } from '../../src/lib/server/env';
 import { ensureDataset, ensureGapMatrix } from '../bench/dataset';
+import { compareRuns, parseRecord, recordRun } from '../bench/history';
 import { mergeReport, meetsTarget, renderReport } from '../bench/report';
 import { runBenchmark } from '../bench/run';
 import { startBenchServices } from '../bench/services';
@@ -137,6 +138,11 @@ async function main(): Promise<number> {
     const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
     const previous = await readFile(out, 'utf8').catch(() => null);
     await writeFile(out, mergeReport(renderReport(result, size, command), previous));
+    // The figures as JSON next to the report, and what changed since the run recorded there before.
+    const jsonOut = out.replace(/\.md$/, '') + '.json';
+    const record = recordRun(result, size, command);
+    const changes = compareRuns(parseRecord(await readFile(jsonOut, 'utf8').catch(() => null)), record);
+    await writeFile(jsonOut, `${JSON.stringify(record, null, 2)}\n`);
 
     for (const q of result.questions) {
       const ok = meetsTarget(q);
@@ -150,7 +156,8 @@ async function main(): Promise<number> {
     console.log(
       `peak RSS: app ${mem.app ? `${mem.app.peakMiB.toFixed(0)} MiB` : 'n/a'}, Neo4j ${mem.neo4j ? `${mem.neo4j.peakMiB.toFixed(0)} MiB` : 'n/a'}`
     );
-    console.log(`report written to ${out}`);
+    for (const line of changes) console.log(line);
+    console.log(`report written to ${out} and ${jsonOut}`);
     return 0;
   } finally {
     process.off('SIGINT', onSignal);
