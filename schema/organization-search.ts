@@ -159,6 +159,8 @@ async function checkedFilter(
 interface SearchParent {
   filter: OrganizationFilter;
   interpretation: QueryInterpretation | null;
+  /** Counted with the page when it had rows (see searchOrganizationIds); absent or null: count separately. */
+  total?: number | null;
 }
 
 const TermKindEnum = builder.enumType('SearchTermKind', { values: { THEME: {}, COUNTRY: {} } as const });
@@ -252,15 +254,17 @@ builder.queryField('organizations', (t) =>
         const order = args.orderBy
           ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'ASC' }
           : defaultOrder(filter);
+        let total: number | null = null;
         const connection = await resolveOffsetConnection(
           { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
           async ({ offset, limit }) => {
-            const ids = await searchOrganizationIds(getDb(), ctx.visibility, filter, order, { offset, limit });
-            const rows = await ctx.loaders.organizationById.loadMany(ids);
+            const page = await searchOrganizationIds(getDb(), ctx.visibility, filter, order, { offset, limit });
+            total = page.total;
+            const rows = await ctx.loaders.organizationById.loadMany(page.ids);
             return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
           }
         );
-        return { ...connection, filter, interpretation };
+        return { ...connection, filter, interpretation, total };
       }
     },
     {
@@ -274,7 +278,10 @@ builder.queryField('organizations', (t) =>
         }),
         totalCount: c.int({
           description: 'All organisations matching the filter (not only this page).',
-          resolve: (conn) => countOrganizations(getDb(), (conn as unknown as SearchParent).filter)
+          resolve: (conn) => {
+            const { filter, total } = conn as unknown as SearchParent;
+            return total ?? countOrganizations(getDb(), filter);
+          }
         }),
         facets: c.field({
           type: OrganizationFacets,

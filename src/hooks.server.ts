@@ -3,6 +3,7 @@ import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { resolveViewer, unauthorizedResponse } from '$lib/server/auth/resolve-viewer';
 import { withSecurityHeaders } from '$lib/server/security/headers';
+import { withCompression } from '$lib/server/http/compression';
 import {
   countedRequests,
   countRequest,
@@ -61,5 +62,5 @@ export const handle: Handle = async ({ event, resolve }) => {
   );
   // Security headers on every answer (pages get their CSP from kit.csp in svelte.config.js).
   const secured = withSecurityHeaders(response, event.url);
-  return counted ? withRateLimitHeaders(secured, counted.decision) : secured;
+  return withCompression(event, counted ? withRateLimitHeaders(secured, counted.decision) : secured);
 };

@@ -145,7 +145,8 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const url = new URL(options.databaseUrl);
   url.searchParams.delete('connection_limit'); // Prisma's parameter; pg would pass it to the server
   // The app's own pool holds several connections too; two are enough for one-at-a-time raw queries.
-  const sql = new pg.Pool({ connectionString: url.toString(), max: 2 });
+  // The app's session settings (src/lib/server/db.ts), so raw and API run the same plans.
+  const sql = new pg.Pool({ connectionString: url.toString(), max: 2, options: '-c jit=off -c random_page_cost=1.1' });
   const clients: RawClients = { sql, neo4j: getDriver(), database: graphDatabase() };
   const samplers: { app: PeakMemorySampler | null; neo4j: PeakMemorySampler | null } = { app: null, neo4j: null };
   try {

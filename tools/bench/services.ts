@@ -5,14 +5,17 @@
  *   Neo4j      — NEO4J_URI when set (its process is then not ours: no memory figure); otherwise the local Neo4j
  *                with data in DATA_DIR/bench/neo4j on a free port (Community Edition has one user database, so a
  *                dedicated data folder is the only way to keep the bench graph apart).
- * Both get their migrations applied (idempotent). Call before anything reads env(): it sets
+ * Both get their migrations applied and PostgreSQL its reference data (countries, themes) loaded, the way
+ * `npm run db:deploy` does — both idempotent; without the reference data every generated organisation is
+ * rejected ("UA is not a known country code"). Call before anything reads env(): it sets
  * process.env.DATABASE_URL / NEO4J_URI for the clients to pick up.
  */
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { parseEnv } from '../../src/lib/server/env';
 import { deployMigrations, redact } from '../../src/lib/server/db/migrate';
-import { closeDb } from '../../src/lib/server/db';
+import { closeDb, createDb } from '../../src/lib/server/db';
+import { upsertReferenceData } from '../../prisma/reference/load';
 import { closeDriver } from '../../src/lib/server/graph/driver';
 import { ensureNeo4jJars, startLocalNeo4j } from '../local-stores/local-neo4j';
 import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
@@ -59,6 +62,27 @@ async function ensureDatabase(serverUrl: string, name: string, log: (line: strin
   }
 }
 
+/**
+ * Migrations, then countries and themes, exactly as `npm run db:deploy` leaves a database: a fresh one (or one
+ * migrated before the reference data grew) is ready for the generated dataset afterwards.
+ */
+export async function prepareBenchDatabase(
+  databaseUrl: string,
+  opts: { root: string; log: (line: string) => void }
+): Promise<void> {
+  await deployMigrations(databaseUrl, { cwd: opts.root });
+  const { db, close } = createDb(databaseUrl);
+  try {
+    const { countries, themes } = await upsertReferenceData(db);
+    opts.log(
+      `reference data: countries ${countries.created} created, ${countries.updated} updated; ` +
+        `themes ${themes.created} created, ${themes.updated} updated`
+    );
+  } finally {
+    await close();
+  }
+}
+
 export async function startBenchServices(opts: { root: string; log: (line: string) => void }): Promise<BenchServices> {
   const config = parseEnv(process.env);
   const stops: (() => Promise<void>)[] = [];
@@ -75,7 +99,7 @@ export async function startBenchServices(opts: { root: string; log: (line: strin
       databaseUrl = withDatabase(DEFAULT_PG_SERVER, BENCH_DATABASE);
     }
     opts.log(`PostgreSQL: ${redact(databaseUrl)}`);
-    await deployMigrations(databaseUrl, { cwd: opts.root });
+    await prepareBenchDatabase(databaseUrl, opts);
 
     let neo4jUri = config.NEO4J_URI;
     let neo4jPid: number | null = null;

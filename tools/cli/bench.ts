@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--runs 200] [--warmup 20] [--quick] [--out docs/benchmarks.md] [--orgs 20000] [--seed 42]
- *                   [--setup-only] [--no-build]
+ *                   [--setup-only] [--no-build] [--only directory,profile,…]
  *
  * Latency of the five questions of issue #4 (directory search, profile, recommendations, coalition, gap matrix)
  * through the real GraphQL HTTP endpoint and as raw Cypher/SQL, on the generated 20k-organisation dataset:
@@ -14,6 +14,8 @@
  *   --no-build    measures the app already in build/ as it is (built by CI, or by someone else on a shared
  *                 checkout whose build you must not replace) instead of rebuilding it when stale. It runs from a
  *                 copy (DATA_DIR/bench/app/build), so a rebuild of build/ during the run cannot swap its files.
+ *   --only        measures only the questions with these keys (directory, profile, recommendations, coalition,
+ *                 gap-matrix); the report then has only their rows, so publish such a run with --out elsewhere.
  */
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -22,15 +24,17 @@ import { parseArgs } from 'node:util';
 import { getDb } from '../../src/lib/server/db';
 import { parseEnv } from '../../src/lib/server/env';
 import { ensureDataset, ensureGapMatrix } from '../bench/dataset';
+import { compareRuns, parseRecord, recordRun } from '../bench/history';
 import { mergeReport, meetsTarget, renderReport } from '../bench/report';
 import { runBenchmark } from '../bench/run';
+import { QUESTIONS } from '../bench/questions/index';
 import { startBenchServices } from '../bench/services';
 import { startAppServer } from '../process/app-server';
 import { ensureAppBuild } from '../process/build';
 import { freePort } from '../process/ports';
 
 const USAGE =
-  'usage: npm run bench -- [--runs <n>] [--warmup <n>] [--quick] [--out <file>] [--orgs <n>] [--seed <n>] [--setup-only] [--no-build]';
+  'usage: npm run bench -- [--runs <n>] [--warmup <n>] [--quick] [--out <file>] [--orgs <n>] [--seed <n>] [--setup-only] [--no-build] [--only <question,…>]';
 
 class UsageError extends Error {}
 
@@ -50,6 +54,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       runs: { type: 'string' },
+      only: { type: 'string' },
       warmup: { type: 'string' },
       quick: { type: 'boolean', default: false },
       out: { type: 'string', default: 'docs/benchmarks.md' },
@@ -68,6 +73,18 @@ async function main(): Promise<number> {
   const warmup = wholeNumber('warmup', values.warmup, values.quick ? 3 : 20, 0);
   const orgs = wholeNumber('orgs', values.orgs, 20_000, 2);
   const seed = wholeNumber('seed', values.seed, 42, 0);
+  // A subset of the questions (their keys), e.g. to measure one change without waiting for the others.
+  const keys = values.only
+    ?.split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknown = keys?.filter((k) => !QUESTIONS.some((q) => q.key === k)) ?? [];
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `--only: unknown question ${unknown.join(', ')} (known: ${QUESTIONS.map((q) => q.key).join(', ')})`
+    );
+  }
+  const questions = keys ? QUESTIONS.filter((q) => keys.includes(q.key)) : undefined;
   const root = resolve(process.env.ATLAS_ROOT ?? process.cwd());
   const out = resolve(root, values.out!);
   if (values['no-build'] && !existsSync(join(root, 'build', 'index.js'))) {
@@ -130,6 +147,7 @@ async function main(): Promise<number> {
       warmup,
       seed,
       pids: { app: app.pid, neo4j: services.neo4jPid },
+      questions,
       log
     });
 
@@ -137,6 +155,11 @@ async function main(): Promise<number> {
     const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
     const previous = await readFile(out, 'utf8').catch(() => null);
     await writeFile(out, mergeReport(renderReport(result, size, command), previous));
+    // The figures as JSON next to the report, and what changed since the run recorded there before.
+    const jsonOut = out.replace(/\.md$/, '') + '.json';
+    const record = recordRun(result, size, command);
+    const changes = compareRuns(parseRecord(await readFile(jsonOut, 'utf8').catch(() => null)), record);
+    await writeFile(jsonOut, `${JSON.stringify(record, null, 2)}\n`);
 
     for (const q of result.questions) {
       const ok = meetsTarget(q);
@@ -150,7 +173,8 @@ async function main(): Promise<number> {
     console.log(
       `peak RSS: app ${mem.app ? `${mem.app.peakMiB.toFixed(0)} MiB` : 'n/a'}, Neo4j ${mem.neo4j ? `${mem.neo4j.peakMiB.toFixed(0)} MiB` : 'n/a'}`
     );
-    console.log(`report written to ${out}`);
+    for (const line of changes) console.log(line);
+    console.log(`report written to ${out} and ${jsonOut}`);
     return 0;
   } finally {
     process.off('SIGINT', onSignal);

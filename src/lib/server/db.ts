@@ -103,7 +103,10 @@ export function createDb(databaseUrl: string, options: { statementTimeoutMs?: nu
     // PostgreSQL's JIT compiles any plan its estimates call expensive; the directory's "works in or is based in"
     // filter crosses that threshold and JIT compilation then doubled its time (docs/benchmarks.md). Our queries
     // are short OLTP reads; the embedded PGlite (connection_limit=1) has no JIT and no startup options.
-    ...(limit === '1' ? {} : { options: '-c jit=off' }),
+    // random_page_cost 1.1 instead of 4 (a spinning disk's seek): the Atlas's tables sit in memory or on SSD, where
+    // a random read costs about a sequential one; at 4 the planner prefers reading all of "Organization" to a
+    // few hundred index lookups for a filtered directory search (decision 0022).
+    ...(limit === '1' ? {} : { options: '-c jit=off -c random_page_cost=1.1' }),
     // Sent with every connection's startup, so it holds for each statement, in and out of transactions: a
     // frozen or overloaded PostgreSQL then fails a request after this long instead of hanging it (issue 14,
     // finding 7). PGlite's socket server takes no startup parameters; its single connection queues anyway.

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client';
+import { Prisma, type PrismaClient } from '../db/generated/client';
 import { filterSql, type FacetDimension, type OrganizationFilter } from './search-filter';
 
 export interface FacetCount {
@@ -14,7 +14,20 @@ export type Facets = Record<FacetDimension, FacetCount[]>;
  * a country counts organisations operating in or headquartered in it.
  */
 export async function organizationFacets(db: PrismaClient, filter: OrganizationFilter): Promise<Facets> {
-  const rows = await db.$queryRaw<{ dimension: FacetDimension; value: string; count: number }[]>`
+  const rows = await db.$queryRaw<{ dimension: FacetDimension; value: string; count: number }[]>(
+    facetsStatement(filter)
+  );
+  const facets: Facets = { themes: [], countries: [], levels: [], types: [], languages: [] };
+  for (const row of rows) facets[row.dimension].push({ value: row.value, count: row.count });
+  for (const list of Object.values(facets)) {
+    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return facets;
+}
+
+/** The statement organizationFacets runs (exported so a test can read its plan). */
+export function facetsStatement(filter: OrganizationFilter): Prisma.Sql {
+  return Prisma.sql`
     WITH RECURSIVE theme_closure(ancestor, descendant) AS (
       SELECT id, id FROM "Theme"
       UNION ALL
@@ -45,11 +58,4 @@ export async function organizationFacets(db: PrismaClient, filter: OrganizationF
        JOIN theme_closure cl ON cl.descendant = ot."themeId"
        JOIN "Theme" th ON th.id = cl.ancestor
        WHERE ${filterSql(filter, 'themes')} GROUP BY 2)`;
-
-  const facets: Facets = { themes: [], countries: [], levels: [], types: [], languages: [] };
-  for (const row of rows) facets[row.dimension].push({ value: row.value, count: row.count });
-  for (const list of Object.values(facets)) {
-    list.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-  }
-  return facets;
 }

@@ -61,19 +61,27 @@ export function filterSql(filter: OrganizationFilter, without?: FacetDimension):
       OR ${q} <% o.name
     )`);
   }
+  // Themes and countries are semi-joins the planner can start from: the join tables' (key, organizationId)
+  // indexes give the matching ids without touching "Organization" (decision 0022).
   if (without !== 'themes' && present(filter.themes)) {
-    parts.push(Prisma.sql`EXISTS (
-      SELECT 1 FROM "OrganizationTheme" ot
-      WHERE ot."organizationId" = o.id AND ot."themeId" IN ${themeSubtreeSql(filter.themes)}
+    // ARRAY(…) makes the subtree one value computed first, so the join table's index is searched for those ids;
+    // as a sub-select the planner cannot see how few themes a recursive CTE yields and may scan instead.
+    parts.push(Prisma.sql`o.id IN (
+      SELECT ot."organizationId" FROM "OrganizationTheme" ot
+      WHERE ot."themeId" = ANY(ARRAY${themeSubtreeSql(filter.themes)})
     )`);
   }
   if (without !== 'countries' && present(filter.countries)) {
-    parts.push(Prisma.sql`(
-      o."hqCountryCode" = ANY(${filter.countries}::text[])
-      OR EXISTS (
-        SELECT 1 FROM "OrganizationCountry" oc
-        WHERE oc."organizationId" = o.id AND oc."countryCode" = ANY(${filter.countries}::text[])
-      )
+    // "Works in or is headquartered in" as one id set: a UNION ALL of two indexed lookups. Written as
+    // `hq = ANY(…) OR EXISTS (…)` it had no index path — an OR over a column and a correlated sub-query makes
+    // PostgreSQL scan every organisation and run the sub-query per row. The codes are cast to bpchar (the
+    // columns' char(2) without a length, so nothing is truncated) so the comparison is bpchar = bpchar, which the
+    // indexes serve; text = text would cast the column and miss them.
+    const codes = Prisma.sql`CAST(${filter.countries}::text[] AS bpchar[])`;
+    parts.push(Prisma.sql`o.id IN (
+      SELECT oc."organizationId" FROM "OrganizationCountry" oc WHERE oc."countryCode" = ANY(${codes})
+      UNION ALL
+      SELECT hq.id FROM "Organization" hq WHERE hq."hqCountryCode" = ANY(${codes})
     )`);
   }
   if (without !== 'levels' && present(filter.levels)) {

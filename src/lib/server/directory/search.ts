@@ -47,22 +47,46 @@ function orderSql(filter: OrganizationFilter, order: OrganizationOrder, v: Visib
   }
 }
 
-/** One page of matching organisation ids, in order. The rows themselves come from the organizationById loader. */
+export interface SearchPage {
+  ids: string[];
+  /**
+   * All matches of the filter, counted by the same statement (`count(*) OVER ()`, evaluated before LIMIT). Null
+   * when the page is empty: no row carried the count, so an offset past the end cannot tell "none" from "fewer".
+   */
+  total: number | null;
+}
+
+/** The statement searchOrganizationIds runs (exported so a test can read its plan). */
+export function searchStatement(
+  v: VisibilityParams,
+  filter: OrganizationFilter,
+  order: OrganizationOrder,
+  page: { offset: number; limit: number }
+): Prisma.Sql {
+  return Prisma.sql`
+    SELECT o.id, (count(*) OVER ())::int AS total FROM "Organization" o
+    WHERE ${filterSql(filter)}
+    ORDER BY ${orderSql(filter, order, v)}
+    LIMIT ${page.limit} OFFSET ${page.offset}`;
+}
+
+/**
+ * One page of matching organisation ids, in order, and the total in the same statement: the filter is evaluated
+ * once instead of once for the page and again for totalCount. The rows themselves come from the
+ * organizationById loader.
+ */
 export async function searchOrganizationIds(
   db: PrismaClient,
   v: VisibilityParams,
   filter: OrganizationFilter,
   order: OrganizationOrder,
   page: { offset: number; limit: number }
-): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT o.id FROM "Organization" o
-    WHERE ${filterSql(filter)}
-    ORDER BY ${orderSql(filter, order, v)}
-    LIMIT ${page.limit} OFFSET ${page.offset}`;
-  return rows.map((r) => r.id);
+): Promise<SearchPage> {
+  const rows = await db.$queryRaw<{ id: string; total: number }[]>(searchStatement(v, filter, order, page));
+  return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? (page.offset === 0 ? 0 : null) };
 }
 
+/** The total on its own, for the pages searchOrganizationIds could not count (empty past the end). */
 export async function countOrganizations(db: PrismaClient, filter: OrganizationFilter): Promise<number> {
   const rows = await db.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "Organization" o WHERE ${filterSql(filter)}`;
