@@ -3,6 +3,7 @@ import { building } from '$app/environment';
 import { env } from '$lib/server/env';
 import { resolveViewer, unauthorizedResponse } from '$lib/server/auth/resolve-viewer';
 import { withSecurityHeaders } from '$lib/server/security/headers';
+import { withFramingPolicy } from '$lib/server/http/framing';
 import {
   countedRequests,
   countRequest,
@@ -60,6 +61,6 @@ export const handle: Handle = async ({ event, resolve }) => {
     })
   );
   // Security headers on every answer (pages get their CSP from kit.csp in svelte.config.js).
-  const secured = withSecurityHeaders(response, event.url);
+  const secured = withFramingPolicy(withSecurityHeaders(response, event.url), event.url);
   return counted ? withRateLimitHeaders(secured, counted.decision) : secured;
 };
