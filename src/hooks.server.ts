@@ -4,6 +4,7 @@ import { env } from '$lib/server/env';
 import { resolveViewer, unauthorizedResponse } from '$lib/server/auth/resolve-viewer';
 import { withSecurityHeaders } from '$lib/server/security/headers';
 import { withCompression } from '$lib/server/http/compression';
+import { withFramingPolicy } from '$lib/server/http/framing';
 import {
   countedRequests,
   countRequest,
@@ -61,6 +62,6 @@ export const handle: Handle = async ({ event, resolve }) => {
     })
   );
   // Security headers on every answer (pages get their CSP from kit.csp in svelte.config.js).
-  const secured = withSecurityHeaders(response, event.url);
+  const secured = withFramingPolicy(withSecurityHeaders(response, event.url), event.url);
   return withCompression(event, counted ? withRateLimitHeaders(secured, counted.decision) : secured);
 };
