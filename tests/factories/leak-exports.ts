@@ -23,7 +23,7 @@ async function csvRows(kind: ImportKind, viewer: Viewer): Promise<Record<string,
 /** The directory's CSV download (/directory/export.csv), its /graphql calls answered in process as `viewer`. */
 async function directoryCsvRows(viewer: Viewer): Promise<Record<string, string>[]> {
   const fetchAs = ((input: RequestInfo | URL, init?: RequestInit) =>
-    yoga.fetch(new URL(String(input), 'http://atlas.test'), init ?? {}, { viewer })) as typeof fetch;
+    yoga.fetch(new URL(String(input), 'http://atlas.test').href, init ?? {}, { viewer })) as typeof fetch;
   const response = await directoryCsv({
     fetch: fetchAs,
     url: new URL('http://atlas.test/directory/export.csv')

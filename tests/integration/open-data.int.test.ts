@@ -24,7 +24,7 @@ const ORIGIN = 'http://atlas.test';
 /** SvelteKit's event.fetch as the route sees it: /graphql answered in process, as `viewer`. */
 function fetchAs(viewer: Viewer): typeof fetch {
   return ((input: RequestInfo | URL, init?: RequestInit) =>
-    yoga.fetch(new URL(String(input), ORIGIN), init ?? {}, { viewer })) as typeof fetch;
+    yoga.fetch(new URL(String(input), ORIGIN).href, init ?? {}, { viewer })) as typeof fetch;
 }
 
 async function downloadCsv(search: string, viewer: Viewer): Promise<Response> {
