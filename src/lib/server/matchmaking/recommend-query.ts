@@ -7,13 +7,13 @@
  * structure term, the shared partners, the distance and the exclusion of existing partners only ever use
  * partnerships the viewer may see. With $asOf (YYYY-MM-DD) only ties that started before it count (undated ones
  * always do): the fit asks "what would we have ranked then?". Parameters: $organizationId, $themes (slugs),
- * $countries (codes), $first, $twoHopLimit, $profilePool, $profileLimit, $hubPool, $hubLimit, $asOf,
+ * $countries (codes), $first, $twoHopLimit, $profilePool, $profileLimit, $countryHubPool, $countryHubLimit, $hubPool, $hubLimit, $asOf,
  * $recentSince, $existingWeights, $newcomerWeights, $partialThemeMatch, $withDistance and the visibility
  * parameters (the distance bound is a constant: Cypher takes no parameter for a path length).
  *
  * Candidates are ranked before they are cut, with ties broken by id, so the set does not depend on storage
- * order: partners of partners by shared partners then Adamic-Adar, profile matches by match then public partner count, and the best
- * connected organisations overall by public partner count (`publicDegree`, ranking/public-degree.ts), which every
+ * order: partners of partners by shared partners then Adamic-Adar, profile matches by match then public partner count, the best
+ * connected in each focus country and the best connected organisations overall by public partner count (`publicDegree`, ranking/public-degree.ts), which every
  * viewer may know; every feature is then computed from the viewer's visible ties.
  *
  * Hot patterns leave out end-node labels the graph model already guarantees (graph/README.md: WORKS_ON,
@@ -76,7 +76,7 @@ WITH o, ownCountries, existing, hasPartners, focus,
      reduce(ids = [], f IN focus | ids + [id IN f.family WHERE NOT id IN ids]) AS familyThemeIds,
      CASE WHEN size($countries) > 0 THEN $countries ELSE ownCountries END AS focusCountries
 
-// One subquery, three branches, each ranked then bounded: no large list is carried through the rest of the query
+// One subquery, four branches, each ranked then bounded: no large list is carried through the rest of the query
 // (a collected candidate list held in every row of the next subquery outgrew the transaction memory limit).
 CALL (o, existing, familyThemeIds, focusCountries) {
   // Structural candidates: partners of partners over visible confirmed partnerships, ranked by shared partners and
@@ -121,6 +121,25 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   WHERE c <> o AND c.archived = false AND NOT c.id IN existing
   WITH c
   LIMIT $profileLimit
+  RETURN c, 0.0 AS adamicAdar, 0 AS commonNeighbours, 0.0 AS resourceAllocation, [] AS shared
+
+  UNION ALL
+
+  // The best connected organisations in each focus country, by public partner count: what "same-country
+  // popularity" would show first. The profile branch above orders by how many countries match before popularity,
+  // so for an organisation in several countries it could fill up with small organisations sharing two of them.
+  UNWIND focusCountries AS code
+  CALL (code) {
+    MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c)
+    WHERE c.publicDegree > 0
+    WITH DISTINCT c ORDER BY c.publicDegree DESC, c.id
+    LIMIT $countryHubPool
+    RETURN c
+  }
+  WITH o, existing, c
+  WHERE c <> o AND c.archived = false AND NOT c.id IN existing
+  WITH DISTINCT c ORDER BY c.publicDegree DESC, c.id
+  LIMIT $countryHubLimit
   RETURN c, 0.0 AS adamicAdar, 0 AS commonNeighbours, 0.0 AS resourceAllocation, [] AS shared
 
   UNION ALL
