@@ -42,7 +42,8 @@ const logit = (w: string) =>
    + $${w}.resourceAllocation * resourceAllocationF + $${w}.degree * degreeF + $${w}.recentDegree * recentDegreeF
    + $${w}.theme * theme + $${w}.geography * geography + $${w}.complement * complement + $${w}.sameType * sameType
    + $${w}.themePopularity * theme * degreeF + $${w}.countryPopularity * geography * degreeF
-   + $${w}.typePopularity * sameType * degreeF`;
+   + $${w}.typePopularity * sameType * degreeF
+   + $${w}.sharesCountry * sharesCountry + $${w}.sharesCountryPopularity * sharesCountry * degreeF`;
 
 /** Which of the requested theme slugs and country codes do not exist, and whether the organisation does. */
 export const CHECK_INPUT = `
@@ -187,9 +188,11 @@ WITH o, c, hasPartners, shared, degree, fullThemes, partialThemes, sharedCountri
           WHEN size(sharedCountries) >= 2 OR size(sharedCountries) >= size(focusCountries) THEN 1.0
           ELSE size(sharedCountries) / 2.0 END AS geography,
      0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement,
-     CASE WHEN c.type IS NOT NULL AND c.type = o.type THEN 1.0 ELSE 0.0 END AS sameType
+     CASE WHEN c.type IS NOT NULL AND c.type = o.type THEN 1.0 ELSE 0.0 END AS sameType,
+     CASE WHEN size(sharedCountries) > 0 THEN 1.0 ELSE 0.0 END AS sharesCountry
 WITH o, c, hasPartners, shared, degree, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
      adamicAdarF, commonNeighboursF, resourceAllocationF, degreeF, recentDegreeF, theme, geography, complement, sameType,
+     sharesCountry,
      CASE WHEN hasPartners THEN ${logit('existingWeights')} ELSE ${logit('newcomerWeights')} END AS logit
 ORDER BY logit DESC, c.id
 LIMIT $first
@@ -205,7 +208,8 @@ RETURN c.id AS id, c.slug AS slug, c.name AS name, logit, NOT hasPartners AS new
        {adamicAdar: adamicAdarF, commonNeighbours: commonNeighboursF, resourceAllocation: resourceAllocationF,
         degree: degreeF, recentDegree: recentDegreeF, theme: theme, geography: geography, complement: complement,
         sameType: sameType, themePopularity: theme * degreeF, countryPopularity: geography * degreeF,
-        typePopularity: sameType * degreeF} AS features,
+        typePopularity: sameType * degreeF, sharesCountry: sharesCountry,
+        sharesCountryPopularity: sharesCountry * degreeF} AS features,
        shared AS sharedPartners,
        [f IN fullThemes | f.slug] + [s IN reduce(acc = [], f IN partialThemes | CASE WHEN f.rootSlug IN acc THEN acc ELSE acc + f.rootSlug END)
                                      WHERE NOT s IN [f IN fullThemes | f.slug]] AS sharedThemes,

@@ -19,7 +19,9 @@ export const FEATURES = [
   'sameType',
   'themePopularity',
   'countryPopularity',
-  'typePopularity'
+  'typePopularity',
+  'sharesCountry',
+  'sharesCountryPopularity'
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -36,7 +38,9 @@ export const FEATURE_DESCRIPTIONS: Record<Feature, string> = {
   sameType: 'same organisation type',
   themePopularity: 'theme fit × ln(1 + partners): well connected within the focus themes',
   countryPopularity: 'geography × ln(1 + partners): well connected in the focus countries',
-  typePopularity: 'same type × ln(1 + partners): well connected among organisations of the same type'
+  typePopularity: 'same type × ln(1 + partners): well connected among organisations of the same type',
+  sharesCountry: 'works in at least one focus country (1 or 0)',
+  sharesCountryPopularity: 'works in a focus country × ln(1 + partners): "same-country popularity"'
 };
 
 /** The reason a feature's contribution is shown under (recommend.ts sums contributions per reason). */
@@ -52,7 +56,9 @@ export const FEATURE_REASON: Record<Feature, Reason> = {
   sameType: 'organizationType',
   themePopularity: 'wellConnectedInThemes',
   countryPopularity: 'wellConnectedInCountries',
-  typePopularity: 'wellConnected'
+  typePopularity: 'wellConnected',
+  sharesCountry: 'countries',
+  sharesCountryPopularity: 'wellConnectedInCountries'
 };
 export const REASONS = [
   'sharedPartners',
@@ -105,7 +111,7 @@ const zero = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<Feature, 
  * networks (issue 10): for an organisation with partners, shared partners first (ln(1 + shared partners) dominates
  * between 0 and 1 shared partner, Adamic-Adar breaks ties among them), then connectedness — "common neighbours
  * filled up by popularity", softened so a hub can pass a lone weak tie; for a newcomer, the best connected in
- * its focus countries first, ahead of any hub abroad ("same-country popularity": geography 10 outweighs
+ * its focus countries first, ahead of any hub abroad ("same-country popularity": sharesCountry 10 outweighs
  * ln(1 + partners) below ~20,000 partners), theme fit and popularity ordering within, then the best connected
  * anywhere. Said plainly: that strict country-first order was set after an EUTF run showed the softer prior losing
  * to same-country popularity (0021), so EUTF's newcomer figure is not out-of-sample. No complement term: the fits on FP7 and EUTF gave it a negative weight.
@@ -129,9 +135,9 @@ export const PRIOR_MODEL: RankingModel = {
     bias: -5,
     degree: 0.3,
     theme: 1,
-    geography: 10,
+    sharesCountry: 10,
     themePopularity: 0.2,
-    countryPopularity: 1
+    sharesCountryPopularity: 1
   },
   heldOut: { existing: null, newcomer: null },
   examples: { existing: 0, newcomer: 0 }

@@ -39,7 +39,9 @@ function generate(truth: Truth, queries: number, seed: number): LabelledRow[] {
         adamicAdar: 1 - Math.exp(-cn / Math.log(2 + degree)),
         degree: Math.log(1 + degree),
         geography,
-        countryPopularity: geography * Math.log(1 + degree)
+        countryPopularity: geography * Math.log(1 + degree),
+        sharesCountry: geography,
+        sharesCountryPopularity: geography * Math.log(1 + degree)
       });
       list.push({ query: `q${seed}-${q}`, id: `c${c}`, label: 0, features });
     }

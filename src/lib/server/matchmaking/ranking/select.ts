@@ -32,7 +32,7 @@ export const BASELINE_ORDERINGS: Record<string, Weights> = {
   'most connected': weights({ degree: 1 }),
   'common neighbours + popularity': weights({ commonNeighbours: 20, degree: 1 }),
   'Adamic-Adar + popularity': weights({ adamicAdar: 20, degree: 1 }),
-  'same-country popularity': weights({ geography: 20, countryPopularity: 1, degree: 0.05 }),
+  'same-country popularity': weights({ sharesCountry: 20, sharesCountryPopularity: 1, degree: 0.05 }),
   'same-theme popularity': weights({ theme: 20, themePopularity: 1, degree: 0.05 })
 };
 
