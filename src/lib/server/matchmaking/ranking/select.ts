@@ -47,10 +47,7 @@ export const logitOf = (w: Weights, features: Record<Feature, number>) =>
   FEATURES.reduce((s, f) => s + w[f] * features[f], w.bias);
 
 const add = (a: Weights, b: Weights, strength: number): Weights =>
-  Object.fromEntries([
-    ['bias', a.bias],
-    ...FEATURES.map((f) => [f, a[f] + strength * b[f]])
-  ]) as Weights;
+  Object.fromEntries([['bias', a.bias], ...FEATURES.map((f) => [f, a[f] + strength * b[f]])]) as Weights;
 
 function byQuery<T extends LabelledRow>(rows: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
