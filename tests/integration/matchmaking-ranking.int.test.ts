@@ -34,7 +34,18 @@ const popularityModel: RankingModel = {
   source: 'fitted',
   fittedAt: new Date().toISOString(),
   existing: { ...PRIOR_MODEL.existing },
-  newcomer: { ...PRIOR_MODEL.newcomer, degree: 3, recentDegree: 0, geography: 0, theme: 0, complement: 0 }
+  newcomer: {
+    ...PRIOR_MODEL.newcomer,
+    degree: 3,
+    recentDegree: 0,
+    geography: 0,
+    theme: 0,
+    complement: 0,
+    sharesCountry: 0,
+    sharesCountryPopularity: 0,
+    countryPopularity: 0,
+    themePopularity: 0
+  }
 };
 /** Geography only: the candidate in the same country ranks first whatever its partners. */
 const geographyModel: RankingModel = {

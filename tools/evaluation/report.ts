@@ -70,21 +70,41 @@ function modelSection(result: EvaluationResult): string {
   const m = result.model;
   const held = (group: 'existing' | 'newcomer') => {
     const h = m.heldOut[group];
-    return h
-      ? `${h.queries} held-out queries: Hits@10 ${pct(h.hitsAt10)} (prior ${pct(h.priorHitsAt10)}, popularity ${pct(h.popularityHitsAt10)})`
-      : 'not scored';
+    if (!h) return 'not scored';
+    const served = h.chosen ? `serves **${h.chosen}**; ` : '';
+    return `${served}${h.queries} queries of the fit's own history: Hits@10 ${pct(h.hitsAt10)} (prior ${pct(h.priorHitsAt10)}, popularity ${pct(h.popularityHitsAt10)})`;
   };
+  // Every option the rank-aware selection scored (ranking/select.ts), per group.
+  const optionNames = [
+    ...new Set([...Object.keys(m.heldOut.existing?.options ?? {}), ...Object.keys(m.heldOut.newcomer?.options ?? {})])
+  ];
+  const options = ['| option (Hits@10 on the fit history) | existing | newcomer |', '| --- | ---: | ---: |'];
+  const opt = (group: 'existing' | 'newcomer', name: string) => {
+    const v = m.heldOut[group]?.options?.[name];
+    return v === undefined ? '—' : pct(v);
+  };
+  for (const name of optionNames) options.push(`| ${name} | ${opt('existing', name)} | ${opt('newcomer', name)} |`);
   const weights = ['| feature | existing | newcomer |', '| --- | ---: | ---: |'];
   for (const f of ['bias', ...FEATURES] as const)
     weights.push(`| ${f} | ${dec(m.existing[f])} | ${dec(m.newcomer[f])} |`);
   return `Ranking model: **${m.source}**${m.window ? `, ties before ${m.window.cutoff} predicting new ties in [${m.window.cutoff}, ${m.window.asOf})` : ''}.
-Existing: ${held('existing')}, ${m.examples.existing} training rows. Newcomers: ${held('newcomer')}, ${m.examples.newcomer} training rows.${m.note ? `\nNote: ${m.note}.` : ''}
+Existing: ${held('existing')}, ${m.examples.existing} candidate rows. Newcomers: ${held('newcomer')}, ${m.examples.newcomer} candidate rows.${m.note ? `\nNote: ${m.note}.` : ''}
 
 <details><summary>Fitted weights (log-odds per unit of each feature)</summary>
 
 ${weights.join('\n')}
 
-</details>`;
+</details>${
+    optionNames.length
+      ? `
+
+<details><summary>Options scored by the selection (fitted ones cross-validated over queries)</summary>
+
+${options.join('\n')}
+
+</details>`
+      : ''
+  }`;
 }
 
 function datasetSection(run: DatasetRun): string {

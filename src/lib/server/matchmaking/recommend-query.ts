@@ -7,13 +7,13 @@
  * structure term, the shared partners, the distance and the exclusion of existing partners only ever use
  * partnerships the viewer may see. With $asOf (YYYY-MM-DD) only ties that started before it count (undated ones
  * always do): the fit asks "what would we have ranked then?". Parameters: $organizationId, $themes (slugs),
- * $countries (codes), $first, $twoHopLimit, $profilePool, $profileLimit, $hubPool, $hubLimit, $asOf,
+ * $countries (codes), $first, $twoHopLimit, $profilePool, $profileLimit, $countryHubPool, $countryHubLimit, $hubPool, $hubLimit, $asOf,
  * $recentSince, $existingWeights, $newcomerWeights, $partialThemeMatch, $withDistance and the visibility
  * parameters (the distance bound is a constant: Cypher takes no parameter for a path length).
  *
  * Candidates are ranked before they are cut, with ties broken by id, so the set does not depend on storage
- * order: partners of partners by shared partners then Adamic-Adar, profile matches by match then public partner count, and the best
- * connected organisations overall by public partner count (`publicDegree`, ranking/public-degree.ts), which every
+ * order: partners of partners by shared partners then Adamic-Adar, profile matches by match then public partner count, the best
+ * connected in each focus country and the best connected organisations overall by public partner count (`publicDegree`, ranking/public-degree.ts), which every
  * viewer may know; every feature is then computed from the viewer's visible ties.
  *
  * Hot patterns leave out end-node labels the graph model already guarantees (graph/README.md: WORKS_ON,
@@ -42,7 +42,8 @@ const logit = (w: string) =>
    + $${w}.resourceAllocation * resourceAllocationF + $${w}.degree * degreeF + $${w}.recentDegree * recentDegreeF
    + $${w}.theme * theme + $${w}.geography * geography + $${w}.complement * complement + $${w}.sameType * sameType
    + $${w}.themePopularity * theme * degreeF + $${w}.countryPopularity * geography * degreeF
-   + $${w}.typePopularity * sameType * degreeF`;
+   + $${w}.typePopularity * sameType * degreeF
+   + $${w}.sharesCountry * sharesCountry + $${w}.sharesCountryPopularity * sharesCountry * degreeF`;
 
 /** Which of the requested theme slugs and country codes do not exist, and whether the organisation does. */
 export const CHECK_INPUT = `
@@ -76,7 +77,7 @@ WITH o, ownCountries, existing, hasPartners, focus,
      reduce(ids = [], f IN focus | ids + [id IN f.family WHERE NOT id IN ids]) AS familyThemeIds,
      CASE WHEN size($countries) > 0 THEN $countries ELSE ownCountries END AS focusCountries
 
-// One subquery, three branches, each ranked then bounded: no large list is carried through the rest of the query
+// One subquery, four branches, each ranked then bounded: no large list is carried through the rest of the query
 // (a collected candidate list held in every row of the next subquery outgrew the transaction memory limit).
 CALL (o, existing, familyThemeIds, focusCountries) {
   // Structural candidates: partners of partners over visible confirmed partnerships, ranked by shared partners and
@@ -125,6 +126,25 @@ CALL (o, existing, familyThemeIds, focusCountries) {
 
   UNION ALL
 
+  // The best connected organisations in each focus country, by public partner count: what "same-country
+  // popularity" would show first. The profile branch above orders by how many countries match before popularity,
+  // so for an organisation in several countries it could fill up with small organisations sharing two of them.
+  UNWIND focusCountries AS code
+  CALL (code) {
+    MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c)
+    WHERE c.publicDegree > 0
+    WITH DISTINCT c ORDER BY c.publicDegree DESC, c.id
+    LIMIT $countryHubPool
+    RETURN c
+  }
+  WITH o, existing, c
+  WHERE c <> o AND c.archived = false AND NOT c.id IN existing
+  WITH DISTINCT c ORDER BY c.publicDegree DESC, c.id
+  LIMIT $countryHubLimit
+  RETURN c, 0.0 AS adamicAdar, 0 AS commonNeighbours, 0.0 AS resourceAllocation, [] AS shared
+
+  UNION ALL
+
   // The best connected organisations overall: what "most connected first" would show, so a newcomer (or an
   // organisation without a profile) always has them to choose from, wherever they are.
   MATCH (c:Organization) WHERE c.publicDegree > 0
@@ -168,9 +188,11 @@ WITH o, c, hasPartners, shared, degree, fullThemes, partialThemes, sharedCountri
           WHEN size(sharedCountries) >= 2 OR size(sharedCountries) >= size(focusCountries) THEN 1.0
           ELSE size(sharedCountries) / 2.0 END AS geography,
      0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement,
-     CASE WHEN c.type IS NOT NULL AND c.type = o.type THEN 1.0 ELSE 0.0 END AS sameType
+     CASE WHEN c.type IS NOT NULL AND c.type = o.type THEN 1.0 ELSE 0.0 END AS sameType,
+     CASE WHEN size(sharedCountries) > 0 THEN 1.0 ELSE 0.0 END AS sharesCountry
 WITH o, c, hasPartners, shared, degree, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
      adamicAdarF, commonNeighboursF, resourceAllocationF, degreeF, recentDegreeF, theme, geography, complement, sameType,
+     sharesCountry,
      CASE WHEN hasPartners THEN ${logit('existingWeights')} ELSE ${logit('newcomerWeights')} END AS logit
 ORDER BY logit DESC, c.id
 LIMIT $first
@@ -186,7 +208,8 @@ RETURN c.id AS id, c.slug AS slug, c.name AS name, logit, NOT hasPartners AS new
        {adamicAdar: adamicAdarF, commonNeighbours: commonNeighboursF, resourceAllocation: resourceAllocationF,
         degree: degreeF, recentDegree: recentDegreeF, theme: theme, geography: geography, complement: complement,
         sameType: sameType, themePopularity: theme * degreeF, countryPopularity: geography * degreeF,
-        typePopularity: sameType * degreeF} AS features,
+        typePopularity: sameType * degreeF, sharesCountry: sharesCountry,
+        sharesCountryPopularity: sharesCountry * degreeF} AS features,
        shared AS sharedPartners,
        [f IN fullThemes | f.slug] + [s IN reduce(acc = [], f IN partialThemes | CASE WHEN f.rootSlug IN acc THEN acc ELSE acc + f.rootSlug END)
                                      WHERE NOT s IN [f IN fullThemes | f.slug]] AS sharedThemes,

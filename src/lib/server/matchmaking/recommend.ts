@@ -113,6 +113,8 @@ export function recommendParams(
     twoHopLimit: int(limits.twoHop),
     profilePool: int(limits.profilePool),
     profileLimit: int(limits.profile),
+    countryHubPool: int(limits.countryHubPool),
+    countryHubLimit: int(limits.countryHubs),
     hubPool: int(limits.hubPool),
     hubLimit: int(limits.hubs),
     existingWeights: model.existing,

@@ -21,6 +21,12 @@ export const CANDIDATE_LIMITS = {
   /** Profile matches ranked by match, then public partner count, then id; the first `profile` are scored. */
   profilePool: 200,
   profile: 150,
+  /**
+   * The best connected in each focus country (`countryHubPool` per country), of which `countryHubs` overall are
+   * scored: a newcomer always sees what "same-country popularity" would rank first (0021).
+   */
+  countryHubPool: 50,
+  countryHubs: 60,
   /** The best connected organisations overall (by public partner count), of which `hubs` are scored. */
   hubPool: 150,
   hubs: 100

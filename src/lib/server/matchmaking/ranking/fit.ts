@@ -3,17 +3,17 @@
  * the graph as it stood at a cutoff T−Δ, where Δ holds the latest fifth of dated public partnerships, predicts
  * the new pairs that formed in [T−Δ, T). For a sample of organisations that gained such a partner, the
  * production query (recommend-query.ts, with $asOf = cutoff and an anonymous viewer, so only PUBLIC ties are read)
- * returns every candidate with its features; new partners are the positives. One logistic regression for
- * organisations that had partners at the cutoff, one for newcomers. A fifth of the queries is held out to score
- * the fit against the prior and against popularity; a group whose history is too thin, or whose fitted weights
- * rank held-out queries worse than the prior, keeps the prior.
+ * returns every candidate with its features; new partners are the positives. Each group (organisations that had
+ * partners at the cutoff; newcomers) then serves whichever of a logistic fit (cross-validated over queries), the
+ * prior, the simple baselines' orderings and blends of fit and baseline ranked that history best
+ * (select.ts, docs/decisions/0021-rank-aware-model-selection.md); a group whose history is too thin keeps the prior.
  */
 import { visibilityOf } from '../../auth/viewer';
 import { readTx } from '../../graph/driver';
 import { recommendRowsInTx, RecommendInput, type CandidateFeatures } from '../recommend';
 import { num } from '../values';
-import { fitLogistic } from './logistic';
-import { FEATURES, PRIOR_MODEL, type HeldOut, type RankingModel, type Weights } from './model';
+import { PRIOR_MODEL, type HeldOut, type RankingModel } from './model';
+import { selectRanking } from './select';
 
 /** The window Δ holds this share of the dated public partnerships before T. */
 const WINDOW_SHARE = 0.2;
@@ -22,13 +22,12 @@ const QUERIES_PER_GROUP = 300;
 /** Below this many positive examples in a group, its weights would be noise: the prior is kept. */
 const MIN_POSITIVES = 15;
 /**
- * Below this many held-out queries, "the fit beats the prior" cannot be told from luck (EUTF had 1–2): the prior
- * is kept.
+ * Below this many queries in a group, "an option beats the prior" cannot be told from luck (EUTF had 5–6): the
+ * prior is kept.
  */
-const MIN_HELD_OUT_QUERIES = 20;
+const MIN_QUERIES = 20;
 /** Enough to return every candidate the query considers (the candidate limits add up to 650). */
 const ALL_CANDIDATES = 1_000;
-const L2 = 1;
 /** The fit reads what an anonymous visitor sees: PUBLIC partnerships only (the model is global, so public). */
 const ANONYMOUS_VISIBILITY = visibilityOf({ kind: 'anonymous' });
 
@@ -76,25 +75,6 @@ export function seededOrder(ids: readonly string[], seed: number): string[] {
     .map((id) => ({ id, h: hash(id) }))
     .sort((x, y) => x.h - y.h || (x.id < y.id ? -1 : 1))
     .map((x) => x.id);
-}
-
-const vector = (row: CandidateFeatures) => FEATURES.map((f) => row.features[f]);
-const logitOf = (w: Weights, row: CandidateFeatures) => FEATURES.reduce((s, f) => s + w[f] * row.features[f], w.bias);
-
-/** Share of queries with a positive in the top 10 when their candidates are ranked by `score` (ties by id). */
-export function hitsAt10(examples: Example[], score: (row: Example) => number): number {
-  const byQuery = new Map<string, Example[]>();
-  for (const e of examples) (byQuery.get(e.query) ?? byQuery.set(e.query, []).get(e.query)!).push(e);
-  if (byQuery.size === 0) return 0;
-  let hits = 0;
-  for (const rows of byQuery.values()) {
-    const top = rows
-      .map((r) => ({ r, s: score(r) }))
-      .sort((x, y) => y.s - x.s || (x.r.id < y.r.id ? -1 : 1))
-      .slice(0, 10);
-    if (top.some((t) => t.r.label === 1)) hits++;
-  }
-  return hits / byQuery.size;
 }
 
 export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingModel> {
@@ -145,6 +125,7 @@ export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingMod
     examples: { existing: 0, newcomer: 0 }
   };
   const notes: string[] = [];
+  let served = 0;
   for (const group of ['existing', 'newcomer'] as const) {
     const examples: Example[] = [];
     for (const query of groups[group]) {
@@ -160,50 +141,40 @@ export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingMod
       const relevant = targets.get(query)!;
       for (const row of rows) examples.push({ ...row, query, label: relevant.has(row.id) ? 1 : 0 });
     }
-    // Every fifth query (in seeded order) is held out.
-    const heldOutQueries = new Set(groups[group].filter((_, i) => i % 5 === 4));
-    const train = examples.filter((e) => !heldOutQueries.has(e.query));
-    const test = examples.filter((e) => heldOutQueries.has(e.query));
-    const positives = train.filter((e) => e.label === 1).length;
-    model.examples[group] = train.length;
-    if (positives < MIN_POSITIVES || positives === train.length) {
-      notes.push(`${group}: ${positives} positive examples, fewer than ${MIN_POSITIVES}: prior weights kept`);
+    const positives = examples.filter((e) => e.label === 1).length;
+    model.examples[group] = examples.length;
+    if (groups[group].length < MIN_QUERIES) {
+      notes.push(`${group}: ${groups[group].length} queries, fewer than ${MIN_QUERIES}: prior weights kept`);
       continue;
     }
-    const fit = fitLogistic(
-      train.map(vector),
-      train.map((e) => e.label),
-      { l2: L2 }
-    );
-    const fitted = {
-      bias: fit.bias,
-      ...Object.fromEntries(FEATURES.map((f, j) => [f, fit.weights[j]]))
-    } as Weights;
-    const priorWeights = PRIOR_MODEL[group];
+    // Rank-aware selection (select.ts): the fit, the prior, the baselines' orderings and blends, each scored on
+    // this history's queries (the fit cross-validated), the best served.
+    const canFit = positives >= MIN_POSITIVES && positives < examples.length;
+    const selection = selectRanking(examples, PRIOR_MODEL[group], canFit);
     const heldOut: HeldOut = {
-      queries: heldOutQueries.size,
-      hitsAt10: hitsAt10(test, (e) => logitOf(fitted, e)),
-      priorHitsAt10: hitsAt10(test, (e) => logitOf(priorWeights, e)),
-      popularityHitsAt10: hitsAt10(test, (e) => e.features.degree)
+      queries: selection.queries,
+      hitsAt10: selection.scores[selection.chosen],
+      priorHitsAt10: selection.scores.prior,
+      popularityHitsAt10: selection.scores['most connected'],
+      chosen: selection.chosen,
+      options: selection.scores
     };
     model.heldOut[group] = heldOut;
-    if (heldOut.queries < MIN_HELD_OUT_QUERIES) {
-      notes.push(
-        `${group}: ${heldOut.queries} held-out queries, fewer than ${MIN_HELD_OUT_QUERIES}: prior weights kept`
-      );
+    if (!canFit) notes.push(`${group}: ${positives} positive examples, fewer than ${MIN_POSITIVES}: not fitted`);
+    if (selection.chosen === 'prior') {
+      notes.push(`${group}: no option ranked this history better than the prior: prior weights kept`);
       continue;
     }
-    if (heldOut.hitsAt10 < heldOut.priorHitsAt10) {
-      notes.push(`${group}: the fit ranked held-out queries worse than the prior: prior weights kept`);
-      continue;
-    }
-    model[group] = fitted;
+    notes.push(`${group}: serves ${selection.chosen}`);
+    model[group] = selection.weights;
+    served++;
     log(
-      `fit ${group}: ${train.length} rows, ${positives} positives; held-out Hits@10 ${heldOut.hitsAt10.toFixed(3)} ` +
-        `(prior ${heldOut.priorHitsAt10.toFixed(3)}, popularity ${heldOut.popularityHitsAt10.toFixed(3)})`
+      `fit ${group}: ${examples.length} rows, ${positives} positives; serves ${selection.chosen}: Hits@10 ` +
+        `${heldOut.hitsAt10.toFixed(3)} (prior ${heldOut.priorHitsAt10.toFixed(3)}, popularity ` +
+        `${heldOut.popularityHitsAt10.toFixed(3)}; ${selection.queries} queries, fits cross-validated)`
     );
   }
   if (notes.length > 0) model.note = notes.join('; ');
-  if (notes.length === 2) model.source = 'prior';
+  if (served === 0) model.source = 'prior';
   return model;
 }

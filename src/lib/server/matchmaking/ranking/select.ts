@@ -1,0 +1,146 @@
+/**
+ * Rank-aware model selection (docs/decisions/0021-rank-aware-model-selection.md): the logistic fit minimises log
+ * loss, not "a new partner in the top 10", and on FP7 its weights lost to "common neighbours filled up by
+ * popularity" on the evaluation although they beat the prior on held-out history. So the fit no longer serves its
+ * weights blindly: on the fit's own queries (the history before the cutoff predicting [cutoff, T) — never anything
+ * after T) it scores the cross-validated fitted weights, the prior, the simple baselines' own orderings written as
+ * weight sets, and blends of the fit with those orderings, and each group serves whichever ranked best there.
+ * Production is then never worse than the best simple ordering on the deployment's own recent history.
+ *
+ * Every option is a linear weight set over the query's features (ranking/model.ts), so the one Cypher query
+ * ranks with it unchanged and the reasons stay the terms that ranked the item (weight × feature).
+ */
+import { fitLogistic } from './logistic';
+import { FEATURES, type Feature, type Weights } from './model';
+
+export interface LabelledRow {
+  query: string;
+  id: string;
+  label: number;
+  features: Record<Feature, number>;
+}
+
+const zero = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<Feature, number>;
+const weights = (w: Partial<Weights>): Weights => ({ ...zero, bias: -5, ...w });
+
+/**
+ * The simple baselines of the evaluation as weight sets: a dominant key (weight 20 on a feature in [0, ~3]) with
+ * popularity, ln(1 + partners), breaking ties and filling up — "X first, then the most connected". Not exactly
+ * lexicographic for very large hubs, which is the point of offering blends too.
+ */
+export const BASELINE_ORDERINGS: Record<string, Weights> = {
+  'most connected': weights({ degree: 1 }),
+  'common neighbours + popularity': weights({ commonNeighbours: 20, degree: 1 }),
+  'Adamic-Adar + popularity': weights({ adamicAdar: 20, degree: 1 }),
+  'same-country popularity': weights({ sharesCountry: 20, sharesCountryPopularity: 1, degree: 0.05 }),
+  'same-theme popularity': weights({ theme: 20, themePopularity: 1, degree: 0.05 })
+};
+
+/** How strongly a blend adds a baseline ordering (without its bias) to the fitted weights. */
+const BLEND_STRENGTHS = [0.1, 0.3, 1];
+/** Baselines blended with the fit (the others are offered alone). */
+const BLENDED = ['common neighbours + popularity', 'same-country popularity'];
+const FOLDS = 5;
+const L2 = 1;
+
+export const logitOf = (w: Weights, features: Record<Feature, number>) =>
+  FEATURES.reduce((s, f) => s + w[f] * features[f], w.bias);
+
+const add = (a: Weights, b: Weights, strength: number): Weights =>
+  Object.fromEntries([['bias', a.bias], ...FEATURES.map((f) => [f, a[f] + strength * b[f]])]) as Weights;
+
+function byQuery<T extends LabelledRow>(rows: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) (out.get(r.query) ?? out.set(r.query, []).get(r.query)!).push(r);
+  return out;
+}
+
+/** Hits@10 of one query's rows under a score (ties by id, as the query breaks them). */
+function hit(rows: readonly LabelledRow[], score: (r: LabelledRow) => number): boolean {
+  return rows
+    .map((r) => ({ r, s: score(r) }))
+    .sort((x, y) => y.s - x.s || (x.r.id < y.r.id ? -1 : 1))
+    .slice(0, 10)
+    .some((t) => t.r.label === 1);
+}
+
+function hitsAt10ByQuery(
+  queries: ReadonlyMap<string, readonly LabelledRow[]>,
+  weightsFor: (query: string) => Weights
+): number {
+  if (queries.size === 0) return 0;
+  let hits = 0;
+  for (const [query, rows] of queries) {
+    const w = weightsFor(query);
+    if (hit(rows, (r) => logitOf(w, r.features))) hits++;
+  }
+  return hits / queries.size;
+}
+
+/** Share of queries with a positive in the top 10 when their candidates are ranked by `score`. */
+export function hitsAt10(rows: readonly LabelledRow[], score: (r: LabelledRow) => number): number {
+  const queries = byQuery(rows);
+  if (queries.size === 0) return 0;
+  let hits = 0;
+  for (const qr of queries.values()) if (hit(qr, score)) hits++;
+  return hits / queries.size;
+}
+
+export function fitWeights(rows: readonly LabelledRow[]): Weights {
+  const fit = fitLogistic(
+    rows.map((r) => FEATURES.map((f) => r.features[f])),
+    rows.map((r) => r.label),
+    { l2: L2 }
+  );
+  return { bias: fit.bias, ...Object.fromEntries(FEATURES.map((f, j) => [f, fit.weights[j]])) } as Weights;
+}
+
+export interface Selection {
+  /** The option served: 'fitted', 'prior', a baseline name, or 'fitted + <strength> × <baseline>'. */
+  chosen: string;
+  weights: Weights;
+  /** Hits@10 of every option on the group's queries (fitted and blends cross-validated). */
+  scores: Record<string, number>;
+  queries: number;
+}
+
+/**
+ * Scores every option on `rows` (one group's labelled candidates, several queries) and returns the best. Fitted
+ * weights and blends are scored by `FOLDS`-fold cross-validation over queries (each query ranked by weights fitted
+ * without it); fixed orderings need no fit and are scored on every query. Ties go to the earlier option: the
+ * prior, then the baselines, then the fit, then the blends — the simpler explanation wins unless beaten.
+ * `canFit` false (too few positives) leaves the fitted options out.
+ */
+export function selectRanking(rows: readonly LabelledRow[], prior: Weights, canFit: boolean): Selection {
+  const queries = byQuery(rows);
+  const fold = new Map([...queries.keys()].map((q, i) => [q, i % FOLDS]));
+  // Each option: the weights that rank a given query (fixed, or fitted without that query's fold), and the
+  // weights served if it wins.
+  const options: { name: string; weightsFor: (query: string) => Weights; final: () => Weights }[] = [
+    { name: 'prior', weightsFor: () => prior, final: () => prior },
+    ...Object.entries(BASELINE_ORDERINGS).map(([name, w]) => ({ name, weightsFor: () => w, final: () => w }))
+  ];
+  if (canFit) {
+    const perFold = Array.from({ length: FOLDS }, (_, k) => fitWeights(rows.filter((r) => fold.get(r.query) !== k)));
+    let all: Weights | null = null;
+    const full = () => (all ??= fitWeights(rows));
+    options.push({ name: 'fitted', weightsFor: (q) => perFold[fold.get(q)!], final: full });
+    for (const base of BLENDED)
+      for (const s of BLEND_STRENGTHS) {
+        const b = { ...BASELINE_ORDERINGS[base], bias: 0 };
+        const blended = perFold.map((w) => add(w, b, s));
+        options.push({
+          name: `fitted + ${s} × ${base}`,
+          weightsFor: (q) => blended[fold.get(q)!],
+          final: () => add(full(), b, s)
+        });
+      }
+  }
+  const scores: Record<string, number> = {};
+  let best = options[0];
+  for (const option of options) {
+    scores[option.name] = hitsAt10ByQuery(queries, option.weightsFor);
+    if (scores[option.name] > scores[best.name] + 1e-12) best = option;
+  }
+  return { chosen: best.name, weights: best.final(), scores, queries: queries.size };
+}
