@@ -5,13 +5,16 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { SCREENSHOT_DIR, expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
 
 let browser: BrowserSession;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-});
+  // The first request computes the coverage matrix (cached afterwards); on a busy machine that alone can take
+  // longer than a page load may, so it is done here, with time to spare, and not inside the first test.
+  await browser.page.request.get('/dashboard/export/heatmap.csv', { timeout: 180_000 });
+}, 200_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -47,8 +50,14 @@ describe('gap list', () => {
     const { page } = browser;
     const response = await page.goto('/dashboard');
     // Page weight, reported for the record (every heatmap cell and gap row is a link).
-    const html = (await response!.body()).length;
-    console.log(`[dashboard-gaps] /dashboard HTML: ${html} bytes, ${await page.locator('a').count()} links`);
+    const html = (await response!.body()).toString('utf8');
+    // The heatmap's cell links alone (what part 2 added): the page's weight without them is the "before".
+    const cellLinks = html.match(/<a href="\/directory\?theme=[^"]*"[^>]*>|<\/a>(?=\s*<\/td>)/g) ?? [];
+    const linkBytes = cellLinks.reduce((sum, tag) => sum + Buffer.byteLength(tag), 0);
+    console.log(
+      `[dashboard-gaps] /dashboard HTML: ${Buffer.byteLength(html)} bytes, ${await page.locator('a').count()} links; ` +
+        `directory links and their closing tags in table cells: ${cellLinks.length} tags, ${linkBytes} bytes`
+    );
     const table = gapTable(page);
     expect(await table.isVisible()).toBe(true);
     // The first page is short: 25 rows, and the caption says which of how many.
@@ -63,6 +72,8 @@ describe('gap list', () => {
     const country = (await first.getAttribute('data-country'))!;
     const link = first.getByRole('link', { name: /^0 organisations on .*: show them in the directory$/ });
     await screenshot(page, 'dashboard-gaps-1-list');
+    await page.locator('#gaps').screenshot({ path: `${SCREENSHOT_DIR}/dashboard-gaps-1-section.png` });
+    await page.locator('#heatmap').screenshot({ path: `${SCREENSHOT_DIR}/dashboard-gaps-1-heatmap.png` });
     expect(await followToDirectory(page, link, theme, [country])).toBe(0);
     expect(await page.getByRole('heading', { level: 2, name: /^0 organisations$/ }).isVisible()).toBe(true);
     await screenshot(page, 'dashboard-gaps-2-empty-cell-directory');
@@ -128,6 +139,32 @@ describe('gap list', () => {
     expect(lines.length).toBe(total);
     expect(lines[0]!.startsWith('1,')).toBe(true);
     expect(lines.filter((l) => l.includes(',NONE')).length).toBeGreaterThan(25);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('shows one region of the heatmap at a laptop width, each non-empty cell a link to the directory', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    try {
+      await page.goto('/dashboard?region=south');
+      const heatmap = page.getByRole('table', { name: /Organisations per theme/ });
+      const region = page.getByRole('region', { name: /Organisations per theme/ });
+      expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      expect(await heatmap.locator('thead abbr[title="Greece"]').count()).toBe(1);
+      expect(await heatmap.locator('thead abbr[title="Germany"]').count()).toBe(0);
+      // Empty cells are not links; every other cell is, to its theme and country.
+      expect(await heatmap.locator('td.empty a').count()).toBe(0);
+      const cell = heatmap.locator('tbody td:not(.empty) a').first();
+      const count = Number((await cell.locator('[aria-hidden="true"]').textContent())!.replace(/[^\d]/g, ''));
+      const href = new URL((await cell.getAttribute('href'))!, page.url());
+      const theme = href.searchParams.get('theme')!;
+      const country = href.searchParams.get('country')!.toUpperCase();
+      await page.locator('#heatmap').screenshot({ path: `${SCREENSHOT_DIR}/dashboard-gaps-4-heatmap-south.png` });
+      await expectNoAxeViolations(page);
+      expect(await followToDirectory(page, cell, theme, [country])).toBe(count);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
     expect(browser.errors).toEqual([]);
   });
 
