@@ -14,7 +14,11 @@ let browser: BrowserSession;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-});
+  // The analyst's first dashboard request computes the members-level coverage matrix (cached afterwards); on a
+  // busy machine that can take longer than a page load may, so it is done here with time to spare.
+  await signIn(browser.page, 'analyst');
+  await browser.page.request.get('/dashboard/export/heatmap.csv', { timeout: 180_000 });
+}, 200_000);
 
 afterAll(async () => {
   await browser?.close();
