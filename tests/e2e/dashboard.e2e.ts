@@ -175,7 +175,7 @@ describe('dashboard without JavaScript', () => {
         page.getByRole('button', { name: 'Apply filters' }).click()
       ]);
       expect(await page.getByRole('table', { name: /Grant money per theme/ }).isVisible()).toBe(true);
-      expect(await page.getByRole('table', { name: /Thin and isolated cells/ }).isVisible()).toBe(true);
+      expect(await page.getByRole('table', { name: /Gaps, most severe first/ }).isVisible()).toBe(true);
     } finally {
       await noJs.close();
     }

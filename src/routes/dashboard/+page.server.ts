@@ -3,8 +3,8 @@ import { parseDashboardFilters } from '$lib/components/dashboard/filters';
 import { europeMapShapes } from '$lib/server/maps/europe';
 import { loadDashboard } from './load-dashboard';
 
-/** Rows in the gap list and the grants table on the page; the CSV exports carry all of them. */
-const GAP_ROWS = 40;
+/** Rows per page of the gap list and in the grants table; the CSV exports carry all of them. */
+const GAP_ROWS = 25;
 const GRANT_ROWS = 20;
 
 // Computed here, on the server, so the page receives the few hundred cells it draws, not the whole matrix
@@ -16,6 +16,9 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
   const { data, funder, grants, coverage } = await loadDashboard(fetch, locals.lang, filters, errors);
   const matrix = data.coverageMatrix;
   const gaps = coverage.gaps(filters.gapSort, filters.gapDir);
+  // A page past the end (the list shrank, or a hand-edited URL) shows the last page rather than nothing.
+  const gapPages = Math.max(1, Math.ceil(gaps.length / GAP_ROWS));
+  const gapPage = Math.min(filters.gapPage, gapPages);
   return {
     filters,
     errors,
@@ -33,8 +36,11 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
     emptyCountries: coverage.emptyCountries,
     rows: coverage.rows(filters.expand),
     countryTotals: coverage.countryTotals(filters.measure),
-    gaps: gaps.slice(0, GAP_ROWS),
+    gaps: gaps.slice((gapPage - 1) * GAP_ROWS, gapPage * GAP_ROWS),
     gapCount: gaps.length,
+    gapPaging: { page: gapPage, pages: gapPages, first: (gapPage - 1) * GAP_ROWS + 1 },
+    // What "reach" in a gap's severity counts: the other countries in the gap scope (docs/decisions/0014).
+    gapScopeOthers: Math.max(1, matrix.gapScope.length - 1),
     grants: {
       rows: grants.grants.slice(0, GRANT_ROWS),
       totalCount: grants.totalCount,

@@ -22,6 +22,9 @@ function cell(themeSlug: string, countryCode: string, over: Partial<MatrixCell>)
     grantsEur: 0,
     otherCurrencyGrants: 0,
     gaps: [],
+    severity: null,
+    rank: null,
+    neighbourCountryCodes: [],
     ...over
   };
 }
@@ -34,10 +37,11 @@ const cells: MatrixCell[] = [
     grants: 2,
     grantsEur: 9000
   }),
-  cell('age-assessment', 'GR', { organizations: 2, gaps: ['THIN', 'ISOLATED'] }),
-  cell('health', 'GR', { organizations: 1, gaps: ['THIN'], grantsEur: 100 }),
-  cell('children', 'AT', { organizations: 4, gaps: ['ISOLATED'] }),
-  cell('health', 'AT', { gaps: ['NONE'] }),
+  cell('age-assessment', 'GR', { organizations: 2, gaps: ['THIN', 'ISOLATED'], severity: 1, rank: 3 }),
+  cell('health', 'GR', { organizations: 1, gaps: ['THIN'], grantsEur: 100, severity: 1, rank: 2 }),
+  cell('children', 'AT', { organizations: 4, gaps: ['ISOLATED'], severity: 1, rank: 4 }),
+  cell('health', 'AT', { gaps: ['NONE'], severity: 3, rank: 1, neighbourCountryCodes: ['GR', 'XX'] }),
+  // Vatican City: nobody works there at all, so the API leaves it out of the gap scope (no rank).
   cell('children', 'VA', { gaps: ['NONE'] })
 ];
 
@@ -88,15 +92,20 @@ describe('Coverage', () => {
     ]);
   });
 
-  it('lists thin and isolated cells, sub-themes included, in the requested order', () => {
-    const byOrganizations = coverage.gaps('organizations', 'asc');
-    expect(byOrganizations.map((g) => `${g.theme.slug}|${g.country.code}`)).toEqual([
+  it("lists the API's ranked gaps, empty cells and sub-themes included, most severe first by default", () => {
+    const bySeverity = coverage.gaps('severity', 'asc');
+    expect(bySeverity.map((g) => `${g.theme.slug}|${g.country.code}`)).toEqual([
+      'health|AT',
       'health|GR',
       'age-assessment|GR',
       'children|AT'
     ]);
-    expect(byOrganizations[1]!.theme.parentName).toBe('Children');
-    expect(coverage.gaps('country', 'desc').map((g) => g.country.code)).toEqual(['GR', 'GR', 'AT']);
+    expect(bySeverity[2]!.theme.parentName).toBe('Children');
+    // Neighbours are named countries; a code the dashboard does not know is left out.
+    expect(bySeverity[0]!.neighbours).toEqual([{ code: 'GR', name: 'Greece' }]);
+    expect(coverage.gaps('severity', 'desc')[0]!.rank).toBe(4);
+    expect(coverage.gaps('organizations', 'asc')[0]!.organizations).toBe(0);
+    expect(coverage.gaps('country', 'desc').map((g) => g.country.code)).toEqual(['GR', 'GR', 'AT', 'AT']);
     expect(coverage.gaps('money', 'desc')[0]!.theme.slug).toBe('health');
   });
 

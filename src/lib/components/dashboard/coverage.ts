@@ -19,6 +19,11 @@ export interface MatrixCell {
   grantsEur: number;
   otherCurrencyGrants: number;
   gaps: readonly Gap[];
+  /** The API's gap severity and rank (docs/decisions/0014); null when the cell is no gap or out of scope. */
+  severity: number | null;
+  rank: number | null;
+  /** Empty and thin cells: bordering countries in scope where organisations work on the theme. */
+  neighbourCountryCodes: readonly string[];
 }
 
 export interface ThemeNode {
@@ -50,6 +55,9 @@ export interface HeatCell {
   grants: number;
   otherCurrencyGrants: number;
   gaps: readonly Gap[];
+  severity: number | null;
+  rank: number | null;
+  neighbours: NamedCountry[];
 }
 
 export interface HeatRow {
@@ -84,7 +92,10 @@ const EMPTY: MatrixCell = {
   grants: 0,
   grantsEur: 0,
   otherCurrencyGrants: 0,
-  gaps: ['NONE']
+  gaps: ['NONE'],
+  severity: null,
+  rank: null,
+  neighbourCountryCodes: []
 };
 
 export function measureOf(cell: HeatCell, measure: Measure): number {
@@ -95,6 +106,7 @@ export function measureOf(cell: HeatCell, measure: Measure): number {
 
 export class Coverage {
   private readonly byKey: Map<string, MatrixCell>;
+  private readonly countryByCode: Map<string, NamedCountry>;
   /** European countries where at least one organisation works on some theme. */
   readonly columns: NamedCountry[];
   /** European countries where no organisation works at all (one gap for every theme). */
@@ -102,6 +114,7 @@ export class Coverage {
 
   constructor(private readonly input: CoverageInput) {
     this.byKey = new Map(input.cells.map((c) => [cellKey(c.themeSlug, c.countryCode), c]));
+    this.countryByCode = new Map(input.countries.map((c) => [c.code, c]));
     const covered = new Set(input.cells.filter((c) => c.organizations > 0).map((c) => c.countryCode));
     this.columns = input.countries.filter((c) => covered.has(c.code));
     this.emptyCountries = input.countries.filter((c) => !covered.has(c.code));
@@ -121,7 +134,10 @@ export class Coverage {
       eur: money.eur,
       grants: money.grants,
       otherCurrencyGrants: money.otherCurrencyGrants,
-      gaps: raw.gaps
+      gaps: raw.gaps,
+      severity: raw.severity,
+      rank: raw.rank,
+      neighbours: raw.neighbourCountryCodes.flatMap((code) => this.countryByCode.get(code) ?? [])
     };
   }
 
@@ -178,10 +194,16 @@ export class Coverage {
     return entries;
   }
 
-  /** Thin or isolated cells (themes and sub-themes) in European countries. */
+  /**
+   * The API's gap list: every empty, thin or isolated cell (themes and sub-themes) in the gap scope, i.e. every
+   * cell the API ranked. The API decides what is a gap; this only orders the page.
+   */
   gaps(sort: GapSort, direction: SortDirection): GapEntry[] {
-    const flagged = this.allCells().filter((c) => c.gaps.some((g) => g === 'THIN' || g === 'ISOLATED'));
-    return sortGaps(flagged, sort, direction);
+    return sortGaps(
+      this.allCells().filter((c) => c.rank !== null),
+      sort,
+      direction
+    );
   }
 }
 
@@ -197,6 +219,8 @@ export function sortGaps(entries: GapEntry[], sort: GapSort, direction: SortDire
   const byName = (a: GapEntry, b: GapEntry) =>
     collator.compare(a.theme.name, b.theme.name) || collator.compare(a.country.name, b.country.name);
   const primary: Record<GapSort, (a: GapEntry, b: GapEntry) => number> = {
+    // Rank 1 is the most severe gap: ascending = most severe first.
+    severity: (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity),
     theme: (a, b) => collator.compare(a.theme.name, b.theme.name),
     country: (a, b) => collator.compare(a.country.name, b.country.name),
     gap: (a, b) => collator.compare(gapLabelKey(a.gaps), gapLabelKey(b.gaps)),

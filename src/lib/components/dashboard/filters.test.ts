@@ -20,7 +20,9 @@ describe('parseDashboardFilters', () => {
       measure: 'money',
       expand: ['legal-aid', 'health'],
       gapSort: 'country',
-      gapDir: 'desc'
+      gapDir: 'desc',
+      gapPage: 1,
+      region: null
     });
   });
 
@@ -45,6 +47,22 @@ describe('parseDashboardFilters', () => {
     expect(filters.to).toBeNull();
   });
 
+  it('reads the gap page and names a bad one', () => {
+    expect(parse('gappage=3').filters.gapPage).toBe(3);
+    for (const bad of ['0', '-1', '2.5', 'two', '10001']) {
+      const { filters, errors } = parse(`gappage=${bad}`);
+      expect(errors.gappage, bad).toMatchObject({ code: 'page', message: expect.stringMatching(/^gappage: /) });
+      expect(filters.gapPage).toBe(1);
+    }
+  });
+
+  it('reads a heatmap region and names an unknown one', () => {
+    expect(parse('region=south').filters.region).toBe('south');
+    const { filters, errors } = parse('region=atlantis');
+    expect(errors.region).toMatchObject({ code: 'choice', message: 'region: must be one of north, west, south, east' });
+    expect(filters.region).toBeNull();
+  });
+
   it('rejects fractional years', () => {
     expect(parse('from=2020.5').errors.from?.code).toBe('year');
   });
@@ -59,10 +77,12 @@ describe('dashboardSearch', () => {
       from: 2020,
       to: 2022,
       measure: 'ties' as const,
-      expand: ['health']
+      expand: ['health'],
+      gapPage: 2,
+      region: 'east' as const
     };
     const search = dashboardSearch(filters);
-    expect(search).toBe('?funder=x-fund&from=2020&to=2022&measure=ties&expand=health');
+    expect(search).toBe('?funder=x-fund&from=2020&to=2022&measure=ties&expand=health&gappage=2&region=east');
     expect(parse(search.slice(1)).filters).toEqual(filters);
   });
 

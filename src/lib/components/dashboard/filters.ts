@@ -1,15 +1,17 @@
 /**
- * The dashboard's URL state: /dashboard?funder=&from=&to=&measure=&expand=&gapsort=&gapdir=. One parser for the
+ * The dashboard's URL state: /dashboard?funder=&from=&to=&measure=&expand=&gapsort=&gapdir=&gappage=&region=. One parser for the
  * page and its CSV exports, so an export always answers the same question as the page it was linked from.
  * Bad values never reach the API: each one becomes an error naming its field, and that filter falls back to its
  * default (the page still renders, with the error beside the field).
  */
 import { z } from 'zod';
+import { REGIONS, type Region } from './regions';
 
 export const MEASURES = ['organizations', 'ties', 'money'] as const;
 export type Measure = (typeof MEASURES)[number];
 
-export const GAP_SORTS = ['theme', 'country', 'gap', 'organizations', 'money'] as const;
+/** `severity`: the API's gap ranking (docs/decisions/0014), most severe first when ascending. */
+export const GAP_SORTS = ['severity', 'theme', 'country', 'gap', 'organizations', 'money'] as const;
 export type GapSort = (typeof GAP_SORTS)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -27,11 +29,15 @@ export interface DashboardFilters {
   expand: string[];
   gapSort: GapSort;
   gapDir: SortDirection;
+  /** 1-based page of the gap list; the server clamps it to the last page. */
+  gapPage: number;
+  /** The heatmap's columns: one region's countries (fits a laptop screen); null = every country, grouped. */
+  region: Region | null;
 }
 
-export type FilterField = 'funder' | 'from' | 'to' | 'measure' | 'expand' | 'gapsort' | 'gapdir';
+export type FilterField = 'funder' | 'from' | 'to' | 'measure' | 'expand' | 'gapsort' | 'gapdir' | 'gappage' | 'region';
 /** What is wrong, as a code the page translates; `message` is the English text the CSV endpoints answer with. */
-export type FilterErrorCode = 'slug' | 'year' | 'order' | 'choice' | 'unknown_funder';
+export type FilterErrorCode = 'slug' | 'year' | 'order' | 'choice' | 'unknown_funder' | 'page';
 export interface FilterError {
   code: FilterErrorCode;
   message: string;
@@ -44,9 +50,14 @@ export const DEFAULT_FILTERS: DashboardFilters = {
   to: null,
   measure: 'organizations',
   expand: [],
-  gapSort: 'organizations',
-  gapDir: 'asc'
+  gapSort: 'severity',
+  gapDir: 'asc',
+  gapPage: 1,
+  region: null
 };
+
+/** Pages beyond this are refused (the gap list has a few thousand rows at most). */
+export const MAX_GAP_PAGE = 10_000;
 
 const slug = z
   .string()
@@ -92,6 +103,20 @@ export function parseDashboardFilters(params: URLSearchParams): { filters: Dashb
   filters.gapDir =
     take('gapdir', 'choice', params.get('gapdir'), choice(['asc', 'desc'] as const)) ?? DEFAULT_FILTERS.gapDir;
 
+  filters.gapPage =
+    take(
+      'gappage',
+      'page',
+      params.get('gappage'),
+      z.coerce
+        .number({ message: 'must be a page number, e.g. 2' })
+        .int('must be a whole page number, e.g. 2')
+        .min(1, 'must be 1 or more')
+        .max(MAX_GAP_PAGE, `must be ${MAX_GAP_PAGE} or less`)
+    ) ?? DEFAULT_FILTERS.gapPage;
+
+  filters.region = take('region', 'choice', params.get('region'), choice(REGIONS));
+
   const expand = new Set<string>();
   for (const raw of params.getAll('expand')) {
     const value = take('expand', 'slug', raw, slug);
@@ -114,6 +139,8 @@ export function dashboardSearch(filters: DashboardFilters, change: Partial<Dashb
   for (const slug of next.expand) params.append('expand', slug);
   if (next.gapSort !== DEFAULT_FILTERS.gapSort) params.set('gapsort', next.gapSort);
   if (next.gapDir !== DEFAULT_FILTERS.gapDir) params.set('gapdir', next.gapDir);
+  if (next.gapPage !== DEFAULT_FILTERS.gapPage) params.set('gappage', String(next.gapPage));
+  if (next.region) params.set('region', next.region);
   const query = params.toString();
   return query ? `?${query}` : '';
 }

@@ -97,6 +97,7 @@ export const DashboardQuery = graphql(`
       fromYear
       toYear
       thinBelow
+      gapScope
       cells {
         themeSlug
         countryCode
@@ -107,6 +108,9 @@ export const DashboardQuery = graphql(`
         grantsEur
         otherCurrencyGrants
         gaps
+        severity
+        rank
+        neighbourCountryCodes
       }
     }
     isolatedOrganizations(first: 25) {
@@ -221,6 +225,9 @@ export const DashboardMatrixQuery = graphql(`
         grantsEur
         otherCurrencyGrants
         gaps
+        severity
+        rank
+        neighbourCountryCodes
       }
     }
   }

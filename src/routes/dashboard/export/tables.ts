@@ -100,9 +100,19 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
   },
 
   async gaps(ctx) {
+    // Every gap (empty cells included), in the page's order; the page's `gappage` does not narrow the export.
     const { coverage, provenance } = await matrixExport(ctx);
     const gaps = coverage.gaps(ctx.filters.gapSort, ctx.filters.gapDir);
-    return { columns: [...CELL_COLUMNS, ...PROVENANCE_COLUMNS], rows: gaps.map((c) => [...cellRow(c), ...provenance]) };
+    return {
+      columns: ['rank', 'severity', ...CELL_COLUMNS, 'neighbour_country_codes', ...PROVENANCE_COLUMNS],
+      rows: gaps.map((c) => [
+        c.rank,
+        c.severity === null ? null : c.severity.toFixed(4),
+        ...cellRow(c),
+        c.neighbours.map((n) => n.code).join(';'),
+        ...provenance
+      ])
+    };
   },
 
   async countries(ctx) {
