@@ -114,7 +114,7 @@ export function utf8Decode(): Transform {
         return callback(rejection(chunk, false));
       }
       bytesIn += chunk.length;
-      tail = Buffer.concat([tail, chunk]).subarray(-TAIL_BYTES);
+      tail = Buffer.concat([tail, chunk.subarray(-TAIL_BYTES)]).subarray(-TAIL_BYTES);
       callback(null, emitted(text));
     },
     flush(callback) {
