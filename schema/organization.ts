@@ -85,9 +85,11 @@ builder.node(OrganizationRef, {
     }),
     partners: t.field({
       type: [OrganizationRef],
+      // Null, with a GRAPH_UNAVAILABLE error, while Neo4j is down: the profile's other fields still resolve.
+      nullable: true,
       description:
         'Organisations with a confirmed partnership the viewer may see (from the partnership graph), by name. ' +
-        'Archived organisations are left out.',
+        'Archived organisations are left out. Null (with a GRAPH_UNAVAILABLE error) while the graph is unavailable.',
       args: { first: t.arg.int({ required: false, defaultValue: DEFAULT_LIST_SIZE }) },
       resolve: async (org, { first }, ctx) => {
         const ids = await ctx.loaders.partnersByOrganization.load({ id: org.id, limit: listSize(first) });
@@ -96,7 +98,10 @@ builder.node(OrganizationRef, {
       }
     }),
     partnerCount: t.int({
-      description: 'How many organisations `partners` would list without a limit.',
+      nullable: true,
+      description:
+        'How many organisations `partners` would list without a limit. Null (with a GRAPH_UNAVAILABLE error) while ' +
+        'the graph is unavailable.',
       resolve: (org, _args, ctx) => ctx.loaders.partnerCountByOrganization.load(org.id)
     }),
     partnerships: t.connection(

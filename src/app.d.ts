@@ -1,11 +1,19 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Viewer } from '$lib/server/auth/viewer';
+import type { ParamProblem } from './routes/directory/directory-params';
 
 declare global {
   namespace App {
     interface Locals {
       viewer: Viewer;
       lang: 'en' | 'de';
+    }
+    interface Error {
+      message: string;
+      /** A /directory URL's unusable parameters (400), named on the error page; see routes/directory/param-error.ts. */
+      directoryProblems?: ParamProblem[];
+      /** The same directory search without them. */
+      cleanHref?: string;
     }
   }
 }

@@ -171,16 +171,25 @@ describe('directory', () => {
     await expect.poll(() => cardNames(page)).toEqual(second);
   });
 
-  it('shows an empty state, and names a value from an old link it left out', async () => {
+  it('shows an empty state, and answers a value it cannot use with a 400 naming it', async () => {
     const { page } = browser;
     await page.goto('/directory?q=zzxqjv');
     expect(await totalShown(page)).toBe(0);
     expect(await page.getByRole('heading', { name: 'No organisation matches' }).isVisible()).toBe(true);
 
-    const response = await page.goto(`/directory?theme=${THEME.slug}&theme=no-such-theme&level=galactic`);
-    expect(response?.status()).toBe(200);
-    expect(await page.getByText('Themes: “no-such-theme” is not known to the directory').isVisible()).toBe(true);
-    expect(await page.getByText('Level of work: “galactic” is not a valid value').isVisible()).toBe(true);
+    // A value the directory cannot use is a 400 naming the parameter and why, with the search without it.
+    let response = await page.goto(`/directory?theme=${THEME.slug}&level=galactic`);
+    expect(response?.status()).toBe(400);
+    expect(
+      await page.getByText('Level of work (parameter “level”): “galactic” is not a valid value.').isVisible()
+    ).toBe(true);
+    response = await page.goto(`/directory?theme=${THEME.slug}&theme=no-such-theme`);
+    expect(response?.status()).toBe(400);
+    expect(
+      await page.getByText('Themes (parameter “theme”): “no-such-theme” is not known to the directory.').isVisible()
+    ).toBe(true);
+    await page.getByRole('link', { name: 'Open the directory without them' }).click();
+    await page.waitForURL(`**/directory?theme=${THEME.slug}`);
     expect(await totalShown(page)).toBe((await apiDirectory(page, { themes: [THEME.slug] })).total);
   });
 

@@ -49,10 +49,11 @@ async function tableCounts() {
   };
 }
 
-/** Imports `text` and asserts it was rejected without any table changing; returns the report. */
-async function rejected(kind: ImportKind, text: string, options: { maxBytes?: number } = {}) {
+/** Imports `text` (or raw bytes) and asserts it was rejected without any table changing; returns the report. */
+async function rejected(kind: ImportKind, text: string | Uint8Array, options: { maxBytes?: number } = {}) {
   const before = await tableCounts();
-  const report = await importCsv(kind, { text }, { db, ...options });
+  const input = typeof text === 'string' ? { text } : { bytes: text };
+  const report = await importCsv(kind, input, { db, ...options });
   expect(report.ok).toBe(false);
   expect(report.errorCount).toBeGreaterThan(0);
   expect(await tableCounts()).toEqual(before);
@@ -95,6 +96,28 @@ describe('file-level rejections', () => {
   it('rejects broken CSV syntax', async () => {
     const report = await rejected('organizations', `${ORG_HEADER}\nq1,"Unclosed quote,NGO,DE,,DE\n`);
     expect(report.issues[0]!.reason).toMatch(/not valid CSV/);
+  });
+
+  it('rejects invalid UTF-8 naming line and byte, instead of storing "Bad �� name" (issue 14)', async () => {
+    const good = `${ORG_HEADER}\nutf-1,Good Name,NGO,DE,,DE\nutf-2,Bad `;
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]), // a UTF-8 byte order mark, as Excel writes: not the problem
+      Buffer.from(good, 'utf8'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(' name,NGO,DE,,DE\n', 'utf8')
+    ]);
+    const report = await rejected('organizations', bytes);
+    expect(report.issues).toEqual([
+      { line: 3, reason: expect.stringMatching(new RegExp(`not valid UTF-8: line 3 .* at byte ${3 + good.length} `)) }
+    ]);
+    expect(await db.organization.count({ where: { name: { startsWith: 'Bad' } } })).toBe(0);
+  });
+
+  it('imports a UTF-8 file with a byte order mark and non-ASCII names unchanged', async () => {
+    const text = `${ORG_HEADER}\nutf-3,Ærø Flüchtlingshilfe 😀,NGO,DE,,DE\n`;
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    const report = await importCsv('organizations', { bytes }, { db, dryRun: true });
+    expect(report).toMatchObject({ ok: true, counts: { rows: 1 } });
   });
 
   it('rejects an empty file', async () => {

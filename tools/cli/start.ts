@@ -18,8 +18,12 @@ import { closeDriver } from '../../src/lib/server/graph/driver';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { inviteFirstAdmin } from '../../src/lib/server/auth/bootstrap';
+import { childColorEnv, colorAllowed, printable } from '../process/plain-output';
 
-const log = (line: string) => console.log(`[atlas] ${line}`);
+// Redirected to a file or with NO_COLOR, the log is plain text: no escape codes from us or from the app server.
+const color = colorAllowed(process.stdout);
+const print = (line: string) => console.log(printable(line, color));
+const log = (line: string) => print(`[atlas] ${line}`);
 const root = resolve(process.env.ATLAS_ROOT ?? process.cwd());
 // Parsed without caching: the process env gains DATABASE_URL/NEO4J_URI below, before any client reads env().
 const config = parseEnv(process.env);
@@ -57,8 +61,14 @@ async function main() {
     root,
     port: config.PORT,
     host: config.HOST,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEO4J_URI: neo4jUri, NODE_ENV: 'production' },
-    log: (line) => console.log(line)
+    env: {
+      ...process.env,
+      ...childColorEnv(color),
+      DATABASE_URL: databaseUrl,
+      NEO4J_URI: neo4jUri,
+      NODE_ENV: 'production'
+    },
+    log: print
   });
   shutdown.add('app server', app.stop);
 
@@ -69,7 +79,7 @@ async function main() {
 }
 
 main().catch(async (error: Error) => {
-  console.error(`[atlas] could not start: ${error.message}`);
+  console.error(printable(`[atlas] could not start: ${error.message}`, colorAllowed(process.stderr)));
   await shutdown.run(log);
   process.exit(1);
 });

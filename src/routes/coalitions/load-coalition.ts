@@ -6,6 +6,7 @@
 import { error } from '@sveltejs/kit';
 import type { CombinedError } from '@urql/core';
 import { createGraphqlClient, loadQuery } from '$lib/graphql/client';
+import { onlyGraphUnavailable } from '$lib/graphql/graph-unavailable';
 import {
   CoalitionChoicesQuery,
   CoalitionIncludeByIdQuery,
@@ -37,8 +38,10 @@ export interface CoalitionPageState {
   problems: CoalitionProblem[];
   sizeInput: string;
   submitted: boolean;
-  /** Null until a valid request was sent (and whenever it has problems). */
+  /** Null until a valid request was sent (and whenever it has problems, or the graph is unavailable). */
   proposal: CoalitionProposal | null;
+  /** The request was valid but Neo4j is down: the page keeps the form and shows a notice instead of failing. */
+  graphUnavailable: boolean;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -64,7 +67,8 @@ export async function loadCoalitionState(
     problems,
     sizeInput,
     submitted,
-    proposal: null
+    proposal: null,
+    graphUnavailable: false
   };
   if (!submitted) return state;
 
@@ -85,6 +89,10 @@ export async function loadCoalitionState(
     .toPromise();
   if (result.data && !result.error) {
     state.proposal = result.data.proposeCoalition;
+    return state;
+  }
+  if (onlyGraphUnavailable(result.error)) {
+    state.graphUnavailable = true;
     return state;
   }
   problems.push(...apiProblems(result.error));

@@ -11,6 +11,7 @@ import {
   type DirectoryState,
   type ParamProblem
 } from './directory-params';
+import { rejectDirectoryParams } from './param-error';
 import type { PageLoad } from './$types';
 
 interface ApiFieldError {
@@ -31,26 +32,32 @@ function refusedParams(apiError: CombinedError | undefined, state: DirectoryStat
   return problems;
 }
 
+/** The API checks a theme list and a cursor separately: ask again without what it refused, this many times at most. */
+const MAX_REFUSAL_ROUNDS = 3;
+
 /**
  * Server-rendered first (SvelteKit's fetch calls /graphql in-process), then run in the browser on every change of
- * the URL. A shared link with a value that no longer exists (a renamed theme, an old cursor) still opens: the value
- * is left out and the page names it, rather than an error page.
+ * the URL. A value the directory cannot use — malformed here, or unknown to the API (a renamed theme, an old
+ * cursor) — is answered with 400 naming every such parameter and a link to the search without them.
  */
 export const load: PageLoad = async ({ url, fetch, parent }) => {
   const { lang } = await parent();
   const parsed = parseDirectoryParams(url.searchParams);
-  let state = parsed.state;
-  const problems = [...parsed.problems];
+  if (parsed.problems.length > 0) rejectDirectoryParams(parsed.problems, parsed.state);
   const client = createGraphqlClient(fetch);
 
+  let state = parsed.state;
+  const refusedAll: ParamProblem[] = [];
   let result = await client.query(DirectoryPageDocument, queryVariables(state, lang)).toPromise();
-  const refused = refusedParams(result.error, state);
-  if (refused.length > 0) {
-    problems.push(...refused);
+  for (let round = 0; round < MAX_REFUSAL_ROUNDS; round++) {
+    const refused = refusedParams(result.error, state);
+    if (refused.length === 0) break;
+    refusedAll.push(...refused);
     state = withoutProblems(state, refused);
     result = await client.query(DirectoryPageDocument, queryVariables(state, lang)).toPromise();
   }
+  if (refusedAll.length > 0) rejectDirectoryParams(refusedAll, state);
   if (result.error || !result.data) failLoad(result.error);
 
-  return { state, problems, directory: result.data, lang };
+  return { state, directory: result.data, lang };
 };

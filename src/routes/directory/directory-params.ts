@@ -65,14 +65,24 @@ export interface DirectoryState {
   before: string | null;
 }
 
-/** A URL value the directory cannot use: it is left out, and the page says so naming the parameter. */
+/**
+ * A URL value the directory cannot use: the page answers 400 naming the parameter, the value and why
+ * (param-error.ts), with a link to the same search without it.
+ */
 export interface ParamProblem {
   param: string;
+  /** As given, shortened for display (see shown()). */
   value: string;
-  reason: 'unknown' | 'invalid';
+  reason: 'unknown' | 'invalid' | 'too-long';
 }
 
-const MAX_QUERY_LENGTH = 200;
+export const MAX_QUERY_LENGTH = 200;
+const MAX_SHOWN_VALUE = 60;
+
+/** A value as an error message may repeat it: a 10,000-character parameter is named by its start. */
+function shown(value: string): string {
+  return value.length > MAX_SHOWN_VALUE ? `${value.slice(0, MAX_SHOWN_VALUE)}…` : value;
+}
 const COUNTRY_CODE = /^[A-Za-z]{2}$/;
 const LANGUAGE_CODE = /^[A-Za-z]{2}$/;
 const THEME_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -93,7 +103,7 @@ function readList<T>(
     const trimmed = raw.trim();
     if (trimmed === '') continue;
     const value = accept(trimmed);
-    if (value === null) problems.push({ param, value: trimmed, reason: 'invalid' });
+    if (value === null) problems.push({ param, value: shown(trimmed), reason: 'invalid' });
     else values.push(value);
   }
   return unique(values);
@@ -110,12 +120,12 @@ export function parseDirectoryParams(params: URLSearchParams): { state: Director
   const problems: ParamProblem[] = [];
   let query = (params.get(PARAM.query) ?? '').trim();
   if (query.length > MAX_QUERY_LENGTH) {
-    problems.push({ param: PARAM.query, value: query, reason: 'invalid' });
+    problems.push({ param: PARAM.query, value: shown(query), reason: 'too-long' });
     query = query.slice(0, MAX_QUERY_LENGTH);
   }
   const sortRaw = params.get(PARAM.sort)?.trim().toLowerCase() || null;
   const sort = sortRaw && (SORTS as readonly string[]).includes(sortRaw) ? (sortRaw as Sort) : null;
-  if (sortRaw && !sort) problems.push({ param: PARAM.sort, value: sortRaw, reason: 'invalid' });
+  if (sortRaw && !sort) problems.push({ param: PARAM.sort, value: shown(sortRaw), reason: 'invalid' });
   const after = params.get(PARAM.after)?.trim() || null;
   // Both at once has no meaning for a page link; forward wins, as "next" is the usual way in.
   const before = after ? null : params.get(PARAM.before)?.trim() || null;
@@ -200,18 +210,18 @@ export function problemFromApiField(state: DirectoryState, field: string): Param
   if (match) {
     const key = match[1] as 'themes' | 'countries' | 'languages';
     const value = state[key][Number(match[2])];
-    return value === undefined ? null : { param: PARAM[key], value, reason: 'unknown' };
+    return value === undefined ? null : { param: PARAM[key], value: shown(value), reason: 'unknown' };
   }
   if (field === 'after' || field === 'before') {
     const value = state[field];
-    return value ? { param: PARAM[field], value, reason: 'invalid' } : null;
+    return value ? { param: PARAM[field], value: shown(value), reason: 'invalid' } : null;
   }
   return null;
 }
 
 /** The state without the values the problems name. */
 export function withoutProblems(state: DirectoryState, problems: ParamProblem[]): DirectoryState {
-  const drop = (param: string, value: string) => problems.some((p) => p.param === param && p.value === value);
+  const drop = (param: string, value: string) => problems.some((p) => p.param === param && p.value === shown(value));
   return {
     ...state,
     themes: state.themes.filter((v) => !drop(PARAM.themes, v)),

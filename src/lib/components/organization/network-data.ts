@@ -12,7 +12,8 @@ interface OrgRef {
 }
 
 export interface PartnerWithPartners extends OrgRef {
-  partners: readonly OrgRef[];
+  /** Null while the partnership graph is unavailable. */
+  partners: readonly OrgRef[] | null;
 }
 
 export function organizationHref(slug: string): string {
@@ -36,7 +37,7 @@ export function partnerNetwork(
     edges.push({ source: focus.id, target: partner.id });
   }
   for (const partner of partners) {
-    for (const second of partner.partners) {
+    for (const second of partner.partners ?? []) {
       if (!nodes.has(second.id)) {
         nodes.set(second.id, {
           id: second.id,

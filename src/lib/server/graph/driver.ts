@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { parseEnv } from '../env';
 import { graphRead, isGraphUnavailable } from '../projection/graph-session';
+import { ReadBreaker } from './read-breaker';
 
 /**
  * The one Neo4j driver per process (it pools connections); sessions are opened per unit of work, always naming
@@ -63,17 +64,36 @@ export class GraphUnavailableError extends GraphQLError {
   }
 }
 
+/** Shared by every graph read of this process (see read-breaker.ts); logs only when it opens or closes. */
+export const graphReadBreaker = new ReadBreaker({
+  onChange: (state, failures) =>
+    console.warn(
+      state === 'open'
+        ? `[graph] reads fail fast with GRAPH_UNAVAILABLE after ${failures} consecutive connection failures; probing again shortly`
+        : '[graph] Neo4j answers again: graph reads resume'
+    )
+});
+
 /**
  * One read transaction in its own session. Transient errors inside a reachable Neo4j are retried a few times;
  * an unreachable Neo4j is NOT: `executeRead` would retry it for its 30 s window, so every graph-backed read hung
- * while Neo4j was down (issue 14, finding 7). It fails at once (or after connectionTimeout) with GRAPH_UNAVAILABLE.
+ * while Neo4j was down (issue 14, finding 7). It fails at once (or after connectionTimeout) with GRAPH_UNAVAILABLE,
+ * and once the breaker has opened, without trying at all.
  */
 export async function readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+  if (!graphReadBreaker.tryAcquire()) throw new GraphUnavailableError();
   try {
     // A Transaction offers everything a ManagedTransaction does (run); the types differ only by private members.
-    return await graphRead(getDriver(), (tx) => work(tx as unknown as ManagedTransaction));
+    const result = await graphRead(getDriver(), (tx) => work(tx as unknown as ManagedTransaction));
+    graphReadBreaker.succeeded();
+    return result;
   } catch (error) {
-    if (!isGraphUnavailable(error)) throw error;
+    if (!isGraphUnavailable(error)) {
+      // Neo4j answered (a query or data error): it is up, whatever this read's problem is.
+      graphReadBreaker.succeeded();
+      throw error;
+    }
+    graphReadBreaker.failed();
     console.warn(`[graph] read failed, Neo4j unavailable: ${(error as Error).message.split('\n')[0]}`);
     throw new GraphUnavailableError();
   }

@@ -5,6 +5,7 @@ import { apiCors } from '../security/cors';
 import { useLocalGraphiQL } from '../security/graphiql';
 import { apiProtectionPlugins } from '../security/graphql-plugins';
 import type { ApiServerContext } from '../security/server-context';
+import { yogaLogger } from './yoga-logger';
 
 /**
  * A GraphQLError thrown on purpose (bad input, a page too large …) carries a message meant for the client.
@@ -29,6 +30,8 @@ export const yoga = createYoga<ApiServerContext, GraphQLContext>({
   // own CSP by useLocalGraphiQL below (yoga's built-in one loads from a CDN).
   graphiql: false,
   landingPage: false,
+  // Plain lines: yoga's default logger writes ANSI colour codes even into log files.
+  logging: yogaLogger(),
   // Unexpected errors are masked; deliberate ones (GraphQLError) pass through with their message.
   // The client gets "Unexpected error."; the server log gets the cause.
   maskedErrors: {

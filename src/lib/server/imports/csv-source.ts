@@ -5,9 +5,13 @@ import { parse } from 'csv-parse';
 import { formulaReason } from './cells';
 import type { Column } from './columns';
 import { FileRejected, type IssueCollector } from './report';
+import { utf8Decode } from './utf8-decode';
 
-/** Where a CSV comes from: a file on disk, or text already in memory (tests, the demo seed, uploads). */
-export type CsvInput = { path: string } | { text: string; name?: string };
+/**
+ * Where a CSV comes from: a file on disk, text already in memory (tests, the demo seed), or raw bytes (uploads;
+ * checked as UTF-8 like a file).
+ */
+export type CsvInput = { path: string } | { text: string; name?: string } | { bytes: Uint8Array; name?: string };
 
 /** One data row: its physical line, its cells by header name, and the columns already reported as bad. */
 export interface CsvRow {
@@ -48,6 +52,10 @@ async function openInput(input: CsvInput, maxBytes: number): Promise<{ stream: R
     });
     if (size > maxBytes) throw tooLarge(size, maxBytes);
     return { stream: createReadStream(input.path), size };
+  }
+  if ('bytes' in input) {
+    if (input.bytes.length > maxBytes) throw tooLarge(input.bytes.length, maxBytes);
+    return { stream: Readable.from([Buffer.from(input.bytes)]), size: input.bytes.length };
   }
   const size = Buffer.byteLength(input.text);
   if (size > maxBytes) throw tooLarge(size, maxBytes);
@@ -111,19 +119,25 @@ export async function readCsv(
       callback(null, chunk);
     }
   });
-  const parser = stream.pipe(counter).pipe(
-    parse({
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      // Files from Windows spreadsheets and hand edits mix line endings; accept all three.
-      record_delimiter: ['\r\n', '\n', '\r'],
-      info: true,
-      raw: true
-    })
-  );
+  // Strict UTF-8: an invalid byte rejects the file naming its line and byte offset, instead of becoming U+FFFD.
+  const decode = utf8Decode();
+  const parser = stream
+    .pipe(counter)
+    .pipe(decode)
+    .pipe(
+      parse({
+        bom: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        // Files from Windows spreadsheets and hand edits mix line endings; accept all three.
+        record_delimiter: ['\r\n', '\n', '\r'],
+        info: true,
+        raw: true
+      })
+    );
   stream.on('error', (error) => counter.destroy(error));
-  counter.on('error', (error) => parser.destroy(error));
+  counter.on('error', (error) => decode.destroy(error));
+  decode.on('error', (error) => parser.destroy(error));
 
   let header: string[] | null = null;
   const rows: CsvRow[] = [];

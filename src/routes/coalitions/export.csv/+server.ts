@@ -10,6 +10,12 @@ import { problemMessage } from '../problem-messages';
  */
 export const GET: RequestHandler = async ({ fetch, url, locals }) => {
   const state = await loadCoalitionState(fetch, url.searchParams, locals.lang);
+  if (state.graphUnavailable) {
+    return new Response('The partnership graph is temporarily unavailable. Please try again in a moment.\n', {
+      status: 503,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '10' }
+    });
+  }
   // Without parameters the problems say "choose a theme" and "choose a country": a download needs both.
   if (state.problems.length > 0 || !state.proposal) {
     const lines = state.problems.map((p) => `${p.field}: ${problemMessage(p)}`);

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loadQuery } from '$lib/graphql/client';
+import { loadQueryTolerantOfGraph } from '$lib/graphql/graph-unavailable';
 import {
   ConnectionPathsQuery,
   ConnectionTargetQuery,
@@ -16,13 +17,15 @@ const MAX_TARGET_LENGTH = 200;
 export const load: PageLoad = async ({ fetch, params, url, parent, data }) => {
   const { lang: locale } = await parent();
   const lang = locale === 'de' ? 'DE' : 'EN';
-  const page = await loadQuery(fetch, OrganizationPageQuery, { slug: params.slug, lang });
-  const organization = page.organization;
-  if (!organization) error(404, `No organisation with the slug "${params.slug}"`);
+  // While Neo4j is down, partners and partnerCount come back null (GRAPH_UNAVAILABLE) and the rest still shows.
+  const profile = await loadQueryTolerantOfGraph(fetch, OrganizationPageQuery, { slug: params.slug, lang });
+  const page = profile.data;
+  const organization = page?.organization;
+  if (!page || !organization) error(404, `No organisation with the slug "${params.slug}"`);
 
   const to = (url.searchParams.get('to') ?? '').trim().slice(0, MAX_TARGET_LENGTH);
   const [recommendations, connection] = await Promise.all([
-    loadQuery(fetch, OrganizationRecommendationsQuery, { id: organization.id, lang }),
+    loadQueryTolerantOfGraph(fetch, OrganizationRecommendationsQuery, { id: organization.id, lang }),
     to ? findConnection(fetch, organization.id, to) : null
   ]);
 
@@ -33,8 +36,11 @@ export const load: PageLoad = async ({ fetch, params, url, parent, data }) => {
   return {
     ...data,
     organization,
-    recommendations: recommendations.recommendedPartners,
-    connection,
+    /** Null while the partnership graph is unavailable (graphUnavailable says so). */
+    recommendations: recommendations.data?.recommendedPartners ?? null,
+    connection: connection?.graphUnavailable ? null : connection,
+    graphUnavailable:
+      profile.graphUnavailable || recommendations.graphUnavailable || Boolean(connection?.graphUnavailable),
     // Only people who act for another organisation can propose a partnership with this one.
     canProposePartnership: viewerOrganizationIds.some((id) => id !== organization.id)
   };
@@ -44,10 +50,18 @@ async function findConnection(
   fetchFn: typeof fetch,
   fromId: string,
   text: string
-): Promise<{ text: string; target: ConnectionTarget; paths: ConnectionPathsData['connectionPaths'] | null }> {
+): Promise<{
+  text: string;
+  target: ConnectionTarget;
+  paths: ConnectionPathsData['connectionPaths'] | null;
+  graphUnavailable?: boolean;
+}> {
   const lookup = await loadQuery(fetchFn, ConnectionTargetQuery, { text });
   const target = pickConnectionTarget(text, lookup.bySlug, lookup.matches.nodes, fromId);
   if (target.kind !== 'found') return { text, target, paths: null };
-  const result = await loadQuery(fetchFn, ConnectionPathsQuery, { from: fromId, to: target.organization.id });
-  return { text, target, paths: result.connectionPaths };
+  const result = await loadQueryTolerantOfGraph(fetchFn, ConnectionPathsQuery, {
+    from: fromId,
+    to: target.organization.id
+  });
+  return { text, target, paths: result.data?.connectionPaths ?? null, graphUnavailable: result.graphUnavailable };
 }
