@@ -33,8 +33,8 @@ async function sides(page: Page): Promise<{ mine: Org; partner: Org }> {
   const me = await page.request.post('/graphql', {
     data: { query: `{ me { memberships { status organization { id slug name } } } }` }
   });
-  const mine = ((await me.json()) as { data: { me: { memberships: { status: string; organization: Org }[] } } }).data
-    .me.memberships[0]!.organization;
+  const mine = ((await me.json()) as { data: { me: { memberships: { status: string; organization: Org }[] } } }).data.me
+    .memberships[0]!.organization;
   const known = await page.request.post('/graphql', {
     data: {
       query: `query($slug: String!) {

@@ -181,7 +181,9 @@ describe('expiry', () => {
     expect(confirm.confirmPartnership.fieldErrors).toEqual([
       {
         field: 'id',
-        message: expect.stringMatching(/^has expired \(on \d{4}-\d{2}-\d{2}, unanswered\): it can no longer be confirmed/)
+        message: expect.stringMatching(
+          /^has expired \(on \d{4}-\d{2}-\d{2}, unanswered\): it can no longer be confirmed/
+        )
       }
     ]);
     const withdraw = await executeOk(DECIDE('withdrawPartnership'), { id }, sideA);
