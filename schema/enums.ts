@@ -36,7 +36,9 @@ export const CountryRegionEnum = builder.enumType(CountryRegion, { name: 'Countr
 export const PartnershipKindEnum = builder.enumType(PartnershipKind, { name: 'PartnershipKind' });
 export const PartnershipStatusEnum = builder.enumType(PartnershipStatus, {
   name: 'PartnershipStatus',
-  description: 'PROPOSED by orgA → CONFIRMED or DECLINED by orgB → ENDED by either side.'
+  description:
+    'PROPOSED by orgA → CONFIRMED or DECLINED by orgB → ENDED by either side. A proposal can be WITHDRAWN by orgA ' +
+    'or EXPIRE unanswered.'
 });
 export const NetworkRoleEnum = builder.enumType(NetworkRole, { name: 'NetworkRole' });
 

@@ -3,8 +3,11 @@ import {
   confirmPartnership,
   declinePartnership,
   endPartnership,
-  proposePartnership
+  proposePartnership,
+  withdrawPartnership
 } from '../src/lib/server/partnerships/partnerships';
+import { canEditOrganization } from '../src/lib/server/directory/authorize';
+import { effectiveStatus } from '../src/lib/server/partnerships/proposal-expiry';
 import { setPartnershipVisibility } from '../src/lib/server/partnerships/visibility-change';
 import { builder } from './builder';
 import { PartnershipKindEnum, PartnershipStatusEnum, VisibilityEnum } from './enums';
@@ -19,7 +22,33 @@ builder.node(PartnershipRef, {
   loadMany: (ids, ctx) => ctx.loaders.partnershipById.loadMany(ids) as Promise<(Partnership | null)[]>,
   fields: (t) => ({
     kind: t.expose('kind', { type: PartnershipKindEnum }),
-    status: t.expose('status', { type: PartnershipStatusEnum }),
+    status: t.field({
+      type: PartnershipStatusEnum,
+      description: 'A PROPOSED partnership past its expiresAt is EXPIRED, even before the background sweep wrote it.',
+      resolve: (p) => effectiveStatus(p)
+    }),
+    expiresAt: t.expose('expiresAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When an unanswered proposal expires; null for imported rows (they do not expire).'
+    }),
+    message: t.string({
+      nullable: true,
+      description:
+        "The proposer's message to the invited side. Only members of the two organisations (and admins) read it.",
+      resolve: (p, _args, ctx) =>
+        canEditOrganization(ctx.viewer, p.orgAId) || canEditOrganization(ctx.viewer, p.orgBId) ? p.message : null
+    }),
+    invitedSideReachable: t.boolean({
+      nullable: true,
+      description:
+        'Whether anyone manages the invited organisation (orgB) on the Atlas, so that a proposal reaches a person. ' +
+        'Only for the proposing side (and admins); null for everyone else.',
+      resolve: async (p, _args, ctx) =>
+        canEditOrganization(ctx.viewer, p.orgAId)
+          ? (await ctx.loaders.activeMemberCountByOrganization.load(p.orgBId)) > 0
+          : null
+    }),
     visibility: t.expose('visibility', { type: VisibilityEnum }),
     title: t.exposeString('title', { nullable: true }),
     description: t.exposeString('description', { nullable: true }),
@@ -66,6 +95,10 @@ const ProposePartnershipInput = builder.inputType('ProposePartnershipInput', {
     kind: t.field({ type: PartnershipKindEnum, required: true }),
     title: t.string({ required: false }),
     description: t.string({ required: false }),
+    message: t.string({
+      required: false,
+      description: 'A note to the invited side (at most 2000 characters), mailed to its members.'
+    }),
     themes: t.stringList({ required: false, description: 'Theme slugs.' }),
     startDate: t.field({ type: 'Date', required: false }),
     endDate: t.field({ type: 'Date', required: false }),
@@ -94,6 +127,7 @@ const SetPartnershipVisibilityInput = builder.inputType('SetPartnershipVisibilit
 const propose = mutationResult('ProposePartnership', 'partnership', PartnershipRef, 'The partnership was proposed.');
 const confirm = mutationResult('ConfirmPartnership', 'partnership', PartnershipRef, 'The partnership is confirmed.');
 const decline = mutationResult('DeclinePartnership', 'partnership', PartnershipRef, 'The proposal was declined.');
+const withdraw = mutationResult('WithdrawPartnership', 'partnership', PartnershipRef, 'The proposal was withdrawn.');
 const end = mutationResult('EndPartnership', 'partnership', PartnershipRef, 'The partnership has ended.');
 const setVisibility = mutationResult(
   'SetPartnershipVisibility',
@@ -134,6 +168,16 @@ builder.mutationFields((t) => ({
       const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Partnership' });
       if (errors.length > 0) return validationError(errors);
       return decline.toResult(await declinePartnership(ctx.viewer, ids));
+    }
+  }),
+  withdrawPartnership: t.field({
+    type: withdraw.union,
+    description: 'The proposing side (orgA) takes back a proposal that is still PROPOSED and has not expired.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) => {
+      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Partnership' });
+      if (errors.length > 0) return validationError(errors);
+      return withdraw.toResult(await withdrawPartnership(ctx.viewer, ids));
     }
   }),
   endPartnership: t.field({

@@ -119,7 +119,9 @@ export async function buildLeakGraph(db: PrismaClient): Promise<LeakGraph> {
       visibility,
       status,
       startDate: START,
-      endDate
+      endDate,
+      // A proposer's note: only the two sides (and admins) may read it, whatever the partnership's visibility.
+      message: `note of ${externalId}`
     });
     partnershipIds.set(externalId, row.id);
   }

@@ -330,6 +330,26 @@ export function directoryLeakPaths(g: LeakGraph): LeakPath[] {
         sideB: { partnership: { status: 'PROPOSED', visibility: 'PUBLIC' }, nodeFound: true },
         admin: { partnership: { status: 'PROPOSED', visibility: 'PUBLIC' }, nodeFound: true }
       })
+    },
+    {
+      // The partnership is PUBLIC, its message is not: only the two sides' members and admins read it.
+      name: 'message of the PUBLIC Far–Birch',
+      family: 'partners',
+      roleOnly: true,
+      run: async (viewer) => {
+        const data = await executeOk(
+          `query($id: ID!) { partnership(id: $id) { message } }`,
+          { id: pid('p-far-birch') },
+          viewer
+        );
+        return data.partnership;
+      },
+      expected: perViewer({
+        anonymous: { message: null },
+        members: { message: null },
+        sideB: { message: 'note of p-far-birch' },
+        admin: { message: 'note of p-far-birch' }
+      })
     }
   ];
 }

@@ -69,6 +69,10 @@ describe('npm start on embedded defaults', () => {
 
     const first = await startCommand(ports);
     expect(first.output()).toContain('seeded the demo dataset');
+    // Issue 15: demo accounts on embedded defaults, each with its own password printed once.
+    const passwords = [...first.output().matchAll(/(member|analyst|admin)@example\.org {2}password: (\S{24})/g)];
+    expect(passwords.map((m) => m[1]).sort()).toEqual(['admin', 'analyst', 'member']);
+    expect(new Set(passwords.map((m) => m[2])).size).toBe(3);
     const ready = await fetch(`http://127.0.0.1:${ports.app}/readyz`);
     expect(ready.status).toBe(200);
     const home = await fetch(`http://127.0.0.1:${ports.app}/`);
@@ -84,6 +88,7 @@ describe('npm start on embedded defaults', () => {
 
     const second = await startCommand(ports);
     expect(second.output()).not.toContain('seeded the demo dataset');
+    expect(second.output()).not.toContain('password:');
     expect(await organizationCount(ports.app)).toBe(seeded);
     process.kill(-second.child.pid!, 'SIGINT');
     expect(await second.exited).toBe(0);

@@ -17,8 +17,10 @@ import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
 import { closeDriver } from '../../src/lib/server/graph/driver';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
+import { getDb } from '../../src/lib/server/db';
 import { inviteFirstAdmin } from '../../src/lib/server/auth/bootstrap';
 import { childColorEnv, colorAllowed, printable } from '../process/plain-output';
+import { seedDemoAccounts } from '../seed/demo-accounts';
 
 // Redirected to a file or with NO_COLOR, the log is plain text: no escape codes from us or from the app server.
 const color = colorAllowed(process.stdout);
@@ -44,10 +46,24 @@ async function main() {
   const seeded = await seedDemoIfEmpty(log);
   if (seeded) {
     log('seeded the demo dataset (first run)');
-    // No accounts exist yet: invite the first admin; the log mailer prints the sign-up link below.
-    const email = process.env.ATLAS_ADMIN_EMAIL ?? 'admin@example.org';
-    const invited = await inviteFirstAdmin(email, `http://localhost:${config.PORT}`);
-    if (invited.invited) log(`invited ${email} as the first admin: open the link above to set a password`);
+    // No accounts exist yet: create demo ones (never with DATABASE_URL: that database is a real one).
+    const accounts = await seedDemoAccounts(getDb(), {
+      databaseUrl: config.DATABASE_URL,
+      adminEmail: process.env.ATLAS_ADMIN_EMAIL
+    });
+    if ('seeded' in accounts) {
+      log('demo accounts (passwords shown only now; change them at /account):');
+      for (const a of accounts.seeded) {
+        const of = a.organization ? ` of ${a.organization.name} (/organizations/${a.organization.slug})` : '';
+        log(`  ${a.role.padEnd(14)} ${a.email}  password: ${a.password}${of}`);
+      }
+    } else {
+      log(`no demo accounts: ${accounts.skipped}`);
+      // A real database still needs its first admin: invite them; the log mailer prints the sign-up link above.
+      const email = process.env.ATLAS_ADMIN_EMAIL ?? 'admin@example.org';
+      const invited = await inviteFirstAdmin(email, `http://localhost:${config.PORT}`);
+      if (invited.invited) log(`invited ${email} as the first admin: open the link above to set a password`);
+    }
   }
   const projected = await drainOutbox();
   if (projected) log(`projected ${projected} changes into Neo4j`);

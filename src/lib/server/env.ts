@@ -52,7 +52,9 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   /** GraphQL Armor's estimate (lists × their first/last): a 100-organisation directory page costs ~95 000. */
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(100_000),
-  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15)
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
+  /** Days a partnership proposal waits for an answer before it expires (issue 15). */
+  PARTNERSHIP_PROPOSAL_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30)
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,7 +6,7 @@ import { inviteUser, listOpenInvitations, revokeInvitation } from '$lib/server/a
 import { approveMembership, listMembershipRequests, rejectMembership } from '$lib/server/auth/memberships';
 import { publicOrigin } from '$lib/server/auth/origin';
 import { isAdmin } from '$lib/server/auth/viewer';
-import { getDb } from '$lib/server/db';
+import { findOrganizationByNameOrSlug, organizationNameSuggestions } from '$lib/server/auth/organization-lookup';
 
 const AUDIT_PAGE = 50;
 
@@ -16,13 +16,15 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store' });
   const after = url.searchParams.get('after');
   const afterId = after && /^\d+$/.test(after) ? BigInt(after) : undefined;
-  const [requests, invitations, audit] = await Promise.all([
+  const [requests, invitations, audit, organizationNames] = await Promise.all([
     listMembershipRequests(locals.viewer),
     listOpenInvitations(locals.viewer),
-    listAuditLog(locals.viewer, { first: AUDIT_PAGE, afterId })
+    listAuditLog(locals.viewer, { first: AUDIT_PAGE, afterId }),
+    organizationNameSuggestions()
   ]);
   const entries = audit?.entries ?? [];
   return {
+    organizationNames,
     requests: requests.map((r) => ({
       id: r.id,
       createdAt: r.createdAt,
@@ -69,20 +71,23 @@ export const actions: Actions = {
     const form = await request.formData();
     const email = String(form.get('email') ?? '');
     const role = String(form.get('role') ?? 'MEMBER') as 'MEMBER' | 'FUNDER_ANALYST' | 'ADMIN';
-    const slug = String(form.get('organization') ?? '')
-      .trim()
-      .toLowerCase();
-    const values = { email, role, organization: slug };
+    const organization = String(form.get('organization') ?? '').trim();
+    const values = { email, role, organization };
     let organizationId: string | undefined;
-    if (slug) {
-      const org = await getDb().organization.findUnique({ where: { slug }, select: { id: true } });
-      if (!org)
+    if (organization) {
+      const lookup = await findOrganizationByNameOrSlug(organization);
+      if (!('found' in lookup)) {
+        const message =
+          lookup.missing === 'ambiguous'
+            ? m.connect_invite_org_ambiguous({ slugs: lookup.slugs.join(', ') })
+            : m.connect_invite_org_not_found();
         return fail(400, {
           action: 'invite' as const,
           values,
-          errors: { organization: m.account_org_not_found() } as Record<string, string>
+          errors: { organization: message } as Record<string, string>
         });
-      organizationId = org.id;
+      }
+      organizationId = lookup.found.id;
     }
     const outcome = await inviteUser(locals.viewer, { email, role, organizationId }, publicOrigin(url));
     if (!outcome.ok) {

@@ -181,6 +181,9 @@ export const PartnershipDetailQuery = graphql(`
       visibility
       title
       description
+      message
+      expiresAt
+      invitedSideReachable
       startDate
       endDate
       createdAt
@@ -200,6 +203,7 @@ export const PartnershipDetailQuery = graphql(`
         slug
         name
         viewerCanEdit
+        contactEmail
       }
     }
   }
@@ -231,6 +235,15 @@ export const ConfirmPartnershipMutation = graphql(`
 export const DeclinePartnershipMutation = graphql(`
   mutation DeclinePartnership($id: ID!) {
     declinePartnership(id: $id) {
+      __typename
+      ...MutationProblems
+    }
+  }
+`);
+
+export const WithdrawPartnershipMutation = graphql(`
+  mutation WithdrawPartnership($id: ID!) {
+    withdrawPartnership(id: $id) {
       __typename
       ...MutationProblems
     }

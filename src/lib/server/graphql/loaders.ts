@@ -158,6 +158,17 @@ export function createLoaders(visibility: VisibilityParams) {
       return grouped(ids, map);
     }),
 
+    /** Approved members with an active account, per organisation: does a proposal to it reach anyone? */
+    activeMemberCountByOrganization: new DataLoader<string, number>(async (ids) => {
+      const rows = await db.membership.groupBy({
+        by: ['organizationId'],
+        where: { organizationId: { in: [...ids] }, status: 'APPROVED', user: { disabledAt: null } },
+        _count: { _all: true }
+      });
+      const counts = new Map(rows.map((r) => [r.organizationId, r._count._all]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+
     partnershipById: new DataLoader<string, Partnership | null>(async (ids) =>
       byKey(ids, await partnershipsByIds(db, ids, v))
     ),

@@ -15,7 +15,10 @@ import {
   type PartnershipProposalInput
 } from '../validation/partnership';
 import { loadReferenceData } from '../validation/reference';
+import { runInBackground } from '../background-work';
 import { lockedPartnership } from './lock';
+import { expireProposals, isExpired, proposalExpiresAt } from './proposal-expiry';
+import { mailProposalReceived } from './proposal-mail';
 import { forgetCachedAnalytics } from './stale-analytics';
 import { levelsSeeing } from './visibility-rank';
 
@@ -63,6 +66,12 @@ export async function proposePartnership(
   ];
   if (archived.length > 0) return invalid(archived);
 
+  const pair = [
+    { orgAId: orgA.id, orgBId: orgB.id },
+    { orgAId: orgB.id, orgBId: orgA.id }
+  ];
+  // An unanswered proposal past its deadline no longer blocks the pair: write its expiry down first.
+  await expireProposals({ where: { kind: values.kind, OR: pair } });
   const open = await db.partnership.findFirst({
     where: {
       kind: values.kind,
@@ -80,7 +89,7 @@ export async function proposePartnership(
   };
   if (open) return invalid([{ ...duplicate, message: `${duplicate.message} (${open.status})` }]);
 
-  return runWrite(async (tx) => {
+  const outcome = await runWrite(async (tx) => {
     const partnership = await tx.partnership
       .create({
         data: {
@@ -89,6 +98,8 @@ export async function proposePartnership(
           kind: values.kind,
           title: values.title,
           description: values.description,
+          message: values.message,
+          expiresAt: proposalExpiresAt(),
           startDate: toDate(values.startDate),
           endDate: toDate(values.endDate),
           visibility: values.visibility,
@@ -119,9 +130,16 @@ export async function proposePartnership(
       ]
     };
   });
+  if (outcome.ok) {
+    const id = outcome.value.id;
+    runInBackground('proposal mail', () => mailProposalReceived(id));
+    // Other proposals past their deadline: written down now and then, without holding this answer up.
+    runInBackground('proposal expiry', () => expireProposals());
+  }
+  return outcome;
 }
 
-type Transition = 'confirm' | 'decline' | 'end';
+type Transition = 'confirm' | 'decline' | 'end' | 'withdraw';
 
 /** Loads the partnership if the viewer may see it (an invisible one is "not found", never "forbidden"). */
 export async function visiblePartnership(viewer: Viewer, id: string) {
@@ -152,6 +170,10 @@ async function transition(
     if (!canEditOrganization(viewer, existing.orgAId) && !canEditOrganization(viewer, existing.orgBId)) {
       return forbidden('Only a member of one of the two organisations can end this partnership.');
     }
+  } else if (action === 'withdraw') {
+    if (!canEditOrganization(viewer, existing.orgAId)) {
+      return forbidden('Only the proposing organisation (orgA) can withdraw this proposal.');
+    }
   } else if (!canEditOrganization(viewer, existing.orgBId)) {
     return forbidden(`Only the invited organisation (orgB) can ${action} this partnership.`);
   }
@@ -162,7 +184,9 @@ async function transition(
       ? { status: 'CONFIRMED', confirmedById: actorId(viewer), confirmedAt: new Date() }
       : action === 'decline'
         ? { status: 'DECLINED' }
-        : { status: 'ENDED', endDate: new Date(`${end}T00:00:00Z`) };
+        : action === 'withdraw'
+          ? { status: 'WITHDRAWN' }
+          : { status: 'ENDED', endDate: new Date(`${end}T00:00:00Z`) };
 
   let invalidated: VisibilityLevel[] = [];
   const outcome = await runWrite(async (tx) => {
@@ -173,7 +197,8 @@ async function transition(
     }
     const before = await partnershipSnapshot(tx, id);
     const partnership = await tx.partnership.update({ where: { id }, data });
-    invalidated = action === 'decline' ? [] : levelsSeeing(current.visibility);
+    // Only confirming and ending change what analytics count (CONFIRMED and ENDED partnerships).
+    invalidated = action === 'confirm' || action === 'end' ? levelsSeeing(current.visibility) : [];
     await forgetCachedAnalytics(tx, invalidated);
     return {
       value: partnership,
@@ -206,10 +231,20 @@ function transitionProblem(action: Transition, current: Partnership, end: string
     return null;
   }
   if (current.status !== 'PROPOSED') {
-    return { field: 'id', message: `is ${current.status}: only a PROPOSED partnership can be ${action}d` };
+    return { field: 'id', message: `is ${current.status}: only a PROPOSED partnership can be ${pastTense[action]}` };
+  }
+  if (isExpired(current)) {
+    return {
+      field: 'id',
+      message:
+        `has expired (on ${current.expiresAt!.toISOString().slice(0, 10)}, unanswered): it can no longer be ` +
+        `${pastTense[action]}; the proposing side may propose again`
+    };
   }
   return null;
 }
+
+const pastTense = { confirm: 'confirmed', decline: 'declined', withdraw: 'withdrawn' } as const;
 
 export async function confirmPartnership(viewer: Viewer, input: { id: string }): Promise<Outcome<Partnership>> {
   const parsed = partnershipDecisionSchema.safeParse(input);
@@ -221,6 +256,13 @@ export async function declinePartnership(viewer: Viewer, input: { id: string }):
   const parsed = partnershipDecisionSchema.safeParse(input);
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   return transition(viewer, 'decline', parsed.data.id);
+}
+
+/** The proposing side takes back its proposal while it is still PROPOSED (and not expired). */
+export async function withdrawPartnership(viewer: Viewer, input: { id: string }): Promise<Outcome<Partnership>> {
+  const parsed = partnershipDecisionSchema.safeParse(input);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  return transition(viewer, 'withdraw', parsed.data.id);
 }
 
 export async function endPartnership(

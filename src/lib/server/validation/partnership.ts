@@ -12,6 +12,8 @@ export function partnershipProposalSchema(ref: ReferenceData) {
       kind: z.enum(PartnershipKind),
       title: text(300).nullish(),
       description: text(5000).nullish(),
+      /** The proposer's note to the other side's members (mailed to them, shown to the two sides only). */
+      message: text(2000).nullish(),
       themes: uniqueList(themeSlug(ref), 20).default([]),
       startDate: isoDate.nullish(),
       endDate: isoDate.nullish(),

@@ -4,6 +4,11 @@ import { loadQuery } from '$lib/graphql/client';
 import { OrganizationPartnershipsQuery } from '$lib/graphql/documents/editing';
 import { m } from '$lib/i18n/generated/messages.js';
 import { partnershipUrlId } from './partnership-ids';
+import { runInBackground } from '$lib/server/background-work';
+import { expireProposals } from '$lib/server/partnerships/proposal-expiry';
+
+/** Answered, withdrawn or expired: nothing left to do about these. */
+const PAST = new Set(['ENDED', 'DECLINED', 'WITHDRAWN', 'EXPIRED']);
 
 /**
  * An organisation's partnerships, grouped by what they need: proposals waiting for this organisation's answer,
@@ -14,6 +19,8 @@ export const load: PageServerLoad = async ({ fetch, params, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store' });
   const { organization } = await loadQuery(fetch, OrganizationPartnershipsQuery, { slug: params.slug });
   if (!organization) error(404, m.error_not_found_heading());
+  // The API already shows overdue proposals as EXPIRED; this writes that state down, after the answer.
+  runInBackground('proposal expiry', () => expireProposals());
   const items = organization.partnerships.nodes.map((p) => {
     const incoming = p.orgB.id === organization.id;
     const other = incoming ? p.orgA : p.orgB;
@@ -33,7 +40,7 @@ export const load: PageServerLoad = async ({ fetch, params, setHeaders }) => {
     incoming: items.filter((p) => p.status === 'PROPOSED' && p.incoming),
     outgoing: items.filter((p) => p.status === 'PROPOSED' && !p.incoming),
     confirmed: items.filter((p) => p.status === 'CONFIRMED'),
-    past: items.filter((p) => p.status === 'ENDED' || p.status === 'DECLINED'),
+    past: items.filter((p) => PAST.has(p.status)),
     total: organization.partnerships.totalCount
   };
 };

@@ -14,6 +14,8 @@ const STATUS: Record<string, () => string> = {
   PROPOSED: m.edit_pship_status_proposed,
   CONFIRMED: m.edit_pship_status_confirmed,
   DECLINED: m.edit_pship_status_declined,
-  ENDED: m.edit_pship_status_ended
+  ENDED: m.edit_pship_status_ended,
+  WITHDRAWN: m.connect_pship_status_withdrawn,
+  EXPIRED: m.connect_pship_status_expired
 };
 export const statusLabel = (status: string): string => STATUS[status]?.() ?? status;

@@ -6,7 +6,8 @@ import {
   DeclinePartnershipMutation,
   EndPartnershipMutation,
   PartnershipDetailQuery,
-  SetPartnershipVisibilityMutation
+  SetPartnershipVisibilityMutation,
+  WithdrawPartnershipMutation
 } from '$lib/graphql/documents/editing';
 import type { Visibility } from '$lib/graphql/generated/graphql';
 import { m } from '$lib/i18n/generated/messages.js';
@@ -32,13 +33,14 @@ export const load: PageServerLoad = async ({ fetch, params, locals, url, setHead
     // What the page offers; the API checks each again and its refusal is shown if the offer was wrong.
     can: {
       answer: partnership.status === 'PROPOSED' && partnership.orgB.viewerCanEdit,
+      withdraw: partnership.status === 'PROPOSED' && partnership.orgA.viewerCanEdit,
       end: partnership.status === 'CONFIRMED' && actsForEither,
       changeVisibility: (partnership.status === 'PROPOSED' || partnership.status === 'CONFIRMED') && actsForEither
     }
   };
 };
 
-type Done = 'confirmed' | 'declined' | 'ended' | 'visibility';
+type Done = 'confirmed' | 'declined' | 'withdrawn' | 'ended' | 'visibility';
 
 /** The action's answer: a notice on success, otherwise the API's message (beside the field it names). */
 function answer(
@@ -75,6 +77,12 @@ export const actions: Actions = {
       .mutation(DeclinePartnershipMutation, { id: partnershipGlobalId(params.id) })
       .toPromise();
     return answer('declined', result, result.data?.declinePartnership, 'DeclinePartnershipSuccess', []);
+  },
+  withdraw: async ({ fetch, params }) => {
+    const result = await createGraphqlClient(fetch)
+      .mutation(WithdrawPartnershipMutation, { id: partnershipGlobalId(params.id) })
+      .toPromise();
+    return answer('withdrawn', result, result.data?.withdrawPartnership, 'WithdrawPartnershipSuccess', []);
   },
   end: async ({ fetch, params, request }) => {
     const endDate = String((await request.formData()).get('endDate') ?? '').trim();

@@ -18,7 +18,17 @@ import { partnershipUrlId } from '../partnership-ids';
  *  - a member of another organisation (the "Propose a partnership" link on a profile) proposes to <slug>, from
  *    one of their own organisations.
  */
-const FIELDS = ['orgAId', 'orgBId', 'kind', 'title', 'description', 'visibility', 'startDate', 'endDate'] as const;
+const FIELDS = [
+  'orgAId',
+  'orgBId',
+  'kind',
+  'title',
+  'description',
+  'message',
+  'visibility',
+  'startDate',
+  'endDate'
+] as const;
 type Values = Record<(typeof FIELDS)[number], string>;
 
 async function context(fetchFn: typeof fetch, slug: string) {
@@ -66,6 +76,7 @@ export const actions: Actions = {
           kind: values.kind as PartnershipKind,
           title: textOrNull(values.title),
           description: textOrNull(values.description),
+          message: textOrNull(values.message),
           visibility: (textOrNull(values.visibility) as Visibility | null) ?? undefined,
           startDate: textOrNull(values.startDate),
           endDate: textOrNull(values.endDate)
