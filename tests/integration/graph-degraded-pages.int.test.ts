@@ -19,9 +19,11 @@ import { requestEvent } from '../factories/users';
 const liveUri = process.env.NEO4J_URI;
 let slug: string;
 
+// The address first, then the close: background work (a ranking refit, the projector) may open a new driver while
+// the old one closes, and it must open it on the new address, not the one being left.
 async function pointDriverAt(uri: string | undefined) {
-  await closeDriver();
   process.env.NEO4J_URI = uri;
+  await closeDriver();
 }
 
 const PROFILE = `query ($slug: String!) {
