@@ -16,6 +16,8 @@ import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib
 import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
+import { runInBackground } from '$lib/server/background-work';
+import { warmAnalytics } from '$lib/server/analytics/warm';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
 env();
@@ -24,11 +26,13 @@ env();
  * Once per server process: the projector loop drains outbox rows that mutations could not project right away
  * (Neo4j down or slow), so the graph catches up when Neo4j returns. On SIGTERM/SIGINT, once in-flight requests
  * are answered, the loop stops and the Neo4j driver and PostgreSQL pool close, so the process exits by itself.
+ * The cached analytics are warmed in the background, so no visitor's first dashboard request computes them.
  */
 export const init: ServerInit = async () => {
   if (building) return;
   const loop = startProjectorLoop({ intervalMs: 2_000, log: (line) => console.warn(`[projector] ${line}`) });
   onServerShutdown([{ name: 'projector loop', stop: () => loop.stop() }]);
+  runInBackground('analytics warm-up', () => warmAnalytics({ log: (line) => console.warn(`[analytics] ${line}`) }));
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
