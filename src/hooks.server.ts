@@ -16,7 +16,6 @@ import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib
 import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
-import { runInBackground } from '$lib/server/background-work';
 import { warmAnalytics } from '$lib/server/analytics/warm';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
@@ -31,8 +30,17 @@ env();
 export const init: ServerInit = async () => {
   if (building) return;
   const loop = startProjectorLoop({ intervalMs: 2_000, log: (line) => console.warn(`[projector] ${line}`) });
-  onServerShutdown([{ name: 'projector loop', stop: () => loop.stop() }]);
-  runInBackground('analytics warm-up', () => warmAnalytics({ log: (line) => console.warn(`[analytics] ${line}`) }));
+  // Not background work that shutdown waits for: one matrix can take seconds, and a computation cut short by the
+  // closing pool stores nothing (cache.ts), so shutdown only stops the warm-up from starting another.
+  const warmUp = new AbortController();
+  const warnAnalytics = (line: string) => console.warn(`[analytics] ${line}`);
+  warmAnalytics({ signal: warmUp.signal, log: warnAnalytics }).catch((error: unknown) =>
+    warnAnalytics(`warm-up failed: ${(error as Error)?.message ?? error}`)
+  );
+  onServerShutdown([
+    { name: 'analytics warm-up', stop: async () => warmUp.abort() },
+    { name: 'projector loop', stop: () => loop.stop() }
+  ]);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

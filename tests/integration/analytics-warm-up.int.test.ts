@@ -60,6 +60,12 @@ describe('the analytics warm-up', () => {
     expect(computationsRun()).toBe(warmed);
   });
 
+  it('starts nothing once shutdown has aborted it', async () => {
+    const before = computationsRun();
+    expect(await warmAnalytics({ signal: AbortSignal.abort() })).toEqual([]);
+    expect(computationsRun()).toBe(before);
+  });
+
   it('keeps levels apart: the public matrix does not count the PRIVATE partnership the admin one does', async () => {
     await forgetCachedAnalytics(db, VISIBILITY_LEVELS);
     await warmAnalytics();

@@ -12,13 +12,15 @@ import { computeJob, defaultJobs, type RefreshStep } from './refresh';
 import { NetworkStructureComputation } from './service';
 
 export async function warmAnalytics(
-  opts: { levels?: readonly VisibilityLevel[]; log?: (line: string) => void } = {}
+  opts: { levels?: readonly VisibilityLevel[]; log?: (line: string) => void; signal?: AbortSignal } = {}
 ): Promise<RefreshStep[]> {
   const log = opts.log ?? (() => {});
   const withGds = await gdsAvailable();
   const steps: RefreshStep[] = [];
   // One after the other: the box is shared with the requests being served, and each job is itself heavy.
   for (const job of defaultJobs(opts.levels ?? VISIBILITY_LEVELS)) {
+    // Shutting down: the remaining entries are left for the next start (or their first reader).
+    if (opts.signal?.aborted) break;
     const started = performance.now();
     const step: RefreshStep = { ...job, ms: 0 };
     try {
@@ -29,7 +31,7 @@ export async function warmAnalytics(
       step.error = error instanceof Error ? error.message : String(error);
     }
     step.ms = Math.round(performance.now() - started);
-    if (step.error) log(`${job.computation} [${job.level}]: ${step.error} (${step.ms} ms)`);
+    if (step.error && !opts.signal?.aborted) log(`${job.computation} [${job.level}]: ${step.error} (${step.ms} ms)`);
     steps.push(step);
   }
   return steps;
