@@ -17,6 +17,7 @@ import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
 import { warmAnalytics } from '$lib/server/analytics/warm';
+import { startProposalExpirySweep } from '$lib/server/partnerships/proposal-expiry-schedule';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
 env();
@@ -25,11 +26,13 @@ env();
  * Once per server process: the projector loop drains outbox rows that mutations could not project right away
  * (Neo4j down or slow), so the graph catches up when Neo4j returns. On SIGTERM/SIGINT, once in-flight requests
  * are answered, the loop stops and the Neo4j driver and PostgreSQL pool close, so the process exits by itself.
- * The cached analytics are warmed in the background, so no visitor's first dashboard request computes them.
+ * The cached analytics are warmed in the background, so no visitor's first dashboard request computes them, and
+ * expired proposals are swept hourly (stopped on shutdown like the projector).
  */
 export const init: ServerInit = async () => {
   if (building) return;
   const loop = startProjectorLoop({ intervalMs: 2_000, log: (line) => console.warn(`[projector] ${line}`) });
+  const proposalExpiry = startProposalExpirySweep();
   // Not background work that shutdown waits for: one matrix can take seconds, and a computation cut short by the
   // closing pool stores nothing (cache.ts), so shutdown only stops the warm-up from starting another.
   const warmUp = new AbortController();
@@ -39,7 +42,8 @@ export const init: ServerInit = async () => {
   );
   onServerShutdown([
     { name: 'analytics warm-up', stop: async () => warmUp.abort() },
-    { name: 'projector loop', stop: () => loop.stop() }
+    { name: 'projector loop', stop: () => loop.stop() },
+    { name: 'proposal expiry sweep', stop: () => proposalExpiry.stop() }
   ]);
 };
 
