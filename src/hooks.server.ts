@@ -16,6 +16,8 @@ import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib
 import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
+import { warmAnalytics } from '$lib/server/analytics/warm';
+import { startProposalExpirySweep } from '$lib/server/partnerships/proposal-expiry-schedule';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
 env();
@@ -24,11 +26,25 @@ env();
  * Once per server process: the projector loop drains outbox rows that mutations could not project right away
  * (Neo4j down or slow), so the graph catches up when Neo4j returns. On SIGTERM/SIGINT, once in-flight requests
  * are answered, the loop stops and the Neo4j driver and PostgreSQL pool close, so the process exits by itself.
+ * The cached analytics are warmed in the background, so no visitor's first dashboard request computes them, and
+ * expired proposals are swept hourly (stopped on shutdown like the projector).
  */
 export const init: ServerInit = async () => {
   if (building) return;
   const loop = startProjectorLoop({ intervalMs: 2_000, log: (line) => console.warn(`[projector] ${line}`) });
-  onServerShutdown([{ name: 'projector loop', stop: () => loop.stop() }]);
+  const proposalExpiry = startProposalExpirySweep();
+  // Not background work that shutdown waits for: one matrix can take seconds, and a computation cut short by the
+  // closing pool stores nothing (cache.ts), so shutdown only stops the warm-up from starting another.
+  const warmUp = new AbortController();
+  const warnAnalytics = (line: string) => console.warn(`[analytics] ${line}`);
+  warmAnalytics({ signal: warmUp.signal, log: warnAnalytics }).catch((error: unknown) =>
+    warnAnalytics(`warm-up failed: ${(error as Error)?.message ?? error}`)
+  );
+  onServerShutdown([
+    { name: 'analytics warm-up', stop: async () => warmUp.abort() },
+    { name: 'projector loop', stop: () => loop.stop() },
+    { name: 'proposal expiry sweep', stop: () => proposalExpiry.stop() }
+  ]);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

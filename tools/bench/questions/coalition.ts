@@ -36,10 +36,18 @@ export const coalitionQuestion: Question<Input> = {
     countries: pickDistinct(rng, pools.countries, 8)
   }),
   request: (input) => ({ query: QUERY, variables: { themes: input.themes, countries: input.countries } }),
+  // Whether the solver proved the coalition optimal is part of the answer: when one side ran into the solver's time
+  // limit (a cold or overloaded process), a difference then names its cause.
   apiAnswer(data) {
-    const best = (data as { proposeCoalition: { best: { members: { organization: { slug: string } }[] } } })
-      .proposeCoalition.best;
-    return best.members.map((m) => m.organization.slug).join(',');
+    const best = (
+      data as {
+        proposeCoalition: { best: { provenOptimal: boolean; members: { organization: { slug: string } }[] } };
+      }
+    ).proposeCoalition.best;
+    return answer(
+      best.members.map((m) => m.organization.slug),
+      best.provenOptimal
+    );
   },
   async runRaw(input, { neo4j: driver, database }) {
     const lists = { themes: input.themes, countries: input.countries, include: [], exclude: [] };
@@ -47,9 +55,17 @@ export const coalitionQuestion: Question<Input> = {
     try {
       const { candidates, ties, refs } = await session.executeRead((tx) => fetchCandidates(tx, ANONYMOUS, lists));
       const [best] = await selectCoalitions({ candidates, ties, ...lists }, 0);
-      return (best?.members ?? []).map((id) => refs.get(id)?.slug).join(',');
+      // No coalition at all: the API reports an empty one as proven optimal (coalition.ts).
+      return answer(
+        (best?.members ?? []).map((id) => refs.get(id)?.slug ?? id),
+        best?.provenOptimal ?? true
+      );
     } finally {
       await session.close();
     }
   }
 };
+
+function answer(slugs: string[], provenOptimal: boolean): string {
+  return `${provenOptimal ? 'optimal' : 'NOT proven optimal'}: ${slugs.join(',')}`;
+}

@@ -122,7 +122,37 @@ export async function invalidateLevels(
 const MAX_ATTEMPTS = 3;
 
 /**
+ * Computations running in this process, by cache key: a reader that misses the cache while one is running awaits
+ * it instead of starting a second (single-flight). The dashboard's first requests after start would otherwise
+ * each compute the same matrix at once, which took a minute under load (issue 13, item 4).
+ */
+const inFlight = new Map<string, Promise<Stored<unknown>>>();
+
+/** A computation's result with the generation it was stored under (null: not stored, see MAX_ATTEMPTS). */
+interface Stored<T> {
+  cached: Cached<T>;
+  generation: number | null;
+}
+
+/** Computations this process has run (attempts included): tests prove a read computed nothing by its change. */
+let computations = 0;
+
+/** Whether this process is computing the entry now (for tests and diagnostics). */
+export function isComputing(key: string): boolean {
+  return inFlight.has(key);
+}
+
+export function computationsRun(): number {
+  return computations;
+}
+
+/**
  * The cached value for this key, computing and storing it when missing (or when `refresh` is set).
+ *
+ * A miss joins a computation of the same key already running in this process (see inFlight). A refresh never
+ * joins one (it must see the graph as it is now, not as it was when the other started), but readers that miss
+ * while it runs join it. A joiner keeps the joined result only if its level's generation is still the one it
+ * was stored under; otherwise (an invalidation committed while the reader waited) it computes anew.
  *
  * A computation overtaken by an invalidation of its level is redone, so the caller gets (and the cache keeps) a
  * value computed after the change. After MAX_ATTEMPTS the last value is returned without being stored: it was
@@ -140,13 +170,30 @@ export async function cached<T>(
   if (!opts.refresh) {
     const hit = await readCache<T>(key);
     if (hit) return { ...hit, level };
+    const running = inFlight.get(key) as Promise<Stored<T>> | undefined;
+    if (running) {
+      const joined = await running;
+      if (joined.generation !== null && joined.generation === (await currentGeneration(level))) return joined.cached;
+    }
   }
+  const computation = computeAndStore(key, level, compute);
+  inFlight.set(key, computation);
+  try {
+    return (await computation).cached;
+  } finally {
+    // A refresh may have replaced this entry meanwhile; only the computation that is registered removes itself.
+    if (inFlight.get(key) === computation) inFlight.delete(key);
+  }
+}
+
+async function computeAndStore<T>(key: string, level: VisibilityLevel, compute: () => Promise<T>): Promise<Stored<T>> {
   for (let attempt = 1; ; attempt++) {
     // Read before the computation reads the graph: the generation must be no newer than the graph it sees.
     const generation = await currentGeneration(level);
+    computations++;
     const value = await compute();
     const computedAt = await writeCacheIfCurrent(key, level, generation, value);
-    if (computedAt) return { value, computedAt, level };
-    if (attempt >= MAX_ATTEMPTS) return { value, computedAt: new Date(), level };
+    if (computedAt) return { cached: { value, computedAt, level }, generation };
+    if (attempt >= MAX_ATTEMPTS) return { cached: { value, computedAt: new Date(), level }, generation: null };
   }
 }

@@ -23,7 +23,7 @@ export interface RefreshStep {
   error?: string;
 }
 
-interface Job {
+export interface Job {
   computation: string;
   level: VisibilityLevel;
   params: Record<string, unknown>;
@@ -39,12 +39,7 @@ export async function refreshAnalytics(
 
   const jobs = new Map<string, Job>();
   const add = (job: Job) => jobs.set(cacheKey(job.computation, job.level, job.params), job);
-  const years = defaultYears();
-  for (const level of levels) {
-    add({ computation: MatrixComputation, level, params: years.grants });
-    add({ computation: DensityComputation, level, params: years.density });
-    add({ computation: NetworkStructureComputation, level, params: {} });
-  }
+  for (const job of defaultJobs(levels)) add(job);
   for (const job of await existingEntries()) if (levels.includes(job.level)) add(job);
 
   const steps: RefreshStep[] = [];
@@ -55,7 +50,7 @@ export async function refreshAnalytics(
       if (job.computation === NetworkStructureComputation && !withGds) {
         step.error = 'skipped: GDS not installed';
       } else {
-        await cached(job.computation, job.level, job.params, () => compute(job), { refresh: true });
+        await cached(job.computation, job.level, job.params, () => computeJob(job), { refresh: true });
       }
     } catch (error) {
       step.error = error instanceof Error ? error.message : String(error);
@@ -83,7 +78,17 @@ async function refitRanking(log: (line: string) => void): Promise<RefreshStep> {
   return step;
 }
 
-function compute(job: Job): Promise<unknown> {
+/** The entries the dashboard and the API read by default: matrix, density and network structure per level. */
+export function defaultJobs(levels: readonly VisibilityLevel[] = VISIBILITY_LEVELS): Job[] {
+  const years = defaultYears();
+  return levels.flatMap((level): Job[] => [
+    { computation: MatrixComputation, level, params: years.grants },
+    { computation: DensityComputation, level, params: years.density },
+    { computation: NetworkStructureComputation, level, params: {} }
+  ]);
+}
+
+export function computeJob(job: Job): Promise<unknown> {
   const { fromYear, toYear } = job.params as { fromYear: number; toYear: number };
   switch (job.computation) {
     case MatrixComputation:

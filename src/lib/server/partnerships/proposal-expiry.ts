@@ -11,7 +11,8 @@ import { runWrite } from '../directory/write';
  * Expiry holds wherever it matters, whether or not the sweep has run: confirm/decline/withdraw refuse an expired
  * proposal (partnerships.ts), the API reports its status as EXPIRED, and a new proposal for the pair first expires
  * the old one. The sweep then writes the state down (with its outbox row and audit entry) — it runs as background
- * work after every proposal and whenever an organisation's partnerships are listed.
+ * work after every proposal and whenever an organisation's partnerships are listed, and hourly in the app process
+ * (proposal-expiry-schedule.ts).
  */
 export function proposalExpiresAt(now: Date = new Date()): Date {
   return new Date(now.getTime() + env().PARTNERSHIP_PROPOSAL_TTL_DAYS * 24 * 60 * 60 * 1000);
