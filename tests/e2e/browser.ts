@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import axe from 'axe-core';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
 export const DESKTOP = { width: 1280, height: 800 };
@@ -20,6 +20,41 @@ export interface BrowserSession {
   /** Uncaught page errors and console errors (hydration failures land here), in order. */
   errors: string[];
   close(): Promise<void>;
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after them, and before each test its error list
+ * emptied and its cookies cleared (so a sign-in or a language never carries over). Returns the session itself;
+ * its fields can be read from inside tests, once `beforeAll` has launched it.
+ */
+export function useBrowserSession(): BrowserSession {
+  let session: BrowserSession | undefined;
+  beforeAll(async () => {
+    session = await launchBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  beforeEach(async () => {
+    launched().errors.length = 0;
+    await launched().context.clearCookies();
+  });
+  function launched(): BrowserSession {
+    if (!session) throw new Error('The browser is launched in beforeAll: use it inside tests and hooks');
+    return session;
+  }
+  return {
+    get context() {
+      return launched().context;
+    },
+    get page() {
+      return launched().page;
+    },
+    get errors() {
+      return launched().errors;
+    },
+    close: () => launched().close()
+  };
 }
 
 /**

@@ -5,25 +5,12 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GAP, SEQUENTIAL } from '../../src/lib/components/maps/colour-scale';
 import { COALITION_CSV_COLUMNS } from '../../src/routes/coalitions/coalition-csv';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
 
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
+const browser = useBrowserSession();
 
 const THEMES = ['Legal aid', 'Fair and effective asylum systems', 'Housing'];
 // Liechtenstein has no organisation in the demo data, so it is always a gap; the others have many.

@@ -6,9 +6,9 @@
  */
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUDGETS, kB, measureBuild } from '../../tools/cli/bundle-size';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
 
 const THEME = {
   slug: 'alternatives-to-detention',
@@ -16,20 +16,7 @@ const THEME = {
   de: 'Alternativen zur Abschiebungshaft'
 };
 
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
+const browser = useBrowserSession();
 
 /** The number in the results heading ("123 organisations"). */
 async function totalShown(page: Page): Promise<number> {

@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
-
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
 
 // Each test starts as a first-time English visitor, whatever the test before it did.
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
+const browser = useBrowserSession();
 
 const ENTRY_POINTS = [
   { title: 'Find partners', link: 'Browse the directory', href: '/directory' },

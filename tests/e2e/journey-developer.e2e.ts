@@ -3,24 +3,10 @@
  * GraphiQL is third-party UI (served by /graphql from @graphql-yoga/render-graphiql's bundle); axe checks the
  * guide, which is ours, and GraphiQL is checked for working, not for its own markup.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
 
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
+const browser = useBrowserSession();
 
 describe('journey: a developer runs a query in GraphiQL', () => {
   it('reads the guide, opens an example in GraphiQL, runs it and gets data', async () => {

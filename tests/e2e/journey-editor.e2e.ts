@@ -4,24 +4,11 @@
  * slug is asked from the API with the editor's own session, as the account page would show it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
 import { signIn } from './fixtures';
 
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
+const browser = useBrowserSession();
 
 interface Profile {
   id: string;

@@ -3,24 +3,11 @@
  * any organisation) reads the message on the proposal; the proposer withdraws it, and it moves to the past.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
 import { signIn } from './fixtures';
 
-let browser: BrowserSession;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
+const browser = useBrowserSession();
 
 interface Org {
   id: string;
