@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
   // What the page shows depends on who asks (visibility level): never kept by shared caches.
   setHeaders({ 'cache-control': 'private, no-store' });
   const { filters, errors } = parseDashboardFilters(url.searchParams);
-  const { data, funder, grants, coverage } = await loadDashboard(fetch, locals.lang, filters, errors);
+  const { data, funder, grants, coverage, map } = await loadDashboard(fetch, locals.lang, filters, errors);
   const matrix = data.coverageMatrix;
   const gaps = coverage.gaps(filters.gapSort, filters.gapDir);
   // A page past the end (the list shrank, or a hand-edited URL) shows the last page rather than nothing.
@@ -35,7 +35,6 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
     columns: coverage.columns,
     emptyCountries: coverage.emptyCountries,
     rows: coverage.rows(filters.expand),
-    countryTotals: coverage.countryTotals(filters.measure),
     gaps: gaps.slice((gapPage - 1) * GAP_ROWS, gapPage * GAP_ROWS),
     gapCount: gaps.length,
     gapPaging: { page: gapPage, pages: gapPages, first: (gapPage - 1) * GAP_ROWS + 1 },
@@ -51,6 +50,8 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
     brokers: data.brokers,
     communities: data.communities,
     density: data.networkDensity,
-    shapes: europeMapShapes()
+    map: { theme: map.theme, figures: map.figures, themes: data.themes },
+    // Zoomed to the countries in the data's scope (the directory's, at the viewer's visibility).
+    shapes: europeMapShapes(map.scope)
   };
 };

@@ -4,10 +4,11 @@
  * and the dashboard never re-filters. Shared by the page and the exports so both answer the same question.
  */
 import { loadQuery } from '$lib/graphql/client';
-import { DashboardQuery } from '$lib/graphql/documents/dashboard';
+import { DashboardMapThemeQuery, DashboardQuery } from '$lib/graphql/documents/dashboard';
 import type { Language } from '$lib/graphql/generated/graphql';
-import { Coverage } from '$lib/components/dashboard/coverage';
-import type { DashboardFilters, FilterErrors } from '$lib/components/dashboard/filters';
+import { Coverage, type NamedCountry, type ThemeNode } from '$lib/components/dashboard/coverage';
+import { checkMapTheme, type DashboardFilters, type FilterErrors } from '$lib/components/dashboard/filters';
+import { mapFigures, type FacetCount } from '$lib/components/dashboard/map-figures';
 import { moneyPerCell } from '$lib/components/dashboard/money';
 import { loadGrants, MAX_GRANT_PAGES } from './grants';
 
@@ -42,5 +43,26 @@ export async function loadDashboard(
     cells: matrix.cells,
     funderMoney: funder ? moneyPerCell(grants.grants) : null
   });
-  return { lang, data, funder, grants, grantFilter, coverage };
+  const map = await loadMap(fetchFn, data, filters, errors);
+  return { lang, data, funder, grants, grantFilter, coverage, map };
+}
+
+interface MapInput {
+  themes: readonly ThemeNode[];
+  countries: readonly NamedCountry[];
+  mapAll: { facets: { countries: readonly FacetCount[] } };
+}
+
+/** The map's figures: distinct organisations per country in scope, on the chosen theme (checked first) or on any. */
+async function loadMap(fetchFn: typeof fetch, data: MapInput, filters: DashboardFilters, errors: FilterErrors) {
+  const themes = data.themes.flatMap((t) => [t, ...t.children]);
+  checkMapTheme(filters, errors, new Set(themes.map((t) => t.slug)));
+  const theme = themes.find((t) => t.slug === filters.mapTheme) ?? null;
+  const chosen = theme
+    ? (await loadQuery(fetchFn, DashboardMapThemeQuery, { themes: [theme.slug] })).organizations.facets.countries
+    : null;
+  return {
+    theme: theme ? { slug: theme.slug, name: theme.name } : null,
+    ...mapFigures(data.countries, data.mapAll.facets.countries, chosen)
+  };
 }

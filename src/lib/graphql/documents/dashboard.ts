@@ -63,6 +63,31 @@ export const DashboardDensityYearFragment = graphql(`
   }
 `);
 
+export const DashboardMapFacetsFragment = graphql(`
+  fragment DashboardMapFacets on OrganizationFacets {
+    countries {
+      count
+      country {
+        code
+      }
+    }
+  }
+`);
+
+/**
+ * The directory's organisations per country on one theme (or a sub-theme of it), for the map's theme picker. A
+ * separate request, made only once the slug is known to be a theme (an unknown one would fail the whole query).
+ */
+export const DashboardMapThemeQuery = graphql(`
+  query DashboardMapTheme($themes: [String!]!) {
+    organizations(first: 1, filter: { themes: $themes }) {
+      facets {
+        ...DashboardMapFacets
+      }
+    }
+  }
+`);
+
 /**
  * Everything the funder dashboard shows but the grants, in ONE request: the anonymous rate limit counts requests
  * per minute, so a page view should cost few. (Grants follow in DashboardGrantsPage: the URL names the funder by
@@ -90,6 +115,13 @@ export const DashboardQuery = graphql(`
     countries(europeOnly: true) {
       code
       name(lang: $lang)
+    }
+    # The map counts what the directory counts (distinct organisations per country, the viewer's visibility);
+    # this is also the map's scope. A chosen theme's counts follow in DashboardMapThemeQuery.
+    mapAll: organizations(first: 1) {
+      facets {
+        ...DashboardMapFacets
+      }
     }
     coverageMatrix(fromYear: $fromYear, toYear: $toYear) {
       computedAt

@@ -116,14 +116,18 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
   },
 
   async countries(ctx) {
-    const { coverage, provenance } = await matrixExport(ctx);
+    const { coverage, provenance, map } = await matrixExport(ctx);
     const organizations = coverage.countryTotals('organizations');
+    // The map's figure: distinct organisations (on the map's theme when one is chosen), as the directory counts.
+    const distinct = new Map(map.figures.map((f) => [f.country.code, f.organizations]));
     const ties = new Map(coverage.countryTotals('ties').map((t) => [t.country.code, t.value]));
     const money = new Map(coverage.countryTotals('money').map((t) => [t.country.code, t.value]));
     return {
       columns: [
         'country_code',
         'country',
+        'organizations',
+        'map_theme',
         'organizations_by_theme',
         'partnerships_by_theme',
         'grants_eur_by_theme',
@@ -134,6 +138,8 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
       rows: organizations.map((t) => [
         t.country.code,
         t.country.name,
+        distinct.get(t.country.code) ?? 0,
+        map.theme?.slug ?? '',
         t.value,
         ties.get(t.country.code) ?? 0,
         (money.get(t.country.code) ?? 0).toFixed(2),
