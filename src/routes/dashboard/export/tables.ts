@@ -78,7 +78,10 @@ function cellRow(c: GapEntry): Cell[] {
 /** What every matrix-based export says about how it was made: funder, years, visibility level, computed at. */
 async function matrixExport(ctx: ExportContext) {
   const loaded = await loadDashboard(ctx.fetch, ctx.locale, ctx.filters, ctx.errors);
-  const matrix = loaded.data.coverageMatrix;
+  const { graph, coverage } = loaded;
+  if (!graph || !coverage)
+    error(503, 'The partnership graph is temporarily unavailable. Please try again in a moment.');
+  const matrix = graph.coverageMatrix;
   const provenance = [
     loaded.funder?.slug ?? '',
     matrix.fromYear,
@@ -86,7 +89,7 @@ async function matrixExport(ctx: ExportContext) {
     matrix.visibilityLevel,
     matrix.computedAt
   ];
-  return { ...loaded, provenance };
+  return { ...loaded, coverage, provenance };
 }
 const PROVENANCE_COLUMNS = ['funder', 'from_year', 'to_year', 'visibility_level', 'computed_at'];
 
