@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SCREENSHOT_DIR, expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { SCREENSHOT_DIR, launchBrowser, type BrowserSession } from './browser';
 
 const NO_DATA = '#e4e4e7';
 let browser: BrowserSession;
@@ -66,24 +66,26 @@ describe('dashboard map', () => {
 
   it('shows one theme picked in a plain form, with the directory count for that theme', async () => {
     const { page } = browser;
-    await page.goto('/dashboard?measure=ties');
+    await page.goto('/dashboard?measure=ties#map');
+    const all = await mapTableCount(page, 'GR');
     await page.getByLabel('Theme on the map').selectOption('legal-aid');
+    const startedAt = performance.now();
     await Promise.all([
-      page.waitForURL(/maptheme=legal-aid/),
+      page.waitForURL(/maptheme=legal-aid/, { timeout: 90_000 }),
       page.getByRole('button', { name: 'Show on map' }).click()
     ]);
+    console.log(`[dashboard-map] theme picked: page in ${(performance.now() - startedAt).toFixed(0)} ms`);
     // The other filters travel along.
     expect(new URL(page.url()).searchParams.get('measure')).toBe('ties');
+    const heading = page.getByRole('heading', { level: 2, name: /^Organisations per country: Legal aid/ });
+    expect(await heading.isVisible()).toBe(true);
     expect(
-      await page.getByRole('heading', { level: 2, name: /^Organisations per country: Legal aid/ }).isVisible()
+      await page.getByRole('img', { name: /^Map of Europe: organisations on Legal aid per country/ }).isVisible()
     ).toBe(true);
     const greece = await mapTableCount(page, 'GR');
-    const all = (await page.goto('/dashboard'), await mapTableCount(page, 'GR'));
     expect(greece).toBeLessThanOrEqual(all);
-    await page.goto('/dashboard?maptheme=legal-aid#map');
-    await expectNoAxeViolations(page);
+    // (axe needs JavaScript in the page; tests/e2e/dashboard.e2e.ts runs it over the dashboard, picker included.)
     await mapShot(page, 'dashboard-map-legal-aid');
-    await screenshot(page, 'dashboard-map-legal-aid-page');
     expect(await directoryCount(page, 'theme=legal-aid&country=gr')).toBe(greece);
-  });
+  }, 200_000);
 });
