@@ -69,7 +69,9 @@ describe('dashboard for an anonymous visitor', () => {
     // Chromium scrolls smoothly: wait for the scroll to happen instead of reading it at once.
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 
-    expect(await page.getByRole('img', { name: 'Map of Europe: Organisations per country' }).isVisible()).toBe(true);
+    expect(
+      await page.getByRole('img', { name: 'Map of Europe: organisations on any theme per country' }).isVisible()
+    ).toBe(true);
     for (const name of ['Gap list', 'Isolated organisations', 'Brokers', 'Communities', 'Network density over time']) {
       expect(await page.getByRole('heading', { level: 2, name }).isVisible()).toBe(true);
     }

@@ -1,5 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { parseDashboardFilters } from '$lib/components/dashboard/filters';
+import type { Coverage } from '$lib/components/dashboard/coverage';
+import { parseDashboardFilters, type DashboardFilters } from '$lib/components/dashboard/filters';
+import type { DashboardGraphQuery } from '$lib/graphql/generated/graphql';
 import { europeMapShapes } from '$lib/server/maps/europe';
 import { loadDashboard } from './load-dashboard';
 
@@ -13,17 +15,35 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
   // What the page shows depends on who asks (visibility level): never kept by shared caches.
   setHeaders({ 'cache-control': 'private, no-store' });
   const { filters, errors } = parseDashboardFilters(url.searchParams);
-  const { data, funder, grants, coverage } = await loadDashboard(fetch, locals.lang, filters, errors);
-  const matrix = data.coverageMatrix;
-  const gaps = coverage.gaps(filters.gapSort, filters.gapDir);
-  // A page past the end (the list shrank, or a hand-edited URL) shows the last page rather than nothing.
-  const gapPages = Math.max(1, Math.ceil(gaps.length / GAP_ROWS));
-  const gapPage = Math.min(filters.gapPage, gapPages);
+  const { data, graph, funder, grants, coverage, map } = await loadDashboard(fetch, locals.lang, filters, errors);
   return {
     filters,
     errors,
     funders: data.funders.nodes.map(({ slug, name }) => ({ slug, name })),
     funder: funder ? { slug: funder.slug, name: funder.name } : null,
+    themes: data.themes.map((t) => ({ slug: t.slug, name: t.name, children: t.children.length })),
+    grants: {
+      rows: grants.grants.slice(0, GRANT_ROWS),
+      totalCount: grants.totalCount,
+      totals: grants.totals,
+      complete: grants.complete
+    },
+    map: { theme: map.theme, figures: map.figures, themes: data.themes },
+    // Zoomed to the countries in the data's scope (the directory's, at the viewer's visibility).
+    shapes: europeMapShapes(map.scope),
+    // Null while the partnership graph (Neo4j) is unavailable: the page shows a notice in those sections.
+    graph: graph && coverage ? graphSections(graph, coverage, filters) : null
+  };
+};
+
+/** The sections built on the partnership graph: heatmap, gap list, isolated, brokers, communities, density. */
+function graphSections(graph: DashboardGraphQuery, coverage: Coverage, filters: DashboardFilters) {
+  const matrix = graph.coverageMatrix;
+  const gaps = coverage.gaps(filters.gapSort, filters.gapDir);
+  // A page past the end (the list shrank, or a hand-edited URL) shows the last page rather than nothing.
+  const gapPages = Math.max(1, Math.ceil(gaps.length / GAP_ROWS));
+  const gapPage = Math.min(filters.gapPage, gapPages);
+  return {
     matrix: {
       computedAt: matrix.computedAt,
       visibilityLevel: matrix.visibilityLevel,
@@ -31,26 +51,17 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
       toYear: matrix.toYear,
       thinBelow: matrix.thinBelow
     },
-    themes: data.themes.map((t) => ({ slug: t.slug, name: t.name, children: t.children.length })),
     columns: coverage.columns,
     emptyCountries: coverage.emptyCountries,
     rows: coverage.rows(filters.expand),
-    countryTotals: coverage.countryTotals(filters.measure),
     gaps: gaps.slice((gapPage - 1) * GAP_ROWS, gapPage * GAP_ROWS),
     gapCount: gaps.length,
     gapPaging: { page: gapPage, pages: gapPages, first: (gapPage - 1) * GAP_ROWS + 1 },
     // What "reach" in a gap's severity counts: the other countries in the gap scope (docs/decisions/0014).
     gapScopeOthers: Math.max(1, matrix.gapScope.length - 1),
-    grants: {
-      rows: grants.grants.slice(0, GRANT_ROWS),
-      totalCount: grants.totalCount,
-      totals: grants.totals,
-      complete: grants.complete
-    },
-    isolated: data.isolatedOrganizations,
-    brokers: data.brokers,
-    communities: data.communities,
-    density: data.networkDensity,
-    shapes: europeMapShapes()
+    isolated: graph.isolatedOrganizations,
+    brokers: graph.brokers,
+    communities: graph.communities,
+    density: graph.networkDensity
   };
-};
+}

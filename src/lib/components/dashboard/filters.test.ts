@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, dashboardSearch, parseDashboardFilters } from './filters';
+import { DEFAULT_FILTERS, checkMapTheme, dashboardSearch, parseDashboardFilters } from './filters';
 
 const parse = (query: string) => parseDashboardFilters(new URLSearchParams(query));
 
@@ -22,7 +22,8 @@ describe('parseDashboardFilters', () => {
       gapSort: 'country',
       gapDir: 'desc',
       gapPage: 1,
-      region: null
+      region: null,
+      mapTheme: null
     });
   });
 
@@ -61,6 +62,18 @@ describe('parseDashboardFilters', () => {
     const { filters, errors } = parse('region=atlantis');
     expect(errors.region).toMatchObject({ code: 'choice', message: 'region: must be one of north, west, south, east' });
     expect(filters.region).toBeNull();
+  });
+
+  it('reads the map theme, names a malformed one, and drops one the directory does not know', () => {
+    expect(parse('maptheme=Legal-Aid').filters.mapTheme).toBe('legal-aid');
+    expect(dashboardSearch(parse('maptheme=legal-aid').filters)).toBe('?maptheme=legal-aid');
+    const bad = parse('maptheme=<b>');
+    expect(bad.errors.maptheme?.message).toMatch(/^maptheme: must be a theme slug/);
+    expect(bad.filters.mapTheme).toBeNull();
+    const unknown = parse('maptheme=basket-weaving');
+    checkMapTheme(unknown.filters, unknown.errors, new Set(['legal-aid']));
+    expect(unknown.errors.maptheme).toMatchObject({ code: 'unknown_theme' });
+    expect(unknown.filters.mapTheme).toBeNull();
   });
 
   it('rejects fractional years', () => {

@@ -1,5 +1,5 @@
 /**
- * The dashboard's URL state: /dashboard?funder=&from=&to=&measure=&expand=&gapsort=&gapdir=&gappage=&region=. One parser for the
+ * The dashboard's URL state: /dashboard?funder=&from=&to=&measure=&expand=&gapsort=&gapdir=&gappage=&region=&maptheme=. One parser for the
  * page and its CSV exports, so an export always answers the same question as the page it was linked from.
  * Bad values never reach the API: each one becomes an error naming its field, and that filter falls back to its
  * default (the page still renders, with the error beside the field).
@@ -33,11 +33,14 @@ export interface DashboardFilters {
   gapPage: number;
   /** The heatmap's columns: one region's countries (fits a laptop screen); null = every country, grouped. */
   region: Region | null;
+  /** The map's theme (slug): organisations working on it (or a sub-theme) per country; null = distinct organisations across all themes. */
+  mapTheme: string | null;
 }
 
-export type FilterField = 'funder' | 'from' | 'to' | 'measure' | 'expand' | 'gapsort' | 'gapdir' | 'gappage' | 'region';
+export type FilterField =
+  'funder' | 'from' | 'to' | 'measure' | 'expand' | 'gapsort' | 'gapdir' | 'gappage' | 'region' | 'maptheme';
 /** What is wrong, as a code the page translates; `message` is the English text the CSV endpoints answer with. */
-export type FilterErrorCode = 'slug' | 'year' | 'order' | 'choice' | 'unknown_funder' | 'page';
+export type FilterErrorCode = 'slug' | 'year' | 'order' | 'choice' | 'unknown_funder' | 'page' | 'unknown_theme';
 export interface FilterError {
   code: FilterErrorCode;
   message: string;
@@ -53,7 +56,8 @@ export const DEFAULT_FILTERS: DashboardFilters = {
   gapSort: 'severity',
   gapDir: 'asc',
   gapPage: 1,
-  region: null
+  region: null,
+  mapTheme: null
 };
 
 /** Pages beyond this are refused (the gap list has a few thousand rows at most). */
@@ -65,6 +69,13 @@ const slug = z
   .toLowerCase()
   .max(120, 'is too long')
   .regex(/^[a-z0-9-]+$/, 'must be an organisation slug (lower-case letters, digits and hyphens)');
+
+const themeSlug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(120, 'is too long')
+  .regex(/^[a-z0-9-]+$/, 'must be a theme slug (lower-case letters, digits and hyphens)');
 
 const year = z.coerce
   .number({ message: 'must be a year, e.g. 2022' })
@@ -116,6 +127,8 @@ export function parseDashboardFilters(params: URLSearchParams): { filters: Dashb
     ) ?? DEFAULT_FILTERS.gapPage;
 
   filters.region = take('region', 'choice', params.get('region'), choice(REGIONS));
+  // Only the form is checked here; whether the theme exists is checked against the API's themes (checkMapTheme).
+  filters.mapTheme = take('maptheme', 'slug', params.get('maptheme'), themeSlug);
 
   const expand = new Set<string>();
   for (const raw of params.getAll('expand')) {
@@ -141,6 +154,17 @@ export function dashboardSearch(filters: DashboardFilters, change: Partial<Dashb
   if (next.gapDir !== DEFAULT_FILTERS.gapDir) params.set('gapdir', next.gapDir);
   if (next.gapPage !== DEFAULT_FILTERS.gapPage) params.set('gappage', String(next.gapPage));
   if (next.region) params.set('region', next.region);
+  if (next.mapTheme) params.set('maptheme', next.mapTheme);
   const query = params.toString();
   return query ? `?${query}` : '';
+}
+
+/** Drops a map theme the directory does not know (falling back to all themes) and says so beside the picker. */
+export function checkMapTheme(filters: DashboardFilters, errors: FilterErrors, themeSlugs: ReadonlySet<string>): void {
+  if (filters.mapTheme === null || themeSlugs.has(filters.mapTheme)) return;
+  errors.maptheme = {
+    code: 'unknown_theme',
+    message: `maptheme: "${filters.mapTheme}" is not a theme in the directory`
+  };
+  filters.mapTheme = null;
 }

@@ -69,5 +69,7 @@ export function filterErrorText(
       return m.dash_error_unknown_funder();
     case 'page':
       return m.dash_gaplist_error_page();
+    case 'unknown_theme':
+      return m.dashmap_error_unknown_theme();
   }
 }

@@ -63,34 +63,25 @@ export const DashboardDensityYearFragment = graphql(`
   }
 `);
 
+export const DashboardMapFacetsFragment = graphql(`
+  fragment DashboardMapFacets on OrganizationFacets {
+    countries {
+      count
+      country {
+        code
+      }
+    }
+  }
+`);
+
 /**
- * Everything the funder dashboard shows but the grants, in ONE request: the anonymous rate limit counts requests
- * per minute, so a page view should cost few. (Grants follow in DashboardGrantsPage: the URL names the funder by
- * slug, and its id comes from this answer's funder list.) The API applies the viewer's visibility to every field
- * (analytics are cached per visibility level); the page never filters what it gets.
+ * The dashboard's sections built on the partnership graph (Neo4j): the coverage matrix (heatmap, gap list), isolated
+ * organisations, brokers, communities and density. Asked separately from DashboardQuery so that, while Neo4j is
+ * down, the page still shows its PostgreSQL parts (map, grants, filters) with a notice instead of failing
+ * (issue 14; src/lib/graphql/graph-unavailable.ts).
  */
-export const DashboardQuery = graphql(`
-  query Dashboard($lang: Language!, $fromYear: Int, $toYear: Int) {
-    funders: organizations(filter: { types: [FUNDER] }, first: 100, orderBy: { field: NAME }) {
-      totalCount
-      nodes {
-        id
-        slug
-        name
-      }
-    }
-    themes {
-      slug
-      name(lang: $lang)
-      children {
-        slug
-        name(lang: $lang)
-      }
-    }
-    countries(europeOnly: true) {
-      code
-      name(lang: $lang)
-    }
+export const DashboardGraphQuery = graphql(`
+  query DashboardGraph($lang: Language!, $fromYear: Int, $toYear: Int) {
     coverageMatrix(fromYear: $fromYear, toYear: $toYear) {
       computedAt
       visibilityLevel
@@ -140,6 +131,58 @@ export const DashboardQuery = graphql(`
       undatedPartnerships
       years {
         ...DashboardDensityYear
+      }
+    }
+  }
+`);
+
+/**
+ * The directory's organisations per country on one theme (or a sub-theme of it), for the map's theme picker. A
+ * separate request, made only once the slug is known to be a theme (an unknown one would fail the whole query).
+ */
+export const DashboardMapThemeQuery = graphql(`
+  query DashboardMapTheme($themes: [String!]!) {
+    organizations(first: 1, filter: { themes: $themes }) {
+      facets {
+        ...DashboardMapFacets
+      }
+    }
+  }
+`);
+
+/**
+ * The dashboard's PostgreSQL parts in one request (funders, themes, countries, the map's counts): the anonymous
+ * rate limit counts requests per minute, so a page view should cost few. The graph's sections come in
+ * DashboardGraphQuery, grants in DashboardGrantsPage (the URL names the funder by slug, and its id comes from this
+ * answer's funder list). The API applies the viewer's visibility to every field; the page never filters it.
+ */
+export const DashboardQuery = graphql(`
+  query Dashboard($lang: Language!) {
+    funders: organizations(filter: { types: [FUNDER] }, first: 100, orderBy: { field: NAME }) {
+      totalCount
+      nodes {
+        id
+        slug
+        name
+      }
+    }
+    themes {
+      slug
+      name(lang: $lang)
+      children {
+        slug
+        name(lang: $lang)
+      }
+    }
+    countries(europeOnly: true) {
+      code
+      name(lang: $lang)
+    }
+    # The map counts what the directory counts (distinct organisations per country, the viewer's visibility);
+    # this is also the map's scope. A chosen theme's counts follow in DashboardMapThemeQuery.
+    mapAll: organizations(first: 1) {
+      facets {
+        ...DashboardMapFacets
       }
     }
   }

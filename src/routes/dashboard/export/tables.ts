@@ -78,7 +78,10 @@ function cellRow(c: GapEntry): Cell[] {
 /** What every matrix-based export says about how it was made: funder, years, visibility level, computed at. */
 async function matrixExport(ctx: ExportContext) {
   const loaded = await loadDashboard(ctx.fetch, ctx.locale, ctx.filters, ctx.errors);
-  const matrix = loaded.data.coverageMatrix;
+  const { graph, coverage } = loaded;
+  if (!graph || !coverage)
+    error(503, 'The partnership graph is temporarily unavailable. Please try again in a moment.');
+  const matrix = graph.coverageMatrix;
   const provenance = [
     loaded.funder?.slug ?? '',
     matrix.fromYear,
@@ -86,7 +89,7 @@ async function matrixExport(ctx: ExportContext) {
     matrix.visibilityLevel,
     matrix.computedAt
   ];
-  return { ...loaded, provenance };
+  return { ...loaded, coverage, provenance };
 }
 const PROVENANCE_COLUMNS = ['funder', 'from_year', 'to_year', 'visibility_level', 'computed_at'];
 
@@ -116,14 +119,18 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
   },
 
   async countries(ctx) {
-    const { coverage, provenance } = await matrixExport(ctx);
+    const { coverage, provenance, map } = await matrixExport(ctx);
     const organizations = coverage.countryTotals('organizations');
+    // The map's figure: distinct organisations (on the map's theme when one is chosen), as the directory counts.
+    const distinct = new Map(map.figures.map((f) => [f.country.code, f.organizations]));
     const ties = new Map(coverage.countryTotals('ties').map((t) => [t.country.code, t.value]));
     const money = new Map(coverage.countryTotals('money').map((t) => [t.country.code, t.value]));
     return {
       columns: [
         'country_code',
         'country',
+        'organizations',
+        'map_theme',
         'organizations_by_theme',
         'partnerships_by_theme',
         'grants_eur_by_theme',
@@ -134,6 +141,8 @@ const builders: Record<ExportTable, (ctx: ExportContext) => Promise<CsvTable>> =
       rows: organizations.map((t) => [
         t.country.code,
         t.country.name,
+        distinct.get(t.country.code) ?? 0,
+        map.theme?.slug ?? '',
         t.value,
         ties.get(t.country.code) ?? 0,
         (money.get(t.country.code) ?? 0).toFixed(2),

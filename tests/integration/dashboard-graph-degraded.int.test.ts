@@ -1,0 +1,86 @@
+/**
+ * Issue 14, finding 7, for the dashboard: with Neo4j unreachable the page rendered nothing (a 500). Now it renders
+ * its PostgreSQL parts — filters, the map (the directory's counts), grants — and marks the graph's sections
+ * (heatmap and gap list, isolated, brokers, communities, density) as unavailable. "Down" is the process's driver
+ * pointed at a closed port, as in graph-degraded-pages.int.test.ts: the shared test Neo4j keeps running.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../src/lib/server/db';
+import { closeDriver, graphReadBreaker } from '../../src/lib/server/graph/driver';
+import { drainOutbox } from '../../src/lib/server/projection/projector';
+import { load as dashboardLoad } from '../../src/routes/dashboard/+page.server';
+import { freePort } from '../../tools/process/ports';
+import { createOrganization, createPartnership } from '../factories/organizations';
+import { pageFetch } from '../factories/page-fetch';
+
+const liveUri = process.env.NEO4J_URI;
+const db = getDb();
+
+async function pointDriverAt(uri: string | undefined) {
+  await closeDriver();
+  process.env.NEO4J_URI = uri;
+}
+
+interface DashboardPage {
+  funders: unknown[];
+  themes: unknown[];
+  grants: { totalCount: number };
+  map: { figures: { country: { code: string }; organizations: number }[] };
+  graph: { rows: unknown[]; isolated: unknown; brokers: unknown; communities: unknown; density: unknown } | null;
+}
+
+async function dashboard(search = ''): Promise<DashboardPage> {
+  return (await dashboardLoad({
+    url: new URL(`http://atlas.test/dashboard${search}`),
+    fetch: pageFetch(),
+    locals: { lang: 'en' },
+    setHeaders: () => {}
+  } as never)) as unknown as DashboardPage;
+}
+
+const figure = (page: DashboardPage, code: string) =>
+  page.map.figures.find((f) => f.country.code === code)?.organizations;
+
+beforeAll(async () => {
+  const a = await createOrganization(db, { themeSlugs: ['legal-aid', 'housing'], countryCodes: ['GR'] });
+  const b = await createOrganization(db, { themeSlugs: ['legal-aid'], countryCodes: ['GR', 'IT'] });
+  await createPartnership(db, a, b);
+  await drainOutbox();
+});
+
+afterAll(() => pointDriverAt(liveUri));
+
+describe('dashboard while Neo4j is unreachable', () => {
+  it('with Neo4j up, every section is there', async () => {
+    const page = await dashboard();
+    expect(page.graph).not.toBeNull();
+    expect(page.graph!.rows.length).toBeGreaterThan(0);
+    expect(figure(page, 'GR')).toBe(2);
+  });
+
+  it('renders the PostgreSQL parts and marks the graph sections unavailable instead of failing', async () => {
+    await pointDriverAt(`bolt://127.0.0.1:${await freePort()}`);
+    const page = await dashboard('?maptheme=housing');
+    expect(page.graph).toBeNull();
+    expect(page.themes.length).toBeGreaterThan(0);
+    expect(page.grants.totalCount).toBe(0);
+    // The map is the directory's (PostgreSQL) count, theme picker included.
+    expect(figure(page, 'GR')).toBe(1);
+    expect(figure(page, 'IT')).toBe(0);
+
+    // Once the shared breaker is open, a dashboard view does not wait for Neo4j at all.
+    await expect.poll(async () => (await dashboard(), graphReadBreaker.state)).toBe('open');
+    const startedAt = performance.now();
+    const again = await dashboard();
+    const ms = performance.now() - startedAt;
+    console.log(`[dashboard-degraded] breaker open: dashboard load in ${ms.toFixed(0)} ms`);
+    expect(again.graph).toBeNull();
+    expect(figure(again, 'GR')).toBe(2);
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  it('shows the graph sections again once Neo4j answers', async () => {
+    await pointDriverAt(liveUri);
+    await expect.poll(async () => (await dashboard()).graph !== null, { timeout: 30_000 }).toBe(true);
+  }, 40_000);
+});
