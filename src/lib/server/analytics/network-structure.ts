@@ -176,7 +176,9 @@ async function analyse(
   return {
     organizations: graph.nodes,
     partneredPairs: graph.pairs,
-    modularity: num(mutated.get('modularity')),
+    // With no partnership at all, modularity is 0/0: Louvain answers NaN, which GraphQL's Float refuses (a 500 on
+    // the dashboard). No ties means no community structure: 0.
+    modularity: graph.pairs === 0 ? 0 : num(mutated.get('modularity')),
     communityCount: num(mutated.get('communityCount')),
     communities,
     brokers,
