@@ -108,9 +108,8 @@ describe('pages and the API while Neo4j is unreachable', () => {
     console.log(
       `[graph-degraded] breaker open: ${perRequestMs.toFixed(1)} ms per profile query, ${attempts} attempt(s)`
     );
+    // Structure, not time: no request tried Neo4j (one half-open probe may).
     expect(attempts).toBeLessThanOrEqual(1);
-    // Far below the 3 s connection timeout an unroutable Neo4j would cost each request without the breaker.
-    expect(perRequestMs).toBeLessThan(2_000);
   });
 
   it('the organisation page renders its PostgreSQL parts with the notice instead of failing', async () => {
@@ -131,9 +130,12 @@ describe('pages and the API while Neo4j is unreachable', () => {
   it('recovers once Neo4j answers again: the half-open probe closes the breaker', async () => {
     await pointDriverAt(liveUri);
     await expect
-      .poll(async () => (await graphql(PROFILE, { slug })).data?.organization?.partnerCount, { timeout: 30_000 })
+      .poll(async () => (await graphql(PROFILE, { slug })).data?.organization?.partnerCount, {
+        timeout: 60_000,
+        interval: 250
+      })
       .toBe(0);
     expect(graphReadBreaker.state).toBe('closed');
     expect((await profilePage()).graphUnavailable).toBe(false);
-  }, 40_000);
+  }, 90_000);
 });

@@ -43,6 +43,21 @@ describe('ReadBreaker', () => {
     expect(changes).toEqual(['open', 'open', 'closed']);
   });
 
+  it('lets another probe try when one stays out past its deadline (a stuck read cannot keep it open)', () => {
+    let now = 0;
+    const breaker = new ReadBreaker({ threshold: 3, cooldownMs: 5_000, probeTimeoutMs: 10_000, now: () => now });
+    for (let i = 0; i < 3; i++) breaker.failed();
+    now += 5_000;
+    expect(breaker.tryAcquire()).toBe(true); // the probe, which never reports
+    now += 9_999;
+    expect(breaker.tryAcquire()).toBe(false);
+    now += 1;
+    expect(breaker.state).toBe('half-open');
+    expect(breaker.tryAcquire()).toBe(true); // a second probe
+    breaker.succeeded();
+    expect(breaker.state).toBe('closed');
+  });
+
   it('a success in between resets the count: only consecutive failures open it', () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { maxLength: 40 }), (outcomes) => {

@@ -16,6 +16,11 @@ export interface ReadBreakerOptions {
   threshold?: number;
   /** How long it stays open before one probe may try. */
   cooldownMs?: number;
+  /**
+   * How long a probe may stay out before another may try. A probe that never reports (a read stuck on a Neo4j
+   * that accepted the connection and then went quiet) must not keep the breaker open for good.
+   */
+  probeTimeoutMs?: number;
   now?: () => number;
   /** Told when the breaker opens or closes (for the server log). */
   onChange?: (state: 'open' | 'closed', failures: number) => void;
@@ -23,26 +28,31 @@ export interface ReadBreakerOptions {
 
 export const DEFAULT_THRESHOLD = 3;
 export const DEFAULT_COOLDOWN_MS = 5_000;
+export const DEFAULT_PROBE_TIMEOUT_MS = 10_000;
 
 export class ReadBreaker {
   private failures = 0;
   private openedAt = 0;
   private probing = false;
+  private probeStartedAt = 0;
   private readonly threshold: number;
   private readonly cooldownMs: number;
+  private readonly probeTimeoutMs: number;
   private readonly now: () => number;
   private readonly onChange?: ReadBreakerOptions['onChange'];
 
   constructor(options: ReadBreakerOptions = {}) {
     this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
     this.cooldownMs = options.cooldownMs ?? DEFAULT_COOLDOWN_MS;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS;
     this.now = options.now ?? Date.now;
     this.onChange = options.onChange;
   }
 
   get state(): BreakerState {
     if (this.failures < this.threshold) return 'closed';
-    return this.probing || this.now() - this.openedAt < this.cooldownMs ? 'open' : 'half-open';
+    if (this.probing) return this.now() - this.probeStartedAt < this.probeTimeoutMs ? 'open' : 'half-open';
+    return this.now() - this.openedAt < this.cooldownMs ? 'open' : 'half-open';
   }
 
   /**
@@ -54,6 +64,7 @@ export class ReadBreaker {
     if (state === 'closed') return true;
     if (state === 'open') return false;
     this.probing = true;
+    this.probeStartedAt = this.now();
     return true;
   }
 
