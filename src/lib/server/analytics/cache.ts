@@ -170,7 +170,14 @@ export async function cached<T>(
   if (!opts.refresh) {
     const hit = await readCache<T>(key);
     if (hit) return { ...hit, level };
-    const running = inFlight.get(key) as Promise<Stored<T>> | undefined;
+    let running = inFlight.get(key) as Promise<Stored<T>> | undefined;
+    if (!running) {
+      // The computation we would join may have stored its value and left while our read was on its way: the
+      // cache has it now (it is written before the computation leaves inFlight). Read once more before computing.
+      const late = await readCache<T>(key);
+      if (late) return { ...late, level };
+      running = inFlight.get(key) as Promise<Stored<T>> | undefined;
+    }
     if (running) {
       const joined = await running;
       if (joined.generation !== null && joined.generation === (await currentGeneration(level))) return joined.cached;
