@@ -195,9 +195,10 @@ export async function cached<T>(
 
 async function computeAndStore<T>(key: string, level: VisibilityLevel, compute: () => Promise<T>): Promise<Stored<T>> {
   for (let attempt = 1; ; attempt++) {
+    // Counted as soon as the attempt is registered in inFlight, so "computing" and the count never disagree.
+    computations++;
     // Read before the computation reads the graph: the generation must be no newer than the graph it sees.
     const generation = await currentGeneration(level);
-    computations++;
     const value = await compute();
     const computedAt = await writeCacheIfCurrent(key, level, generation, value);
     if (computedAt) return { cached: { value, computedAt, level }, generation };
