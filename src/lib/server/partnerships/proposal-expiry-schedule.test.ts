@@ -7,41 +7,41 @@ async function until(condition: () => boolean) {
   while (!condition()) await new Promise((resolve) => setImmediate(resolve));
 }
 
+/** A schedule on hand-fired timers whose sweep only counts its calls. */
+function countingSchedule() {
+  const clock = manualTimers();
+  let count = 0;
+  const schedule = startProposalExpirySweep({
+    timers: clock.timers,
+    sweep: async () => (count++, []),
+    log: () => {}
+  });
+  return { clock, schedule, sweeps: () => count };
+}
+
 describe('the proposal expiry schedule', () => {
   it('sweeps at start, then once per interval, on an unref’d timer', async () => {
-    const clock = manualTimers();
-    let sweeps = 0;
-    const schedule = startProposalExpirySweep({
-      timers: clock.timers,
-      sweep: async () => (sweeps++, []),
-      log: () => {}
-    });
+    const { clock, schedule, sweeps } = countingSchedule();
     await until(() => clock.pending().length === 1);
-    expect(sweeps).toBe(1);
+    expect(sweeps()).toBe(1);
     expect(clock.pending()[0]).toMatchObject({ ms: PROPOSAL_SWEEP_INTERVAL_MS, unrefd: true });
 
     clock.fire();
     await until(() => clock.pending().length === 1);
-    expect(sweeps).toBe(2);
+    expect(sweeps()).toBe(2);
     clock.fire();
     await until(() => clock.pending().length === 1);
-    expect(sweeps).toBe(3);
+    expect(sweeps()).toBe(3);
     await schedule.stop();
   });
 
   it('stops: no timer left and no sweep after stop, even when the old timer would fire', async () => {
-    const clock = manualTimers();
-    let sweeps = 0;
-    const schedule = startProposalExpirySweep({
-      timers: clock.timers,
-      sweep: async () => (sweeps++, []),
-      log: () => {}
-    });
+    const { clock, schedule, sweeps } = countingSchedule();
     await until(() => clock.pending().length === 1);
     await schedule.stop();
     expect(clock.pending()).toEqual([]);
     clock.fire();
-    expect(sweeps).toBe(1);
+    expect(sweeps()).toBe(1);
   });
 
   it('stop waits for a sweep under way and schedules nothing after it', async () => {
