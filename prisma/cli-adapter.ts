@@ -1,6 +1,6 @@
 /**
  * The driver adapter the Prisma CLI (Wasm schema engine) uses, and the fixes it needs with @prisma/adapter-pg
- * 6.19.3. Used only by prisma.config.ts — the app builds its own plain adapter in src/lib/server/db.ts.
+ * 6.19.3. Used only by prisma.config.ts — the app builds its own plain adapter in src/lib/server/platform/db.ts.
  * Background and measurements: /work/shared/research/prisma-offline.md.
  */
 import { createHash, randomUUID } from 'node:crypto';

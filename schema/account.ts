@@ -12,7 +12,7 @@ import {
 } from '../src/lib/server/auth/memberships';
 import { isAdmin, type Viewer } from '../src/lib/server/auth/viewer';
 import { ApiTokenScope, MembershipRole, MembershipStatus, UserRole } from '../src/lib/server/db/generated/enums';
-import { getDb } from '../src/lib/server/db';
+import { getDb } from '../src/lib/server/platform/db';
 import type { User } from '../src/lib/server/db/generated/client';
 import { publicOrigin } from '../src/lib/server/auth/origin';
 import { builder } from './builder';

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { getDb } from '../src/lib/server/db';
+import { getDb } from '../src/lib/server/platform/db';
 import type { Grant } from '../src/lib/server/db/generated/client';
 import { recordGrant } from '../src/lib/server/grants/grants';
 import { grantTotals, searchGrantIds, type GrantFilter } from '../src/lib/server/grants/queries';

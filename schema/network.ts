@@ -1,5 +1,5 @@
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
-import { getDb } from '../src/lib/server/db';
+import { getDb } from '../src/lib/server/platform/db';
 import type { Network } from '../src/lib/server/db/generated/client';
 import { joinNetwork, leaveNetwork } from '../src/lib/server/networks/networks';
 import { countNetworks, networkBySlug, networksPage } from '../src/lib/server/networks/queries';

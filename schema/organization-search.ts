@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { Country, Organization, Theme } from '../src/lib/server/db/generated/client';
-import { getDb } from '../src/lib/server/db';
+import { getDb } from '../src/lib/server/platform/db';
 import { organizationFacets } from '../src/lib/server/directory/facets';
 import { interpretFilter } from '../src/lib/server/directory/search-interpretation';
 import type { InterpretedTerm, QueryInterpretation } from '../src/lib/server/directory/vocabulary/interpret';

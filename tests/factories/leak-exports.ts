@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { visibilityOf, type Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { exportCsvText } from '../../src/lib/server/exports/export-csv';
 import { exportGraphml } from '../../src/lib/server/exports/graphml';
 import type { ImportKind } from '../../src/lib/server/imports/columns';

@@ -4,7 +4,7 @@
  * the table of names is known before it exists, because Vitest collects tests before running hooks.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { exportLeakPaths } from './leak-exports';
 import { buildLeakGraph, VIEWER_NAMES, type LeakGraph } from './leak-graph';
 import type { LeakPath } from './leak-matrix';

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeNetworkStructure } from '../../src/lib/server/analytics/network-structure';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { load as dashboardLoad } from '../../src/routes/dashboard/+page.server';
 import { createOrganization } from '../factories/organizations';

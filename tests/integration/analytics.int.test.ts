@@ -13,7 +13,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { isolatedOrganizations } from '../../src/lib/server/analytics/isolated';
 import { refreshAnalytics } from '../../src/lib/server/analytics/refresh';
 import {

@@ -13,7 +13,7 @@ import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { sha256Hex } from '../../src/lib/server/auth/secrets';
 import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
 import { linkIn, MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
 import { execute, executeOk, globalId } from '../factories/graphql';

@@ -8,7 +8,7 @@ import { login } from '../../src/lib/server/auth/login';
 import { accountDelaySeconds } from '../../src/lib/server/auth/login-throttle';
 import { requestPasswordReset, resetPassword } from '../../src/lib/server/auth/password-reset';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
-import { getDb, withQueryCounter } from '../../src/lib/server/db';
+import { getDb, withQueryCounter } from '../../src/lib/server/platform/db';
 import { env } from '../../src/lib/server/env';
 import { RATE_LIMIT_SCHEMA } from '../../src/lib/server/security/rate-limit-store';
 import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';

@@ -11,7 +11,7 @@ import { hashPassword, verifyPassword } from '../../src/lib/server/auth/password
 import { resolveViewer } from '../../src/lib/server/auth/resolve-viewer';
 import { sha256Hex } from '../../src/lib/server/auth/secrets';
 import { createSession, SESSION_RENEW_AFTER_MS, SESSION_TTL_MS } from '../../src/lib/server/auth/sessions';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { env } from '../../src/lib/server/env';
 import { actions as loginActions } from '../../src/routes/login/+page.server';
 import { actions as logoutActions } from '../../src/routes/logout/+page.server';

@@ -9,7 +9,7 @@ import { LAST_USED_RESOLUTION_MS, TOKEN_PREFIX } from '../../src/lib/server/auth
 import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { sha256Hex } from '../../src/lib/server/auth/secrets';
 import { createSession } from '../../src/lib/server/auth/sessions';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { GET, OPTIONS, POST } from '../../src/routes/graphql/+server';
 import { globalId } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';

@@ -5,7 +5,7 @@
  * then a small generated dataset loaded into it and projected into this file's (empty) graph.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/lib/server/db';
+import { createDb, type DbHandle } from '../../src/lib/server/platform/db';
 import { ensureDataset } from '../../tools/bench/dataset';
 import { prepareBenchDatabase } from '../../tools/bench/services';
 import { createEmptyDatabase, type IsolatedDatabase } from '../setup/postgres';

@@ -5,8 +5,8 @@
  * pointed at a closed port, as in graph-degraded-pages.int.test.ts: the shared test Neo4j keeps running.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
-import { closeDriver, graphReadBreaker } from '../../src/lib/server/graph/driver';
+import { getDb } from '../../src/lib/server/platform/db';
+import { closeDriver, graphReadBreaker } from '../../src/lib/server/platform/neo4j';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { load as dashboardLoad } from '../../src/routes/dashboard/+page.server';
 import { freePort } from '../../tools/process/ports';

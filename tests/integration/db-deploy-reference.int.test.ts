@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../src/lib/server/db';
+import { createDb } from '../../src/lib/server/platform/db';
 import { createEmptyDatabase, type IsolatedDatabase } from '../setup/postgres';
 
 let database: IsolatedDatabase | undefined;

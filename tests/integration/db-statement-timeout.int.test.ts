@@ -4,7 +4,7 @@
  * that runs too long is cancelled by PostgreSQL and the caller gets an error saying so.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb, getDb } from '../../src/lib/server/db';
+import { createDb, getDb } from '../../src/lib/server/platform/db';
 import { env } from '../../src/lib/server/env';
 
 const short = createDb(process.env.DATABASE_URL!, { statementTimeoutMs: 300 });

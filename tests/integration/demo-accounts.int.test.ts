@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { login } from '../../src/lib/server/auth/login';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { seedDemoAccounts } from '../../tools/seed/demo-accounts';
 import { createOrganization } from '../factories/organizations';
 

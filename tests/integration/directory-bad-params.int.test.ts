@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { load } from '../../src/routes/directory/+page';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { loadError, pageFetch } from '../factories/page-fetch';
 
 async function loadDirectory(search: string) {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { countries } from '../../prisma/reference/countries';
 import { themeRows } from '../../prisma/reference/themes';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { AMBIGUOUS_COUNTRY_NAMES } from '../../src/lib/server/directory/vocabulary/country-aliases';
 import { phraseKey } from '../../src/lib/server/directory/vocabulary/normalize';
 import { createOrganization } from '../factories/organizations';

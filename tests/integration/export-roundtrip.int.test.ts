@@ -5,8 +5,8 @@
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { visibilityOf } from '../../src/lib/server/auth/viewer';
-import { createDb } from '../../src/lib/server/db';
-import { getDb } from '../../src/lib/server/db';
+import { createDb } from '../../src/lib/server/platform/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { exportCsvText } from '../../src/lib/server/exports/export-csv';
 import { IMPORT_ORDER, type ImportKind } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';

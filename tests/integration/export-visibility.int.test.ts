@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { anonymous, visibilityOf, type Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { exportCsvText } from '../../src/lib/server/exports/export-csv';
 import { exportGraphml } from '../../src/lib/server/exports/graphml';
 import { importCsv } from '../../src/lib/server/imports/import-csv';

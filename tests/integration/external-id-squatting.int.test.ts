@@ -4,7 +4,7 @@
  * the report then names.
  */
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { createViewer, executeOk } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';

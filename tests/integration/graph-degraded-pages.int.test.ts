@@ -5,8 +5,8 @@
  * "Down" is the process's driver pointed at a closed port: the shared test Neo4j keeps running for other files.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
-import { closeDriver, graphReadBreaker } from '../../src/lib/server/graph/driver';
+import { getDb } from '../../src/lib/server/platform/db';
+import { closeDriver, graphReadBreaker } from '../../src/lib/server/platform/neo4j';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { POST as graphqlPost } from '../../src/routes/graphql/+server';

@@ -4,7 +4,7 @@
  * GraphQL error GRAPH_UNAVAILABLE (a GraphQLError, which /graphql passes through instead of "Unexpected error.").
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDriver, GraphUnavailableError, readTx } from '../../src/lib/server/graph/driver';
+import { closeDriver, GraphUnavailableError, readTx } from '../../src/lib/server/platform/neo4j';
 import { freePort } from '../../tools/process/ports';
 
 const liveUri = process.env.NEO4J_URI;

@@ -3,9 +3,9 @@
  * and verify notices a tampered property, a missing node or relationship, and an extra node.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import type { Organization } from '../../src/lib/server/db/generated/client';
-import { readTx, writeTx } from '../../src/lib/server/graph/driver';
+import { readTx, writeTx } from '../../src/lib/server/platform/neo4j';
 import { rebuildGraph, type RebuildProgress } from '../../src/lib/server/projection/rebuild';
 import { verifyGraph } from '../../src/lib/server/projection/verify';
 import { drainOutbox } from '../../src/lib/server/projection/projector';

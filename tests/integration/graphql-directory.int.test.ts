@@ -3,7 +3,7 @@
  * facets, cursor pagination and its limits, single lookups (id, slug, node), and the vocabularies.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { addNetworkMember, createNetwork } from '../factories/networks';
 import { createOrganization, createPartnership } from '../factories/organizations';

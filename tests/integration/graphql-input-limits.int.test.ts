@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handle } from '../../src/hooks.server';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { GET, POST } from '../../src/routes/graphql/+server';
 import { createViewer } from '../factories/graphql';
 import { requestEvent } from '../factories/users';

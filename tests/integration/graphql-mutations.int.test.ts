@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { anonymous } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
-import { readTx } from '../../src/lib/server/graph/driver';
+import { getDb } from '../../src/lib/server/platform/db';
+import { readTx } from '../../src/lib/server/platform/neo4j';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';
 import { createNetwork } from '../factories/networks';

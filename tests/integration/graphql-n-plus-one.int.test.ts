@@ -5,8 +5,8 @@
  * the one function every API graph read uses (withGraphQueryCounter).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb, withQueryCounter } from '../../src/lib/server/db';
-import { withGraphQueryCounter } from '../../src/lib/server/partnerships/graph-read';
+import { getDb, withQueryCounter } from '../../src/lib/server/platform/db';
+import { withGraphQueryCounter } from '../../src/lib/server/platform/graph-query-counter';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer, executeOk } from '../factories/graphql';
 import { createGrant } from '../factories/grants';

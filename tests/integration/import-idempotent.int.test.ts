@@ -4,8 +4,8 @@
  * rows project the data into Neo4j — through enqueueChanges for small files and the bulk path for large ones.
  */
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
-import { readTx } from '../../src/lib/server/graph/driver';
+import { getDb } from '../../src/lib/server/platform/db';
+import { readTx } from '../../src/lib/server/platform/neo4j';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { drainOutbox } from '../../src/lib/server/projection/projector';

@@ -3,7 +3,7 @@
  * nothing: every case counts the rows of every table the importer writes before and after.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import type { ImportKind } from '../../src/lib/server/imports/columns';
 

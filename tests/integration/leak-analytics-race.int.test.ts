@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { anonymous, type Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import {
   cacheKey,
   cached,

@@ -7,7 +7,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { buildLeakGraph, type LeakGraph } from '../factories/leak-graph';
 import { mismatches, type LeakPath } from '../factories/leak-matrix';
 import { allLeakPaths } from '../factories/leak-suite';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { anonymous, type Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import type { PartnershipStatus, Visibility } from '../../src/lib/server/db/generated/client';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';

@@ -9,8 +9,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
-import { readTx } from '../../src/lib/server/graph/driver';
+import { getDb } from '../../src/lib/server/platform/db';
+import { readTx } from '../../src/lib/server/platform/neo4j';
 import { recommendPartners, type Recommendation } from '../../src/lib/server/matchmaking/recommend';
 import { PRIOR_MODEL, type RankingModel } from '../../src/lib/server/matchmaking/ranking/model';
 import { refreshPublicDegrees } from '../../src/lib/server/matchmaking/ranking/public-degree';

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { proposeCoalition } from '../../src/lib/server/matchmaking/coalition';
 import { connectionPaths } from '../../src/lib/server/matchmaking/paths';
 import { recommendPartners, type Recommendation } from '../../src/lib/server/matchmaking/recommend';

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { anonymous, type Viewer } from '../../src/lib/server/auth/viewer';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { yoga } from '../../src/lib/server/graphql/yoga';
 import { handle } from '../../src/hooks.server';
 import { GET as directoryCsv } from '../../src/routes/directory/export.csv/+server';

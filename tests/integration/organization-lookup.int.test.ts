@@ -3,7 +3,7 @@
  * organisations share is refused (with their slugs) rather than guessed.
  */
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import {
   findOrganizationByNameOrSlug,
   organizationNameSuggestions

@@ -3,7 +3,7 @@
  * (`nextAttemptAt`), so another instance — or this one after a restart — honours it instead of retrying at once.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createOrganization, createPartnership } from '../factories/organizations';
 

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/auth/viewer';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
-import { getDb } from '../../src/lib/server/db';
-import { readTx } from '../../src/lib/server/graph/driver';
+import { getDb } from '../../src/lib/server/platform/db';
+import { readTx } from '../../src/lib/server/platform/neo4j';
 import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
 import { MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
 import { expireProposals } from '../../src/lib/server/partnerships/proposal-expiry';

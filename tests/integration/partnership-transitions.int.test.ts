@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { cacheKey, generationKey } from '../../src/lib/server/analytics/cache';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { confirmPartnership, declinePartnership, endPartnership } from '../../src/lib/server/partnerships/partnerships';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer } from '../factories/graphql';

@@ -4,9 +4,9 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import type { Organization, Partnership } from '../../src/lib/server/db/generated/client';
-import { readTx } from '../../src/lib/server/graph/driver';
+import { readTx } from '../../src/lib/server/platform/neo4j';
 import { env } from '../../src/lib/server/env';
 import { freePort } from '../../tools/process/ports';
 import { enqueueChanges } from '../../src/lib/server/projection/outbox';

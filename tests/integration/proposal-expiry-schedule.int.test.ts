@@ -4,7 +4,7 @@
  * The timer is driven by hand (manual-timers.ts): no sleeping.
  */
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { expireProposals } from '../../src/lib/server/partnerships/proposal-expiry';
 import { manualTimers } from '../../src/lib/server/partnerships/manual-timers';
 import { startProposalExpirySweep } from '../../src/lib/server/partnerships/proposal-expiry-schedule';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { handle } from '../../src/hooks.server';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { env } from '../../src/lib/server/env';
 import { POST as graphqlPost } from '../../src/routes/graphql/+server';
 import { createApiTokenFor, createUser, requestEvent } from '../factories/users';

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startLocalNeo4j } from '../../tools/local-stores/local-neo4j';
-import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
-import { closeDriver } from '../../src/lib/server/graph/driver';
+import { applyGraphMigrations } from '../../src/lib/server/platform/graph-migrations';
+import { closeDriver } from '../../src/lib/server/platform/neo4j';
 import { freePort } from '../../tools/process/ports';
 import { GET } from '../../src/routes/readyz/+server';
 

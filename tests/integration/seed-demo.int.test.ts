@@ -4,8 +4,8 @@
  * into Neo4j by the outbox, and never seeded twice.
  */
 import { describe, expect, it } from 'vitest';
-import { getDb } from '../../src/lib/server/db';
-import { readTx } from '../../src/lib/server/graph/driver';
+import { getDb } from '../../src/lib/server/platform/db';
+import { readTx } from '../../src/lib/server/platform/neo4j';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { demoDataset, seedDemoIfEmpty } from '../../tools/seed/demo';
 

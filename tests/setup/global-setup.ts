@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { freePort } from '../../tools/process/ports';
 import { startLocalNeo4j } from '../../tools/local-stores/local-neo4j';
-import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
-import { closeDriver } from '../../src/lib/server/graph/driver';
+import { applyGraphMigrations } from '../../src/lib/server/platform/graph-migrations';
+import { closeDriver } from '../../src/lib/server/platform/neo4j';
 import { adminUrl, createTemplateDatabase, dropDatabase } from './postgres';
 
 export const TEST_NEO4J_PASSWORD = 'atlas-test-password';

@@ -1,4 +1,4 @@
-import { writeTx } from '../../src/lib/server/graph/driver';
+import { writeTx } from '../../src/lib/server/platform/neo4j';
 
 /** Empties the graph but keeps the applied-migration records (constraints and indexes stay). */
 export async function wipeGraph(): Promise<void> {

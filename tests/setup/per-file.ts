@@ -15,8 +15,8 @@ const { wipeGraph } = await import('./graph');
 await wipeGraph();
 
 afterAll(async () => {
-  const { closeDb } = await import('../../src/lib/server/db');
-  const { closeDriver } = await import('../../src/lib/server/graph/driver');
+  const { closeDb } = await import('../../src/lib/server/platform/db');
+  const { closeDriver } = await import('../../src/lib/server/platform/neo4j');
   await closeDb();
   await closeDriver();
   await database.drop();

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { upsertReferenceData } from '../../prisma/reference/load';
-import { createDb } from '../../src/lib/server/db';
+import { createDb } from '../../src/lib/server/platform/db';
 import { deployMigrations } from '../../src/lib/server/db/migrate';
 
 export const DEFAULT_ADMIN_URL = 'postgresql://postgres@127.0.0.1:5432/postgres';

@@ -11,7 +11,7 @@ import { cacheKey, readCache } from '../../src/lib/server/analytics/cache';
 import { defaultYears, getThemeCountryMatrix, MatrixComputation } from '../../src/lib/server/analytics/service';
 import { anonymous } from '../../src/lib/server/auth/viewer';
 import type { PrismaClient } from '../../src/lib/server/db/generated/client';
-import { graphRead } from '../../src/lib/server/partnerships/graph-read';
+import { graphRead } from '../../src/lib/server/platform/graph-query-counter';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { formatReport } from '../../src/lib/server/imports/report';

@@ -9,7 +9,7 @@
  */
 import { loadavg } from 'node:os';
 import pg from 'pg';
-import { getDriver, graphDatabase } from '../../src/lib/server/graph/driver';
+import { getDriver, graphDatabase } from '../../src/lib/server/platform/neo4j';
 import { Rng } from '../seed/random';
 import { postGraphQL } from './api-client';
 import { describeMachine, type Machine } from './machine';
@@ -152,7 +152,7 @@ export async function runBenchmark(options: BenchmarkOptions): Promise<Benchmark
   const url = new URL(options.databaseUrl);
   url.searchParams.delete('connection_limit'); // Prisma's parameter; pg would pass it to the server
   // The app's own pool holds several connections too; two are enough for one-at-a-time raw queries.
-  // The app's session settings (src/lib/server/db.ts), so raw and API run the same plans.
+  // The app's session settings (src/lib/server/platform/db.ts), so raw and API run the same plans.
   const sql = new pg.Pool({ connectionString: url.toString(), max: 2, options: '-c jit=off -c random_page_cost=1.1' });
   const clients: RawClients = { sql, neo4j: getDriver(), database: graphDatabase() };
   const samplers: { app: PeakMemorySampler | null; neo4j: PeakMemorySampler | null } = { app: null, neo4j: null };

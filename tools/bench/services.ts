@@ -14,11 +14,11 @@ import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { parseEnv } from '../../src/lib/server/env';
 import { deployMigrations, redact } from '../../src/lib/server/db/migrate';
-import { closeDb, createDb } from '../../src/lib/server/db';
+import { closeDb, createDb } from '../../src/lib/server/platform/db';
 import { upsertReferenceData } from '../../prisma/reference/load';
-import { closeDriver } from '../../src/lib/server/graph/driver';
+import { closeDriver } from '../../src/lib/server/platform/neo4j';
 import { ensureNeo4jJars, startLocalNeo4j } from '../local-stores/local-neo4j';
-import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
+import { applyGraphMigrations } from '../../src/lib/server/platform/graph-migrations';
 import { freePort } from '../process/ports';
 
 export const BENCH_DATABASE = 'atlas_bench';

@@ -21,7 +21,7 @@ import { cpSync, existsSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { parseEnv } from '../../src/lib/server/env';
 import { warmAnalytics } from '../../src/lib/server/analytics/warm';
 import { ensureDataset, ensureGapMatrix } from '../bench/dataset';

@@ -19,7 +19,7 @@ import { redact, runPrisma } from '../../src/lib/server/db/migrate';
 import { env } from '../../src/lib/server/env';
 
 // Prisma Client and PGlite take seconds to load: imported only by the paths that use them.
-const loadDb = () => import('../../src/lib/server/db');
+const loadDb = () => import('../../src/lib/server/platform/db');
 
 const DEV_DATABASE_URL = 'postgresql://postgres@127.0.0.1:5432/atlas_dev';
 const COMMANDS = ['migrate', 'deploy', 'reset', 'status'] as const;

@@ -149,9 +149,9 @@ async function main(): Promise<number> {
       process.env.NEO4J_URI = neo4j.uri;
       process.env.NEO4J_PASSWORD = EVAL_NEO4J_PASSWORD;
     }
-    const { closeDriver } = await import('../../src/lib/server/graph/driver');
+    const { closeDriver } = await import('../../src/lib/server/platform/neo4j');
     cleanups.push(() => closeDriver());
-    const { applyGraphMigrations } = await import('../../src/lib/server/graph/migrations');
+    const { applyGraphMigrations } = await import('../../src/lib/server/platform/graph-migrations');
     await applyGraphMigrations();
 
     const { runEvaluation } = await import('../evaluation/run');

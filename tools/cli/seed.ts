@@ -13,7 +13,7 @@
  * Prints timings for every step.
  */
 import { parseArgs } from 'node:util';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { PhaseBar } from './progress-bar';

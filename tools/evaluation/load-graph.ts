@@ -4,7 +4,7 @@
  */
 import { countries } from '../../prisma/reference/countries';
 import { themeRows } from '../../prisma/reference/themes';
-import { writeTx } from '../../src/lib/server/graph/driver';
+import { writeTx } from '../../src/lib/server/platform/neo4j';
 import { organizationProjector } from '../../src/lib/server/projection/project-organizations';
 import { partnershipProjector } from '../../src/lib/server/projection/project-partnerships';
 import { countryProjector, themeProjector } from '../../src/lib/server/projection/project-reference';

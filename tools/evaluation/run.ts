@@ -6,7 +6,7 @@
  * compare with baselines on the same graph. Runs the same Cypher as the app, so the numbers describe what users get.
  */
 import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { readTx } from '../../src/lib/server/graph/driver';
+import { readTx } from '../../src/lib/server/platform/neo4j';
 import { visibilityParams } from '../../src/lib/server/graph/visibility';
 import { Rng } from '../seed/random';
 import { recommendPartners, type ScoringOptions } from '../../src/lib/server/matchmaking/recommend';

@@ -7,7 +7,7 @@
  * several connections (maxConnections, default 1) and queues their messages, holding the others back while one
  * is inside a transaction, but it interleaves the messages of concurrent extended-protocol queries
  * (parse/bind/execute): with a Prisma pool of 5, 96 of 249 concurrent queries returned another query's rows.
- * The URL therefore carries `connection_limit=1`, which createDb() (src/lib/server/db.ts) and the Prisma CLI
+ * The URL therefore carries `connection_limit=1`, which createDb() (src/lib/server/platform/db.ts) and the Prisma CLI
  * adapter (prisma/cli-adapter.ts) turn into a pool of one: queries queue in the app, not in the socket server.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';

@@ -13,9 +13,9 @@
 import { parseEnv } from '../../src/lib/server/env';
 import { Shutdown } from '../process/shutdown';
 import { deployMigrations } from '../../src/lib/server/db/migrate';
-import { closeDb } from '../../src/lib/server/db';
-import { applyGraphMigrations } from '../../src/lib/server/graph/migrations';
-import { closeDriver } from '../../src/lib/server/graph/driver';
+import { closeDb } from '../../src/lib/server/platform/db';
+import { applyGraphMigrations } from '../../src/lib/server/platform/graph-migrations';
+import { closeDriver } from '../../src/lib/server/platform/neo4j';
 import { startLocalStores, type LocalStores } from './local-stores';
 
 export type LocalServices = LocalStores;

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../src/lib/server/db/generated/client';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { toAuditJson } from '../../src/lib/server/directory/write';
+import { toAuditJson } from '../../src/lib/server/platform/write-with-outbox';
 
 export interface DemoAccount {
   email: string;

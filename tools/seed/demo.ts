@@ -6,7 +6,7 @@
  * any real import.
  */
 import type { PrismaClient } from '../../src/lib/server/db/generated/client';
-import { getDb } from '../../src/lib/server/db';
+import { getDb } from '../../src/lib/server/platform/db';
 import { upsertReferenceData } from '../../prisma/reference/load';
 import { themeTree } from '../../prisma/reference/themes';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';

@@ -1,7 +1,7 @@
 /**
  * Pages that show graph data beside PostgreSQL data (an organisation's partners and recommendations, the coalition
  * builder) render what they can while Neo4j is down: the API answers graph fields with a GRAPH_UNAVAILABLE error
- * (null for the field; src/lib/server/graph/driver.ts) and the page shows a notice instead of failing as a whole.
+ * (null for the field; src/lib/server/platform/neo4j.ts) and the page shows a notice instead of failing as a whole.
  */
 import type { AnyVariables, CombinedError, TypedDocumentNode } from '@urql/core';
 import { createGraphqlClient, failLoad } from './client';

@@ -1,4 +1,4 @@
-import { outsideQueryCounter } from './db';
+import { outsideQueryCounter } from './platform/db';
 
 /**
  * Work that must not delay or shape an answer — the mail a reset request or a throttled sign-in sends — runs

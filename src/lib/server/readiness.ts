@@ -1,6 +1,6 @@
-import { isDbReachable, pendingMigrations } from './db';
-import { isGraphReachable } from './graph/driver';
-import { pendingGraphMigrations } from './graph/migrations';
+import { isDbReachable, pendingMigrations } from './platform/db';
+import { isGraphReachable } from './platform/neo4j';
+import { pendingGraphMigrations } from './platform/graph-migrations';
 
 export interface Readiness {
   ready: boolean;

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/i18n/generated/messages.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-tokens';
 import { listMyMemberships, requestMembership } from '$lib/server/auth/memberships';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/platform/db';
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   if (locals.viewer.kind !== 'user') redirect(303, '/login?next=/account');

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/platform/db';
 import { sitemapIndex, sitemapPageCount, sitemapUrlset } from '$lib/server/linked-data/sitemap';
 import type { RequestHandler } from './$types';
 

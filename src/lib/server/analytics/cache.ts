@@ -10,7 +10,7 @@
  * partnership was hidden and saved after the deletion would have cached the old counts until the next refresh.
  */
 import type { Prisma, PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from './levels';
 
 export interface Cached<T> {

@@ -10,7 +10,7 @@
  *   organisations are left out, as everywhere in analytics.
  * - Several partnerships between one pair count once.
  */
-import { readTx } from '../graph/driver';
+import { readTx } from '../platform/neo4j';
 import { visibilityParams, visibleRel } from '../graph/visibility';
 import { int, num } from '../matchmaking/values';
 import { visibilityOfLevel, type VisibilityLevel } from './levels';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { visibilityOf, type Viewer } from '../auth/viewer';
-import { readTx } from '../graph/driver';
+import { readTx } from '../platform/neo4j';
 import { visibilityParams, visiblePartnership } from '../graph/visibility';
 import { countryCodes, parseInput, themeSlugs } from '../matchmaking/input';
 import type { OrganizationRef } from '../matchmaking/recommend';

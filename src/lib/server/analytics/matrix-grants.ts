@@ -8,7 +8,7 @@
  * MEMBERS for signed-in users, everything for admins), in the WHERE clause.
  */
 import { Prisma } from '../db/generated/client';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { visibleSql } from '../directory/visibility-sql';
 import type { VisibilityParams } from '../auth/viewer';
 

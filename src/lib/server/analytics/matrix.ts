@@ -12,7 +12,7 @@
  * organisation on "age assessment" is also in "children and youth on the move"), once per cell; countries are
  * where they operate or are headquartered. Archived organisations are left out.
  */
-import { readTx } from '../graph/driver';
+import { readTx } from '../platform/neo4j';
 import { visibilityParams, visiblePartnership } from '../graph/visibility';
 import { num } from '../matchmaking/values';
 import { visibilityOfLevel, type VisibilityLevel } from './levels';

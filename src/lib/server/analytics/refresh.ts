@@ -4,7 +4,7 @@
  * for with other years), so nothing served goes stale; then refits the recommender's learned ranking on the
  * public history (matchmaking/ranking/). Run by `src/cli/analytics.ts refresh` (cron, after imports).
  */
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { refreshRankingModel } from '../matchmaking/ranking/store';
 import { cacheKey, cached } from './cache';
 import { computeDensity } from './density';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { ApiToken } from '../db/generated/client';
 import { actorId } from '../directory/authorize';
-import { runWrite } from '../directory/write';
+import { runWrite } from '../platform/write-with-outbox';
 import { fieldErrorsOf } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, type Outcome } from '../validation/outcome';
 import { randomSecret, sha256Hex } from './secrets';

@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { AuditLog, Prisma, User } from '../db/generated/client';
 import { isAdmin, type Viewer } from './viewer';
 

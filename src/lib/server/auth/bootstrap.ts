@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { issueInvitation } from './invitations';
 import { emailSchema } from './users';
 

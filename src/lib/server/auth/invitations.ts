@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { Invitation, Organization } from '../db/generated/client';
-import { isUniqueViolation, runWrite, type AuditEntry } from '../directory/write';
+import { isUniqueViolation, runWrite, type AuditEntry } from '../platform/write-with-outbox';
 import { getMailer } from '../mail/mailer';
 import { invitationMessage } from '../mail/messages';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';

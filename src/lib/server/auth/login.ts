@@ -1,5 +1,5 @@
 import { runInBackground } from '../background-work';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { env } from '../env';
 import { getMailer } from '../mail/mailer';
 import { failedSignInsMessage } from './login-alert';

@@ -1,7 +1,7 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { Membership, Organization, User } from '../db/generated/client';
 import { requireWriter } from '../directory/authorize';
-import { isUniqueViolation, runWrite } from '../directory/write';
+import { isUniqueViolation, runWrite } from '../platform/write-with-outbox';
 import { FailureSignal, forbidden, type Outcome } from '../validation/outcome';
 import { isAdmin, type Viewer } from './viewer';
 

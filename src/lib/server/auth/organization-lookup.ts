@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 
 /**
  * Admins type an organisation as they know it — by name ("Refugee Law Clinic Berlin") or by the short name in

@@ -1,6 +1,6 @@
 import { runInBackground } from '../background-work';
-import { getDb } from '../db';
-import { toAuditJson } from '../directory/write';
+import { getDb } from '../platform/db';
+import { toAuditJson } from '../platform/write-with-outbox';
 import { getMailer } from '../mail/mailer';
 import { passwordResetMessage } from '../mail/messages';
 import { consume, limits, privateKey } from '../security/rate-limits';

@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { Prisma } from '../db/generated/client';
 import { randomSecret, sha256Hex } from './secrets';
 import { viewerOf, viewerUserInclude } from './users';

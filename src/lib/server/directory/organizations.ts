@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { Organization, Prisma } from '../db/generated/client';
 import type { Viewer } from '../auth/viewer';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
@@ -15,8 +15,8 @@ import { loadReferenceData, type ReferenceData } from '../validation/reference';
 import { actorId, canEditOrganization, requireWriter } from './authorize';
 import { organizationSnapshot } from './organization-snapshot';
 import { freeOrganizationSlug } from './slugs';
-import { uniqueViolationFields } from './unique-violation';
-import { runWrite } from './write';
+import { uniqueViolationFields } from '../platform/unique-violation';
+import { runWrite } from '../platform/write-with-outbox';
 
 type ProfileValues = Partial<Omit<OrganizationCreate, 'themes' | 'countries'>> & {
   themes?: string[];

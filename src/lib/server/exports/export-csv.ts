@@ -1,6 +1,6 @@
 import type { VisibilityParams } from '../auth/viewer';
 import type { PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { COLUMNS, type ImportKind } from '../imports/columns';
 import { byKey, csvLine } from './csv-writer';
 import type { RowSource } from './kind';

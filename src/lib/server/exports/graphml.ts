@@ -1,6 +1,6 @@
 import type { VisibilityParams } from '../auth/viewer';
 import type { PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { byKey } from './csv-writer';
 import { grantRows } from './grants';
 import type { ExportRow } from './kind';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type {
   Country,
   Grant,

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { loadReferenceData } from '../validation/reference';
 import { enqueueImportChanges } from './outbox-bulk';
 import type { ImportKind } from './columns';

@@ -6,8 +6,8 @@
  * ends by itself. Rolling deploys then no longer wait out their grace period (issue 14, finding 10).
  */
 import { settleBackgroundWork } from '../background-work';
-import { closeDb } from '../db';
-import { closeDriver } from '../graph/driver';
+import { closeDb } from '../platform/db';
+import { closeDriver } from '../platform/neo4j';
 
 export interface ShutdownStep {
   name: string;

@@ -8,7 +8,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { visibilityOf, type Viewer, type VisibilityParams } from '../auth/viewer';
-import { readTx } from '../graph/driver';
+import { readTx } from '../platform/neo4j';
 import { visibilityParams } from '../graph/visibility';
 import { cellKey, cellsOf, requestedCells, type CellCandidate } from './cells';
 import { COALITION_CANDIDATES, CHECK_COALITION_INPUT, TIES } from './coalition-query';

@@ -6,7 +6,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
 import { visibilityOf, type Viewer, type VisibilityParams } from '../auth/viewer';
-import { readTx } from '../graph/driver';
+import { readTx } from '../platform/neo4j';
 import { visibilityParams } from '../graph/visibility';
 import { countryCodes, parseInput, themeSlugs, throwIfInvalid, throwNotFound, unknownValues } from './input';
 import { CHECK_INPUT, RECOMMEND } from './recommend-query';

@@ -1,9 +1,9 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { NetworkMembership } from '../db/generated/client';
 import type { Viewer } from '../auth/viewer';
 import { actorId, canEditOrganization, requireWriter } from '../directory/authorize';
-import { uniqueViolationFields } from '../directory/unique-violation';
-import { runWrite } from '../directory/write';
+import { uniqueViolationFields } from '../platform/unique-violation';
+import { runWrite } from '../platform/write-with-outbox';
 import { fieldErrorsOf } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
 import {

@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { VisibilityParams } from '../auth/viewer';
 import { visibilityParams, visiblePartnership } from '../graph/visibility';
-import { graphRead } from './graph-read';
+import { graphRead } from '../platform/graph-query-counter';
 
 /**
  * Partners come from the graph: organisations joined by a CONFIRMED partnership the viewer may see (any kind,

@@ -1,10 +1,10 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { Partnership, Prisma } from '../db/generated/client';
 import { visibilityOf, type Viewer } from '../auth/viewer';
 import { actorId, canEditOrganization, requireWriter } from '../directory/authorize';
-import { uniqueViolationFields } from '../directory/unique-violation';
+import { uniqueViolationFields } from '../platform/unique-violation';
 import { visiblePartnershipWhere } from '../directory/visibility-sql';
-import { runWrite } from '../directory/write';
+import { runWrite } from '../platform/write-with-outbox';
 import type { VisibilityLevel } from '../analytics/levels';
 import { fieldErrorsOf, summarize, type FieldError } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';

@@ -1,7 +1,7 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { Partnership, Prisma } from '../db/generated/client';
 import { env } from '../env';
-import { runWrite } from '../directory/write';
+import { runWrite } from '../platform/write-with-outbox';
 
 /**
  * A proposal that nobody answers should not wait for ever, nor keep the pair from proposing again: it expires

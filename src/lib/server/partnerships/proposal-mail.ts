@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import { env } from '../env';
 import { getMailer } from '../mail/mailer';
 import { proposalReceivedMessage } from '../mail/partnership-messages';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { Partnership } from '../db/generated/client';
 import { Visibility } from '../db/generated/enums';
 import type { Viewer } from '../auth/viewer';
 import { actorId, canEditOrganization, requireWriter } from '../directory/authorize';
-import { runWrite } from '../directory/write';
+import { runWrite } from '../platform/write-with-outbox';
 import { fieldErrorsOf } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
 import { id } from '../validation/rules';

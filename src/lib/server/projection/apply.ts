@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { graphWrite } from './graph-session';
+import { graphWrite } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
 import type { Sql } from './types';
 

@@ -13,11 +13,11 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { Prisma, type PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
-import { getDriver } from '../graph/driver';
+import { getDb } from '../platform/db';
+import { getDriver } from '../platform/neo4j';
 import { addChange, loadPlan, unknownAggregates, writePlan, type ChangeSet } from './apply';
 import { backoffMs, CircuitBreaker } from './backoff';
-import { isGraphUnavailable } from './graph-session';
+import { isGraphUnavailable } from '../platform/graph-transaction';
 
 export interface DrainOptions {
   /** Outbox rows per PostgreSQL + Neo4j transaction (default 500). */

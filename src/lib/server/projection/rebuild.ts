@@ -9,10 +9,10 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
-import { getDriver } from '../graph/driver';
+import { getDb } from '../platform/db';
+import { getDriver } from '../platform/neo4j';
 import { addChange, loadPlan, writePlan, type ChangeSet } from './apply';
-import { graphRead, graphWrite, isGraphUnavailable } from './graph-session';
+import { graphRead, graphWrite, isGraphUnavailable } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
 import { drainOutbox } from './projector';
 

@@ -9,10 +9,10 @@
  */
 import type { Driver } from 'neo4j-driver';
 import type { PrismaClient } from '../db/generated/client';
-import { getDb } from '../db';
-import { getDriver } from '../graph/driver';
+import { getDb } from '../platform/db';
+import { getDriver } from '../platform/neo4j';
 import { checksum } from './checksum';
-import { graphRead } from './graph-session';
+import { graphRead } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
 import type { Plain } from './types';
 

@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import { getDb } from '../db';
+import { getDb } from '../platform/db';
 import type { PrismaClient } from '../db/generated/client';
 import { env } from '../env';
 import { sha256Hex } from '../auth/secrets';

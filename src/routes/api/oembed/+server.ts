@@ -1,5 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/platform/db';
 import { parseOembedRequest } from '$lib/server/embed/oembed';
 import { publicOrganization } from '$lib/server/linked-data/public-organization';
 import { iframeSnippet, networkEmbedUrl } from '$lib/embed/snippet';

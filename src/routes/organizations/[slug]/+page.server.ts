@@ -1,4 +1,4 @@
-import { getDb } from '$lib/server/db';
+import { getDb } from '$lib/server/platform/db';
 import { europeMapShapes } from '$lib/server/maps/europe';
 import { publicOrganization } from '$lib/server/linked-data/public-organization';
 import { jsonLdScriptTag, organizationJsonLd, organizationPath } from '$lib/server/linked-data/organization-json-ld';

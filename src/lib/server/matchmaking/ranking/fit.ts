@@ -9,7 +9,7 @@
  * (select.ts, docs/decisions/0021-rank-aware-model-selection.md); a group whose history is too thin keeps the prior.
  */
 import { visibilityOf } from '../../auth/viewer';
-import { readTx } from '../../graph/driver';
+import { readTx } from '../../platform/neo4j';
 import { recommendRowsInTx, RecommendInput, type CandidateFeatures } from '../recommend';
 import { num } from '../values';
 import { PRIOR_MODEL, type HeldOut, type RankingModel } from './model';

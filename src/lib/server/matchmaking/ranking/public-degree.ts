@@ -5,7 +5,7 @@
  * Refreshed with the ranking model (`npm run analytics:refresh`, and when stale at start); an organisation
  * created since then has no value yet and is simply not among the best connected until the next refresh.
  */
-import { writeTx } from '../../graph/driver';
+import { writeTx } from '../../platform/neo4j';
 import { num } from '../values';
 
 const REFRESH = `

@@ -4,7 +4,7 @@
  * A missing or stale model (older than STALE_AFTER_DAYS) is refitted in the background the first time the server
  * needs it ("refit when stale at start"); `npm run analytics:refresh` refits on schedule.
  */
-import { getDb } from '../../db';
+import { getDb } from '../../platform/db';
 import { fitRankingModel } from './fit';
 import { FEATURES, PRIOR_MODEL, type RankingModel, type Weights } from './model';
 import { refreshPublicDegrees } from './public-degree';

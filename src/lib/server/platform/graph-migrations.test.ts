@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitStatements } from './migrations';
+import { splitStatements } from './graph-migrations';
 
 describe('splitStatements', () => {
   it('splits on semicolons at line ends and drops comment lines', () => {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { parseEnv } from '../env';
-import { graphRead, isGraphUnavailable } from '../projection/graph-session';
+import { graphRead, isGraphUnavailable } from './graph-transaction';
 import { ReadBreaker } from './read-breaker';
 
 /**

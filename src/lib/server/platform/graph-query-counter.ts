@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RecordShape } from 'neo4j-driver';
-import { readTx } from '../graph/driver';
+import { readTx } from './neo4j';
 
 /**
  * Every Cypher read the API makes goes through `graphRead`, which counts it: tests wrap an operation in

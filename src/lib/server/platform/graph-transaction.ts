@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
-import { graphDatabase } from '../graph/driver';
+import { graphDatabase } from './neo4j';
 
 /**
  * Neo4j units of work for the projection, on an explicit driver (so tests and tools can point the projection at

@@ -7,8 +7,8 @@ import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './db/generated/client';
-import { env } from './env';
+import { PrismaClient } from '../db/generated/client';
+import { env } from '../env';
 
 export type Db = PrismaClient;
 

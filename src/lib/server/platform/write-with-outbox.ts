@@ -1,4 +1,4 @@
-import { getDb } from '../db';
+import { getDb } from './db';
 import { Prisma } from '../db/generated/client';
 import { enqueueChanges, type Change } from '../projection/outbox';
 import { projectNow } from '../projection/projector';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getDriver, graphDatabase } from './driver';
+import { getDriver, graphDatabase } from './neo4j';
 
 /**
  * Cypher migrations live in graph/migrations, named NNNN_title.cypher, applied in name order; each applied file is
