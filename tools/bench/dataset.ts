@@ -11,7 +11,7 @@ import { cacheKey, readCache } from '../../src/lib/server/analytics/cache';
 import { defaultYears, getThemeCountryMatrix, MatrixComputation } from '../../src/lib/server/analytics/service';
 import { anonymous } from '../../src/lib/server/auth/viewer';
 import type { PrismaClient } from '../../src/lib/server/db/generated/client';
-import { graphRead } from '../../src/lib/server/platform/graph-query-counter';
+import { readRows } from '../../src/lib/server/platform/neo4j';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { formatReport } from '../../src/lib/server/imports/report';
@@ -39,7 +39,7 @@ export async function datasetSize(db: PrismaClient): Promise<DatasetSize> {
     db.network.count(),
     db.grant.count()
   ]);
-  const [graph] = await graphRead<{ organizations: number; partnerships: number }>(
+  const [graph] = await readRows<{ organizations: number; partnerships: number }>(
     `CALL () { MATCH (o:Organization) RETURN count(o) AS organizations }
      CALL () { MATCH (:Organization)-[r:PARTNERS_WITH]->(:Organization) RETURN count(r) AS partnerships }
      RETURN organizations, partnerships`,

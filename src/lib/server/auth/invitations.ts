@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { getDb } from '../platform/db';
 import type { Invitation, Organization } from '../db/generated/client';
-import { isUniqueViolation, runWrite, type AuditEntry } from '../platform/write-with-outbox';
+import { runWrite, type AuditEntry } from '../platform/write-with-outbox';
+import { isUniqueViolation } from '../platform/unique-violation';
 import { getMailer } from '../mail/mailer';
 import { invitationMessage } from '../mail/messages';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';

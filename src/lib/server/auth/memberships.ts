@@ -1,7 +1,8 @@
 import { getDb } from '../platform/db';
 import type { Membership, Organization, User } from '../db/generated/client';
 import { requireWriter } from '../directory/authorize';
-import { isUniqueViolation, runWrite } from '../platform/write-with-outbox';
+import { runWrite } from '../platform/write-with-outbox';
+import { isUniqueViolation } from '../platform/unique-violation';
 import { FailureSignal, forbidden, type Outcome } from '../validation/outcome';
 import { isAdmin, type Viewer } from './viewer';
 

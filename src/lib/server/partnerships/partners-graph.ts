@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { VisibilityParams } from '../auth/viewer';
 import { visibilityParams, visiblePartnership } from '../graph/visibility';
-import { graphRead } from '../platform/graph-query-counter';
+import { readRows } from '../platform/neo4j';
 
 /**
  * Partners come from the graph: organisations joined by a CONFIRMED partnership the viewer may see (any kind,
@@ -26,7 +26,7 @@ export async function partnerIdsByOrganization(
   limit: number,
   v: VisibilityParams
 ): Promise<Map<string, string[]>> {
-  const rows = await graphRead<{ id: string; partnerIds: string[] }>(PARTNERS, {
+  const rows = await readRows<{ id: string; partnerIds: string[] }>(PARTNERS, {
     ids: [...ids],
     limit: neo4j.int(limit),
     ...visibilityParams(v)
@@ -44,7 +44,7 @@ export async function partnerCountsByOrganization(
   ids: readonly string[],
   v: VisibilityParams
 ): Promise<Map<string, number>> {
-  const rows = await graphRead<{ id: string; n: { toNumber(): number } | number }>(PARTNER_COUNTS, {
+  const rows = await readRows<{ id: string; n: { toNumber(): number } | number }>(PARTNER_COUNTS, {
     ids: [...ids],
     ...visibilityParams(v)
   });

@@ -1,11 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RecordShape } from 'neo4j-driver';
-import { readTx } from './neo4j';
 
 /**
- * Every Cypher read the API makes goes through `graphRead`, which counts it: tests wrap an operation in
- * `withGraphQueryCounter` to prove the number of Neo4j round trips does not grow with the page size (N+1 guard),
- * the graph twin of `withQueryCounter` in db.ts.
+ * Every Cypher statement the app sends goes through the session helpers of this folder (readTx, writeTx, readRows,
+ * readTxOn, writeTxOn), and each one counts here: tests wrap an operation in `withGraphQueryCounter` to prove the
+ * number of Neo4j round trips does not grow with the page size (N+1 guard), the graph twin of `withQueryCounter`
+ * in db.ts.
  */
 interface Counter {
   graphQueries: number;
@@ -19,11 +18,16 @@ export async function withGraphQueryCounter<T>(fn: () => Promise<T>): Promise<{ 
   return { result, graphQueries: counter.graphQueries };
 }
 
-/** One read transaction running one parameterised query; the records as plain objects. */
-export async function graphRead<T extends RecordShape>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
+function countGraphQuery(): void {
   for (let c = counters.getStore(); c; c = c.parent) c.graphQueries++;
-  return readTx(async (tx) => {
-    const result = await tx.run<T>(cypher, params);
-    return result.records.map((record) => record.toObject());
-  });
+}
+
+/** The same transaction, with each `run` counted in the caller's counter (the statement is one round trip). */
+export function countingRuns<Tx extends { run: (...args: never[]) => unknown }>(tx: Tx): Tx {
+  const run = tx.run.bind(tx) as (...args: unknown[]) => unknown;
+  tx.run = ((...args: unknown[]) => {
+    countGraphQuery();
+    return run(...args);
+  }) as Tx['run'];
+  return tx;
 }

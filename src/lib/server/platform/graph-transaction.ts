@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
+import { countingRuns } from './graph-query-counter';
 import { graphDatabase } from './neo4j';
 
 /**
@@ -8,11 +9,11 @@ import { graphDatabase } from './neo4j';
  * is down. Transient errors inside a reachable Neo4j (deadlocks between concurrent MERGEs) are retried a few
  * times, because they go away by themselves.
  */
-export async function graphWrite<T>(driver: Driver, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function writeTxOn<T>(driver: Driver, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return withTransaction(driver, neo4j.session.WRITE, fn);
 }
 
-export async function graphRead<T>(driver: Driver, fn: (tx: Transaction) => Promise<T>): Promise<T> {
+export async function readTxOn<T>(driver: Driver, fn: (tx: Transaction) => Promise<T>): Promise<T> {
   return withTransaction(driver, neo4j.session.READ, fn);
 }
 
@@ -26,7 +27,7 @@ async function withTransaction<T>(
   for (let attempt = 1; ; attempt++) {
     const session = driver.session({ database: graphDatabase(), defaultAccessMode: mode });
     try {
-      const tx = session.beginTransaction();
+      const tx = countingRuns(session.beginTransaction());
       try {
         const result = await fn(tx);
         await tx.commit();

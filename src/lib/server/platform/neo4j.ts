@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from 'neo4j-driver';
 import { parseEnv } from '../env';
-import { graphRead, isGraphUnavailable } from './graph-transaction';
+import { countingRuns } from './graph-query-counter';
+import { isGraphUnavailable, readTxOn } from './graph-transaction';
 import { ReadBreaker } from './read-breaker';
 
 /**
@@ -84,7 +85,7 @@ export async function readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): P
   if (!graphReadBreaker.tryAcquire()) throw new GraphUnavailableError();
   try {
     // A Transaction offers everything a ManagedTransaction does (run); the types differ only by private members.
-    const result = await graphRead(getDriver(), (tx) => work(tx as unknown as ManagedTransaction));
+    const result = await readTxOn(getDriver(), (tx) => work(tx as unknown as ManagedTransaction));
     graphReadBreaker.succeeded();
     return result;
   } catch (error) {
@@ -103,10 +104,18 @@ export async function readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): P
 export async function writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
   const session = getDriver().session({ database: graphDatabase(), defaultAccessMode: neo4j.session.WRITE });
   try {
-    return await session.executeWrite(work);
+    return await session.executeWrite((tx) => work(countingRuns(tx)));
   } finally {
     await session.close();
   }
+}
+
+/** One read transaction running one parameterised query; the records as plain objects. */
+export async function readRows<T extends RecordShape>(cypher: string, params: Record<string, unknown>): Promise<T[]> {
+  return readTx(async (tx) => {
+    const result = await tx.run<T>(cypher, params);
+    return result.records.map((record) => record.toObject());
+  });
 }
 
 const PROBE_TIMEOUT_MS = 2_000;

@@ -1,6 +1,7 @@
 /**
  * Which columns a unique-constraint violation (Prisma P2002) was about. With driver adapters Prisma reports them
- * in meta.driverAdapterError.cause.constraint.fields; without, in meta.target. Empty when not a P2002.
+ * in meta.driverAdapterError.cause.constraint.fields; without, in meta.target. Null when not a P2002; empty when
+ * Prisma names no column.
  */
 export function uniqueViolationFields(error: unknown): string[] | null {
   if (typeof error !== 'object' || error === null || (error as { code?: unknown }).code !== 'P2002') return null;
@@ -12,4 +13,9 @@ export function uniqueViolationFields(error: unknown): string[] | null {
   if (Array.isArray(fields)) return fields.map((f) => String(f).replace(/"/g, ''));
   if (typeof cause?.constraint?.index === 'string') return [cause.constraint.index];
   return [];
+}
+
+/** Is this a unique-constraint violation (Prisma P2002), whichever columns it names? */
+export function isUniqueViolation(error: unknown): boolean {
+  return uniqueViolationFields(error) !== null;
 }

@@ -64,10 +64,3 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | typeof Pris
     JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))
   ) as Prisma.InputJsonValue;
 }
-
-/** Is this a unique-constraint violation (Prisma P2002), optionally on a given constraint/field? */
-export function isUniqueViolation(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && 'code' in error && (error as { code?: string }).code === 'P2002'
-  );
-}

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { graphWrite } from '../platform/graph-transaction';
+import { writeTxOn } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
 import type { Sql } from './types';
 
@@ -36,7 +36,7 @@ export async function loadPlan(db: Sql, changes: ChangeSet): Promise<ProjectionP
 /** Writes a plan in ONE Neo4j transaction: the graph shows all of a batch or none of it. */
 export async function writePlan(driver: Driver, plan: ProjectionPlan): Promise<void> {
   if (plan.steps.length === 0) return;
-  await graphWrite(driver, async (tx) => {
+  await writeTxOn(driver, async (tx) => {
     for (const { projector, rows, gone } of plan.steps) {
       await projector.write(tx, rows);
       await projector.remove(tx, gone);

@@ -12,7 +12,7 @@ import type { PrismaClient } from '../db/generated/client';
 import { getDb } from '../platform/db';
 import { getDriver } from '../platform/neo4j';
 import { addChange, loadPlan, writePlan, type ChangeSet } from './apply';
-import { graphRead, graphWrite, isGraphUnavailable } from '../platform/graph-transaction';
+import { readTxOn, writeTxOn, isGraphUnavailable } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
 import { drainOutbox } from './projector';
 
@@ -66,7 +66,7 @@ export async function rebuildGraph(opts: RebuildOptions = {}): Promise<RebuildSu
   }
 
   const graphTotal = (
-    await graphRead(driver, async (tx) => Promise.all(PROJECTORS.map((p) => p.countGraph(tx))))
+    await readTxOn(driver, async (tx) => Promise.all(PROJECTORS.map((p) => p.countGraph(tx))))
   ).reduce((a, b) => a + b, 0);
   const removed: Record<string, number> = {};
   let checked = 0;
@@ -108,13 +108,13 @@ async function projectAll(
     next = rows.length < batchSize ? Promise.resolve([]) : projector.loadPage(db, rows[rows.length - 1].id, batchSize);
     next.catch(() => {}); // awaited on the next turn; don't let a failure surface as "unhandled" meanwhile
     try {
-      await graphWrite(driver, (tx) => projector.write(tx, rows));
+      await writeTxOn(driver, (tx) => projector.write(tx, rows));
       count += rows.length;
     } catch (error) {
       if (isGraphUnavailable(error)) throw error;
       for (const row of rows) {
         try {
-          await graphWrite(driver, (tx) => projector.write(tx, [row]));
+          await writeTxOn(driver, (tx) => projector.write(tx, [row]));
           count += 1;
         } catch (rowError) {
           if (isGraphUnavailable(rowError)) throw rowError;
@@ -138,12 +138,12 @@ async function pruneAll(
   let removed = 0;
   let after = '';
   for (;;) {
-    const ids = await graphRead(driver, (tx) => projector.graphIdsPage(tx, after, batchSize));
+    const ids = await readTxOn(driver, (tx) => projector.graphIdsPage(tx, after, batchSize));
     if (ids.length === 0) break;
     const existing = new Set(await projector.existingIds(db, ids));
     const stale = ids.filter((id) => !existing.has(id));
     if (stale.length > 0) {
-      await graphWrite(driver, (tx) => projector.remove(tx, stale));
+      await writeTxOn(driver, (tx) => projector.remove(tx, stale));
       removed += stale.length;
     }
     onBatch(ids.length);

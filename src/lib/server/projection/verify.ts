@@ -12,7 +12,7 @@ import type { PrismaClient } from '../db/generated/client';
 import { getDb } from '../platform/db';
 import { getDriver } from '../platform/neo4j';
 import { checksum } from './checksum';
-import { graphRead } from '../platform/graph-transaction';
+import { readTxOn } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
 import type { Plain } from './types';
 
@@ -65,7 +65,7 @@ export async function verifyGraph(opts: VerifyOptions = {}): Promise<VerifyRepor
     driftByEntity[projector.aggregate] = 0;
     counts[projector.aggregate] = {
       postgres: await projector.countPostgres(db),
-      neo4j: await graphRead(driver, (tx) => projector.countGraph(tx))
+      neo4j: await readTxOn(driver, (tx) => projector.countGraph(tx))
     };
     await comparePostgresRows(db, driver, projector, batchSize, found);
     await findExtraGraphIds(db, driver, projector, batchSize, found);
@@ -103,7 +103,7 @@ async function comparePostgresRows(
 
     const ids = rows.map((r) => r.id);
     const inGraph = new Map<string, Record<string, Plain>[]>();
-    for (const fp of await graphRead(driver, (tx) => projector.readGraph(tx, ids))) {
+    for (const fp of await readTxOn(driver, (tx) => projector.readGraph(tx, ids))) {
       const id = String(fp.id);
       inGraph.set(id, [...(inGraph.get(id) ?? []), fp]);
     }
@@ -128,7 +128,7 @@ async function findExtraGraphIds(
 ): Promise<void> {
   let after = '';
   for (;;) {
-    const ids = await graphRead(driver, (tx) => projector.graphIdsPage(tx, after, batchSize));
+    const ids = await readTxOn(driver, (tx) => projector.graphIdsPage(tx, after, batchSize));
     if (ids.length === 0) return;
     const existing = new Set(await projector.existingIds(db, ids));
     for (const id of ids) {
