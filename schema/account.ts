@@ -16,6 +16,7 @@ import { getDb } from '../src/lib/server/platform/db';
 import type { User } from '../src/lib/server/db/generated/client';
 import { publicOrigin } from '../src/lib/server/auth/origin';
 import { builder } from './builder';
+import { badArgument } from './input-errors';
 import {
   ForbiddenErrorRef,
   mutationResult,
@@ -166,18 +167,12 @@ function requireAdmin(viewer: Viewer, what: string): void {
   if (!isAdmin(viewer)) throw new GraphQLError(`Only admins may read ${what}.`, { extensions: { code: 'FORBIDDEN' } });
 }
 
-function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] }
-  });
-}
-
 const AUDIT_CURSOR = 'audit:';
 const auditCursor = (id: bigint) => Buffer.from(`${AUDIT_CURSOR}${id}`).toString('base64url');
 function auditCursorId(cursor: string): bigint {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith(AUDIT_CURSOR) || !/^\d+$/.test(text.slice(AUDIT_CURSOR.length))) {
-    throw badInput('after', 'is not a cursor from this connection');
+    throw badArgument('after', 'is not a cursor from this connection');
   }
   return BigInt(text.slice(AUDIT_CURSOR.length));
 }
@@ -223,10 +218,10 @@ builder.queryFields((t) => ({
       resolve: async (_root, args, ctx) => {
         requireAdmin(ctx.viewer, 'the audit log');
         if (args.last != null || args.before != null)
-          throw badInput('last', 'is not supported: page forward with first/after');
+          throw badArgument('last', 'is not supported: page forward with first/after');
         const first = args.first ?? 20;
-        if (first < 0) throw badInput('first', 'must not be negative');
-        if (first > MAX_PAGE_SIZE) throw badInput('first', `must be at most ${MAX_PAGE_SIZE} (got ${first})`);
+        if (first < 0) throw badArgument('first', 'must not be negative');
+        if (first > MAX_PAGE_SIZE) throw badArgument('first', `must be at most ${MAX_PAGE_SIZE} (got ${first})`);
         const page = await listAuditLog(ctx.viewer, {
           first,
           afterId: args.after ? auditCursorId(args.after) : undefined,

@@ -19,7 +19,8 @@ import {
   type RankedMatrix
 } from '../src/lib/server/analytics/service';
 import { builder } from './builder';
-import { asGraphQLErrors, loadOrganizations } from './matchmaking';
+import { asGraphQLErrors } from './input-errors';
+import { loadOrganizations } from './organization-loading';
 import { CountryRef, OrganizationRef, ThemeRef } from './refs';
 
 const VisibilityLevelEnum = builder.enumType('AnalyticsVisibilityLevel', {

@@ -13,7 +13,9 @@ import {
   type CoalitionTie
 } from '../src/lib/server/matchmaking/coalition';
 import { builder } from './builder';
-import { asGraphQLErrors, loadOrganization, loadOrganizations, organizationIdArg } from './matchmaking';
+import { organizationIdArg } from './ids';
+import { asGraphQLErrors } from './input-errors';
+import { loadOrganization, loadOrganizations } from './organization-loading';
 import { CountryRef, OrganizationRef, ThemeRef } from './refs';
 
 // ─── Coalitions ──────────────────────────────────────────────────────────────────────────────────────────

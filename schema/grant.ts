@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { getDb } from '../src/lib/server/platform/db';
 import type { Grant } from '../src/lib/server/db/generated/client';
@@ -6,6 +5,7 @@ import { recordGrant } from '../src/lib/server/grants/grants';
 import { grantTotals, searchGrantIds, type GrantFilter } from '../src/lib/server/grants/queries';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { builder } from './builder';
+import { badUserInput } from './input-errors';
 import { VisibilityEnum } from './enums';
 import { mutationResult, validationError } from './errors';
 import { decodeId, decodeIds, withoutNulls } from './ids';
@@ -74,12 +74,6 @@ const CurrencyTotal = builder
     })
   });
 
-function badFilter(errors: FieldError[]): GraphQLError {
-  return new GraphQLError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
-    extensions: { code: 'BAD_USER_INPUT', fieldErrors: errors }
-  });
-}
-
 builder.queryField('grants', (t) =>
   t.connection(
     {
@@ -104,7 +98,7 @@ builder.queryField('grants', (t) =>
           yearFrom: input.yearFrom,
           yearTo: input.yearTo
         };
-        if (errors.length > 0) throw badFilter(errors);
+        if (errors.length > 0) throw badUserInput(errors);
         const connection = await resolveOffsetConnection(
           { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
           async (page) => {

@@ -1,5 +1,6 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
+import { badArgument } from './input-errors';
 
 /** Decodes a Relay global id of the expected type; null when it is not one (the caller reports the field). */
 export function decodeId(value: string, typename: string): string | null {
@@ -39,4 +40,11 @@ type WithoutNull<T> = { [K in keyof T]: Exclude<T[K], null> };
  */
 export function withoutNulls<T extends object>(input: T): WithoutNull<T> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null)) as WithoutNull<T>;
+}
+
+/** A global Organization id → the raw id, or a BAD_USER_INPUT error naming the argument. */
+export function organizationIdArg(value: string | number, field: string): string {
+  const id = decodeId(String(value), 'Organization');
+  if (!id) throw badArgument(field, 'is not a valid Organization id');
+  return id;
 }

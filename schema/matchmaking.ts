@@ -4,61 +4,16 @@
  * per organisation of a list. Organisations, themes and countries in the answers come through the request's
  * batched loaders. Every answer uses only the partnerships the viewer may see (see src/lib/server/matchmaking).
  */
-import { GraphQLError } from 'graphql';
 import type { Organization } from '../src/lib/server/db/generated/client';
-import type { GraphQLContext } from '../src/lib/server/graphql/context';
 import { connectionPaths } from '../src/lib/server/matchmaking/paths';
 import { recommendPartners, type Contribution, type Recommendation } from '../src/lib/server/matchmaking/recommend';
 import { REASONS, type Reason } from '../src/lib/server/matchmaking/ranking/model';
-import { FailureSignal } from '../src/lib/server/validation/outcome';
 import { builder } from './builder';
 import { WorkLevelEnum } from './enums';
-import { decodeId } from './ids';
+import { organizationIdArg } from './ids';
+import { asGraphQLErrors } from './input-errors';
+import { loadOrganization, loadOrganizations } from './organization-loading';
 import { CountryRef, OrganizationRef, ThemeRef } from './refs';
-
-/** Service failures (bad input, unknown ids) as GraphQL errors naming the argument, like the other queries. */
-export async function asGraphQLErrors<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!(error instanceof FailureSignal)) throw error;
-    const failure = error.failure;
-    if (failure.kind === 'validation') {
-      throw new GraphQLError(failure.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), {
-        extensions: { code: 'BAD_USER_INPUT', fieldErrors: failure.fieldErrors }
-      });
-    }
-    if (failure.kind === 'not-found') {
-      throw new GraphQLError(`${failure.field}: ${failure.message}`, {
-        extensions: { code: 'NOT_FOUND', fieldErrors: [{ field: failure.field, message: failure.message }] }
-      });
-    }
-    throw new GraphQLError(failure.message, { extensions: { code: 'FORBIDDEN' } });
-  }
-}
-
-/** A global Organization id → the raw id, or a BAD_USER_INPUT error naming the argument. */
-export function organizationIdArg(value: string | number, field: string): string {
-  const id = decodeId(String(value), 'Organization');
-  if (!id) {
-    throw new GraphQLError(`${field}: is not a valid Organization id`, {
-      extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field, message: 'is not a valid Organization id' }] }
-    });
-  }
-  return id;
-}
-
-export async function loadOrganizations(ctx: GraphQLContext, ids: string[]): Promise<Organization[]> {
-  const rows = await ctx.loaders.organizationById.loadMany(ids);
-  return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
-}
-
-export async function loadOrganization(ctx: GraphQLContext, id: string): Promise<Organization> {
-  const org = await ctx.loaders.organizationById.load(id);
-  // The graph and PostgreSQL agree up to projection lag; an organisation deleted meanwhile is an internal error.
-  if (!org) throw new Error(`organisation ${id} is in the graph but not in PostgreSQL`);
-  return org;
-}
 
 // ─── Recommendations ─────────────────────────────────────────────────────────────────────────────────────
 

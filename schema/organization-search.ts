@@ -1,4 +1,3 @@
-import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { Country, Organization, Theme } from '../src/lib/server/db/generated/client';
@@ -12,6 +11,7 @@ import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { languageCode } from '../src/lib/server/validation/rules';
 import type { GraphQLContext } from '../src/lib/server/graphql/context';
 import { builder } from './builder';
+import { badUserInput } from './input-errors';
 import { OrganizationTypeEnum, SortDirectionEnum, WorkLevelEnum } from './enums';
 import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
 import { CountryRef, OrganizationRef, ThemeRef } from './refs';
@@ -149,9 +149,7 @@ async function checkedFilter(
     }
   });
   if (errors.length > 0) {
-    throw new GraphQLError(errors.map((e) => `${e.field}: ${e.message}`).join('; '), {
-      extensions: { code: 'BAD_USER_INPUT', fieldErrors: errors }
-    });
+    throw badUserInput(errors);
   }
   return f;
 }

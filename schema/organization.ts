@@ -1,8 +1,8 @@
-import { GraphQLError } from 'graphql';
 import type { Organization } from '../src/lib/server/db/generated/client';
 import { canEditOrganization } from '../src/lib/server/directory/authorize';
 import { canSeeField } from '../src/lib/server/directory/visibility-sql';
 import { builder } from './builder';
+import { badUserInput } from './input-errors';
 import {
   BudgetBandEnum,
   OrganizationTypeEnum,
@@ -149,9 +149,7 @@ builder.queryField('organization', (t) =>
     args: { id: t.arg.id({ required: false }), slug: t.arg.string({ required: false }) },
     resolve: async (_root, { id, slug }, ctx) => {
       if ((id == null) === (slug == null)) {
-        throw new GraphQLError('id, slug: give exactly one of them', {
-          extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'id', message: 'give either id or slug' }] }
-        });
+        throw badUserInput([{ field: 'id', message: 'give either id or slug' }], 'id, slug: give exactly one of them');
       }
       if (id != null) {
         const raw = decodeId(String(id), 'Organization');

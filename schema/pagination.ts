@@ -1,4 +1,4 @@
-import { GraphQLError } from 'graphql';
+import { badArgument } from './input-errors';
 import { cursorToOffset, resolveArrayConnection } from '@pothos/plugin-relay';
 
 export const MAX_PAGE_SIZE = 100;
@@ -11,12 +11,6 @@ export interface PageArgs {
   before?: string | null;
 }
 
-function badInput(field: string, message: string): GraphQLError {
-  return new GraphQLError(`${field}: ${message}`, {
-    extensions: { code: 'BAD_USER_INPUT', fieldErrors: [{ field, message }] }
-  });
-}
-
 /**
  * Page sizes above the maximum are refused with an error naming the argument, not silently truncated: a client
  * that asked for 500 rows and got 100 might believe it has everything. Cursors are opaque offsets.
@@ -25,8 +19,8 @@ export function checkPageArgs(args: PageArgs): void {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (value == null) continue;
-    if (value < 0) throw badInput(name, 'must not be negative');
-    if (value > MAX_PAGE_SIZE) throw badInput(name, `must be at most ${MAX_PAGE_SIZE} (got ${value})`);
+    if (value < 0) throw badArgument(name, 'must not be negative');
+    if (value > MAX_PAGE_SIZE) throw badArgument(name, `must be at most ${MAX_PAGE_SIZE} (got ${value})`);
   }
   for (const name of ['after', 'before'] as const) {
     const cursor = args[name];
@@ -35,9 +29,9 @@ export function checkPageArgs(args: PageArgs): void {
     try {
       offset = cursorToOffset(cursor);
     } catch {
-      throw badInput(name, 'is not a cursor from this connection');
+      throw badArgument(name, 'is not a cursor from this connection');
     }
-    if (!Number.isInteger(offset) || offset < 0) throw badInput(name, 'is not a cursor from this connection');
+    if (!Number.isInteger(offset) || offset < 0) throw badArgument(name, 'is not a cursor from this connection');
   }
 }
 
