@@ -10,7 +10,7 @@ import {
   requestMembership,
   type MembershipView
 } from '../src/lib/server/auth/memberships';
-import { isAdmin, type Viewer } from '../src/lib/server/auth/viewer';
+import { isAdmin, type Viewer } from '../src/lib/server/access/viewer';
 import { ApiTokenScope, MembershipRole, MembershipStatus, UserRole } from '../src/lib/server/db/generated/enums';
 import { getDb } from '../src/lib/server/platform/db';
 import type { User } from '../src/lib/server/db/generated/client';

@@ -5,7 +5,7 @@ import { BudgetBandEnum, OrganizationTypeEnum, StaffSizeBandEnum, VisibilityEnum
 import { mutationResult, validationError } from './errors';
 import { decodeIds, withoutNulls } from './ids';
 import { OrganizationRef } from './refs';
-import { isAdmin, type Viewer } from '../src/lib/server/auth/viewer';
+import { isAdmin, type Viewer } from '../src/lib/server/access/viewer';
 
 /**
  * External ids are identifier-scheme values (a charity number, a 360Giving org-id) that imports match on: a member

@@ -6,7 +6,7 @@ import {
   proposePartnership,
   withdrawPartnership
 } from '../src/lib/server/partnerships/partnerships';
-import { canEditOrganization } from '../src/lib/server/directory/authorize';
+import { canEditOrganization } from '../src/lib/server/access/policy';
 import { effectiveStatus } from '../src/lib/server/partnerships/proposal-expiry';
 import { setPartnershipVisibility } from '../src/lib/server/partnerships/visibility-change';
 import { builder } from './builder';

@@ -1,5 +1,5 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-import type { Viewer } from '$lib/server/auth/viewer';
+import type { Viewer } from '$lib/server/access/viewer';
 import type { ParamProblem } from './routes/directory/directory-params';
 
 declare global {

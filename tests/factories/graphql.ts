@@ -7,7 +7,7 @@
  *   const data = await executeOk(`…`, { id }, member); // throws on GraphQL errors
  */
 import type { PrismaClient } from '../../src/lib/server/db/generated/client';
-import { anonymous, type Role, type Viewer } from '../../src/lib/server/auth/viewer';
+import { anonymous, type Role, type Viewer } from '../../src/lib/server/access/viewer';
 import { yoga } from '../../src/lib/server/graphql/yoga';
 import { uniqueSuffix } from './util';
 

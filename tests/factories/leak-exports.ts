@@ -4,7 +4,7 @@
  * parameters, as the export command does for `--as`.
  */
 import { parse } from 'csv-parse/sync';
-import { visibilityOf, type Viewer } from '../../src/lib/server/auth/viewer';
+import { visibilityOf, type Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { exportCsvText } from '../../src/lib/server/exports/export-csv';
 import { exportGraphml } from '../../src/lib/server/exports/graphml';

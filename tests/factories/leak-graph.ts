@@ -25,8 +25,8 @@
  * the private Alder–Birch partnership; analyst (FUNDER_ANALYST of Funder Foundation); admin.
  * Every partnership starts on 2024-01-01 (density over time).
  */
-import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { anonymous } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
+import { anonymous } from '../../src/lib/server/access/viewer';
 import type { PrismaClient, Visibility, PartnershipStatus } from '../../src/lib/server/db/generated/client';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createGrant } from './grants';

@@ -9,7 +9,7 @@
  * (analytics/levels.ts) — their own PRIVATE partnerships are not counted there, by design.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import type { ViewerName } from './leak-graph';
 import { VIEWER_NAMES } from './leak-graph';
 

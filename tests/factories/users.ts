@@ -14,7 +14,7 @@ import type { Cookies, RequestEvent } from '@sveltejs/kit';
 import { TOKEN_PREFIX } from '../../src/lib/server/auth/api-tokens';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { randomSecret, sha256Hex } from '../../src/lib/server/auth/secrets';
-import { anonymous } from '../../src/lib/server/auth/viewer';
+import { anonymous } from '../../src/lib/server/access/viewer';
 import type { ApiToken, Prisma, PrismaClient, User } from '../../src/lib/server/db/generated/client';
 import { uniqueSuffix } from './util';
 

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
-import { anonymous, type Viewer } from '../../src/lib/server/auth/viewer';
+import { anonymous, type Viewer } from '../../src/lib/server/access/viewer';
 import { getDb, withQueryCounter } from '../../src/lib/server/platform/db';
 import { cacheKey, cached, computationsRun, isComputing, readCache } from '../../src/lib/server/analytics/cache';
 import { VISIBILITY_LEVELS } from '../../src/lib/server/analytics/levels';

@@ -12,7 +12,7 @@
  *   funder                        grants to b1 (PUBLIC, EUR), b2 (PRIVATE, EUR), b3 (PUBLIC, USD)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { isolatedOrganizations } from '../../src/lib/server/analytics/isolated';
 import { refreshAnalytics } from '../../src/lib/server/analytics/refresh';

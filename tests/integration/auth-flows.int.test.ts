@@ -12,7 +12,7 @@ import { requestPasswordReset, resetPassword, RESET_TTL_MS } from '../../src/lib
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { sha256Hex } from '../../src/lib/server/auth/secrets';
 import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
 import { linkIn, MemoryMailer } from '../../src/lib/server/mail/memory-mailer';

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { anonymous } from '../../src/lib/server/auth/viewer';
+import { anonymous } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { ensureDataset, ensureGapMatrix, type DatasetSize } from '../../tools/bench/dataset';
 import { mergeReport, NOTES_MARKER, renderReport } from '../../tools/bench/report';

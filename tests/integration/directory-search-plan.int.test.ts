@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../src/lib/server/db/generated/client';
-import { anonymous, visibilityOf } from '../../src/lib/server/auth/viewer';
+import { anonymous, visibilityOf } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { defaultOrder, searchStatement } from '../../src/lib/server/directory/search';
 import type { OrganizationFilter } from '../../src/lib/server/directory/search-filter';

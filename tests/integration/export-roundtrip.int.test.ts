@@ -4,7 +4,7 @@
  * and for values that need CSV quoting or formula escaping.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { visibilityOf } from '../../src/lib/server/auth/viewer';
+import { visibilityOf } from '../../src/lib/server/access/viewer';
 import { createDb } from '../../src/lib/server/platform/db';
 import { getDb } from '../../src/lib/server/platform/db';
 import { exportCsvText } from '../../src/lib/server/exports/export-csv';

@@ -4,7 +4,7 @@
  * ones; admins see everything. The GraphML export follows the same rules, is well-formed and has the right counts.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, visibilityOf, type Viewer } from '../../src/lib/server/auth/viewer';
+import { anonymous, visibilityOf, type Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { exportCsvText } from '../../src/lib/server/exports/export-csv';
 import { exportGraphml } from '../../src/lib/server/exports/graphml';

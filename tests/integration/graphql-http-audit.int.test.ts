@@ -4,7 +4,7 @@
  */
 import { serverAudits } from 'graphql-http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { anonymous } from '../../src/lib/server/auth/viewer';
+import { anonymous } from '../../src/lib/server/access/viewer';
 import { yoga } from '../../src/lib/server/graphql/yoga';
 
 const url = 'http://atlas.test/graphql';

@@ -3,8 +3,8 @@
  * mutation returns), validation errors that name the field and write nothing, and authorisation.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { anonymous } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
+import { anonymous } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { readTx } from '../../src/lib/server/platform/neo4j';
 import { drainOutbox } from '../../src/lib/server/projection/projector';

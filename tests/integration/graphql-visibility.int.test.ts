@@ -4,8 +4,8 @@
  * an admin. Private data must never leak — not in lists, counts, or single lookups.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
-import { anonymous } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
+import { anonymous } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createGrant } from '../factories/grants';

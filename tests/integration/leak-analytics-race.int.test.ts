@@ -8,7 +8,7 @@
  * graph, or the invalidating transaction after it bumped the generation.
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, type Viewer } from '../../src/lib/server/auth/viewer';
+import { anonymous, type Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import {
   cacheKey,

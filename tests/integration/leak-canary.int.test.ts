@@ -1,6 +1,6 @@
 /**
  * Proof that the leak suite can fail. Here the visibility layer is forced to "see all" — the Cypher parameters
- * (graph/visibility.ts: visibilityParams) and the SQL predicates (directory/visibility-sql.ts) both answer as if
+ * (access/visibility-cypher.ts: visibilityParams) and the SQL predicates (access/visibility-prisma.ts, visibility-sql.ts) both answer as if
  * the viewer were an admin — and the suite's own comparison (leak-matrix.ts: mismatches) is run as an anonymous
  * viewer. It must report exactly the cells where an anonymous visitor's answer differs from an admin's: every
  * path where hiding something matters, and nothing else. Without the rules, the suite goes red cell by cell.
@@ -12,13 +12,13 @@ import { buildLeakGraph, type LeakGraph } from '../factories/leak-graph';
 import { mismatches, type LeakPath } from '../factories/leak-matrix';
 import { allLeakPaths } from '../factories/leak-suite';
 
-vi.mock('../../src/lib/server/graph/visibility', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/lib/server/graph/visibility')>();
+vi.mock('../../src/lib/server/access/visibility-cypher', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/lib/server/access/visibility-cypher')>();
   return { ...original, visibilityParams: () => ({ seeMembers: true, seeAll: true, viewerOrgIds: [] }) };
 });
 
-vi.mock('../../src/lib/server/directory/visibility-sql', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/lib/server/directory/visibility-sql')>();
+vi.mock('../../src/lib/server/access/visibility-prisma', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/lib/server/access/visibility-prisma')>();
   const { Prisma } = await import('../../src/lib/server/db/generated/client');
   return {
     ...original,

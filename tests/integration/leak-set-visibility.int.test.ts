@@ -5,7 +5,7 @@
  * reasons, isolated organisations, and the cached brokers of the levels that lost sight of it.
  */
 import { describe, expect, it } from 'vitest';
-import { anonymous, type Viewer } from '../../src/lib/server/auth/viewer';
+import { anonymous, type Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import type { PartnershipStatus, Visibility } from '../../src/lib/server/db/generated/client';
 import { drainOutbox } from '../../src/lib/server/projection/projector';

@@ -6,7 +6,7 @@
  *   hub ┄ secret ─ beyond   hub─secret is PRIVATE
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';

@@ -8,7 +8,7 @@
  *   newbie                           no partnerships; the organisation recommendations are asked for
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { readTx } from '../../src/lib/server/platform/neo4j';
 import { recommendPartners, type Recommendation } from '../../src/lib/server/matchmaking/recommend';

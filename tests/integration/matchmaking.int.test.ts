@@ -11,7 +11,7 @@
  *   newbie, delta                 no partnerships
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { proposeCoalition } from '../../src/lib/server/matchmaking/coalition';
 import { connectionPaths } from '../../src/lib/server/matchmaking/paths';

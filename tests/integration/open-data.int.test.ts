@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { anonymous, type Viewer } from '../../src/lib/server/auth/viewer';
+import { anonymous, type Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { yoga } from '../../src/lib/server/graphql/yoga';
 import { handle } from '../../src/hooks.server';

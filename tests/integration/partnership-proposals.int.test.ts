@@ -4,7 +4,7 @@
  * expires (and cannot be confirmed afterwards, with an error that says so), whether or not the sweep has run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { getDb } from '../../src/lib/server/platform/db';
 import { readTx } from '../../src/lib/server/platform/neo4j';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { handle } from '../../src/hooks.server';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/cookies';
 import { createSession } from '../../src/lib/server/auth/sessions';
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { env } from '../../src/lib/server/env';
 import { yoga } from '../../src/lib/server/graphql/yoga';

@@ -9,7 +9,7 @@
  */
 import { cacheKey, readCache } from '../../src/lib/server/analytics/cache';
 import { defaultYears, getThemeCountryMatrix, MatrixComputation } from '../../src/lib/server/analytics/service';
-import { anonymous } from '../../src/lib/server/auth/viewer';
+import { anonymous } from '../../src/lib/server/access/viewer';
 import type { PrismaClient } from '../../src/lib/server/db/generated/client';
 import { readRows } from '../../src/lib/server/platform/neo4j';
 import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';

@@ -7,7 +7,7 @@
 import type pg from 'pg';
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
-import { visiblePartnership } from '../../src/lib/server/graph/visibility';
+import { visiblePartnership } from '../../src/lib/server/access/visibility-cypher';
 import { ANONYMOUS_VISIBILITY } from './visibility';
 
 export const PROFILE_PARTNERS = 20;

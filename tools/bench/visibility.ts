@@ -1,5 +1,5 @@
-import { anonymous, visibilityOf } from '../../src/lib/server/auth/viewer';
-import { visibilityParams } from '../../src/lib/server/graph/visibility';
+import { anonymous, visibilityOf } from '../../src/lib/server/access/viewer';
+import { visibilityParams } from '../../src/lib/server/access/visibility-cypher';
 
 /**
  * The benchmark asks as an anonymous visitor — the public directory's case and the one the API limits most

@@ -8,7 +8,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { anonymous, visibilityOf, type Viewer } from '../../src/lib/server/auth/viewer';
+import { anonymous, visibilityOf, type Viewer } from '../../src/lib/server/access/viewer';
 import { IMPORT_KINDS, type ImportKind } from '../../src/lib/server/imports/columns';
 import { exportCsv } from '../../src/lib/server/exports/export-csv';
 import { exportGraphml } from '../../src/lib/server/exports/graphml';

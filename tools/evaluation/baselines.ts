@@ -6,7 +6,7 @@
  * when partners of partners run out (`fillUp`): a list that stops at 3 names is not a fair opponent.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { visiblePartnership } from '../../src/lib/server/graph/visibility';
+import { visiblePartnership } from '../../src/lib/server/access/visibility-cypher';
 import { int, num } from '../../src/lib/server/matchmaking/values';
 
 const vp = visiblePartnership;

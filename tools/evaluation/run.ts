@@ -5,9 +5,9 @@
  * is never seen), ask the PRODUCTION recommender for each organisation that gained partners after the split, and
  * compare with baselines on the same graph. Runs the same Cypher as the app, so the numbers describe what users get.
  */
-import type { Viewer } from '../../src/lib/server/auth/viewer';
+import type { Viewer } from '../../src/lib/server/access/viewer';
 import { readTx } from '../../src/lib/server/platform/neo4j';
-import { visibilityParams } from '../../src/lib/server/graph/visibility';
+import { visibilityParams } from '../../src/lib/server/access/visibility-cypher';
 import { Rng } from '../seed/random';
 import { recommendPartners, type ScoringOptions } from '../../src/lib/server/matchmaking/recommend';
 import { fitRankingModel } from '../../src/lib/server/matchmaking/ranking/fit';

@@ -5,7 +5,7 @@ import { listAuditLog } from '$lib/server/auth/audit-log';
 import { inviteUser, listOpenInvitations, revokeInvitation } from '$lib/server/auth/invitations';
 import { approveMembership, listMembershipRequests, rejectMembership } from '$lib/server/auth/memberships';
 import { publicOrigin } from '$lib/server/auth/origin';
-import { isAdmin } from '$lib/server/auth/viewer';
+import { isAdmin } from '$lib/server/access/viewer';
 import { findOrganizationByNameOrSlug, organizationNameSuggestions } from '$lib/server/auth/organization-lookup';
 
 const AUDIT_PAGE = 50;

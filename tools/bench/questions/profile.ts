@@ -3,7 +3,7 @@
  * themes, countries, the partner count and the 20 partners (from the graph) with their headquarters.
  */
 import neo4j from 'neo4j-driver';
-import { visiblePartnership } from '../../../src/lib/server/graph/visibility';
+import { visiblePartnership } from '../../../src/lib/server/access/visibility-cypher';
 import type { Question } from '../question';
 import { ANONYMOUS_VISIBILITY } from '../visibility';
 

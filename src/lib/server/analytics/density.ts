@@ -11,7 +11,7 @@
  * - Several partnerships between one pair count once.
  */
 import { readTx } from '../platform/neo4j';
-import { visibilityParams, visibleRel } from '../graph/visibility';
+import { visibilityParams, visibleRel } from '../access/visibility-cypher';
 import { int, num } from '../matchmaking/values';
 import { visibilityOfLevel, type VisibilityLevel } from './levels';
 

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { readTx } from '../platform/neo4j';
-import { visibilityParams, visiblePartnership } from '../graph/visibility';
+import { visibilityParams, visiblePartnership } from '../access/visibility-cypher';
 import { visibilityOfLevel, type VisibilityLevel } from './levels';
 import { num } from '../matchmaking/values';
 

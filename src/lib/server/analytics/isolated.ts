@@ -4,9 +4,9 @@
  * member sees its own organisation's private ties counted, and nobody else does.
  */
 import { z } from 'zod';
-import { visibilityOf, type Viewer } from '../auth/viewer';
+import { visibilityOf, type Viewer } from '../access/viewer';
 import { readTx } from '../platform/neo4j';
-import { visibilityParams, visiblePartnership } from '../graph/visibility';
+import { visibilityParams, visiblePartnership } from '../access/visibility-cypher';
 import { countryCodes, parseInput, themeSlugs } from '../matchmaking/input';
 import type { OrganizationRef } from '../matchmaking/recommend';
 import { int, num } from '../matchmaking/values';

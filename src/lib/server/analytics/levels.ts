@@ -10,7 +10,7 @@
  * PRIVATE partnerships (which it could see): an undercount on its own ties, never a leak. Live queries
  * (isolated organisations) use the viewer's exact visibility.
  */
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from '../access/viewer';
 
 export const VISIBILITY_LEVELS = ['public', 'members', 'admin'] as const;
 export type VisibilityLevel = (typeof VISIBILITY_LEVELS)[number];

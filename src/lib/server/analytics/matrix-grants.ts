@@ -9,8 +9,8 @@
  */
 import { Prisma } from '../db/generated/client';
 import { getDb } from '../platform/db';
-import { visibleSql } from '../directory/visibility-sql';
-import type { VisibilityParams } from '../auth/viewer';
+import { visibleSql } from '../access/visibility-prisma';
+import type { VisibilityParams } from '../access/viewer';
 
 export interface GrantCell {
   themeId: string;

@@ -13,7 +13,7 @@
  * where they operate or are headquartered. Archived organisations are left out.
  */
 import { readTx } from '../platform/neo4j';
-import { visibilityParams, visiblePartnership } from '../graph/visibility';
+import { visibilityParams, visiblePartnership } from '../access/visibility-cypher';
 import { num } from '../matchmaking/values';
 import { visibilityOfLevel, type VisibilityLevel } from './levels';
 import { grantsPerCell } from './matrix-grants';

@@ -4,8 +4,8 @@
  * brokers' "communities bridged" needs the communities.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { visiblePartnership } from '../graph/visibility';
-import { visibilityParams } from '../graph/visibility';
+import { visiblePartnership } from '../access/visibility-cypher';
+import { visibilityParams } from '../access/visibility-cypher';
 import type { OrganizationRef } from '../matchmaking/recommend';
 import { int, num } from '../matchmaking/values';
 import { withProjectedGraph, type ProjectedGraph } from './gds';

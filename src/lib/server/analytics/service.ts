@@ -3,7 +3,7 @@
  * viewer's visibility level, with the time they were computed; isolated organisations are answered live.
  */
 import { z } from 'zod';
-import { visibilityOf, type Viewer } from '../auth/viewer';
+import { visibilityOf, type Viewer } from '../access/viewer';
 import { countryCodes, parseInput, themeSlugs } from '../matchmaking/input';
 import { cached, type Cached } from './cache';
 import { computeDensity, type DensityOverTime } from './density';

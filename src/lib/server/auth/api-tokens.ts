@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { getDb } from '../platform/db';
 import type { ApiToken } from '../db/generated/client';
-import { actorId } from '../directory/authorize';
+import { actorId } from '../access/policy';
 import { runWrite } from '../platform/write-with-outbox';
 import { fieldErrorsOf } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, type Outcome } from '../validation/outcome';
 import { randomSecret, sha256Hex } from './secrets';
 import { viewerOf, viewerUserInclude } from './users';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../access/viewer';
 
 /**
  * Personal access tokens for the API. The secret (`atlas_pat_…`, 256 random bits) is shown once at creation;

@@ -1,6 +1,6 @@
 import { getDb } from '../platform/db';
 import type { AuditLog, Prisma, User } from '../db/generated/client';
-import { isAdmin, type Viewer } from './viewer';
+import { isAdmin, type Viewer } from '../access/viewer';
 
 /**
  * Reading the audit log (admins only). Keyset pagination on the id, newest first: stable while new entries

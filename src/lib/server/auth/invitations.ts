@@ -11,7 +11,7 @@ import { hashPassword, passwordSchema } from './password';
 import { randomSecret, sha256Hex } from './secrets';
 import { createSession, type NewSession } from './sessions';
 import { emailSchema, nameSchema } from './users';
-import { isAdmin, type Viewer } from './viewer';
+import { isAdmin, type Viewer } from '../access/viewer';
 
 /**
  * Sign-up is by invitation only: an admin invites an email address (optionally straight into an organisation),

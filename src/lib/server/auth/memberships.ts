@@ -1,10 +1,10 @@
 import { getDb } from '../platform/db';
 import type { Membership, Organization, User } from '../db/generated/client';
-import { requireWriter } from '../directory/authorize';
+import { requireWriter } from '../access/policy';
 import { runWrite } from '../platform/write-with-outbox';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { FailureSignal, forbidden, type Outcome } from '../validation/outcome';
-import { isAdmin, type Viewer } from './viewer';
+import { isAdmin, type Viewer } from '../access/viewer';
 
 /**
  * Claiming an organisation: a signed-in user asks to manage a profile (REQUESTED), an admin approves it

@@ -2,7 +2,7 @@ import type { Cookies } from '@sveltejs/kit';
 import { authenticateApiToken } from './api-tokens';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './cookies';
 import { validateSession } from './sessions';
-import { anonymous, type Viewer } from './viewer';
+import { anonymous, type Viewer } from '../access/viewer';
 
 export type ViewerResolution =
   | { ok: true; viewer: Viewer; via: 'anonymous' | 'session' | 'token'; sessionId?: string }

@@ -2,7 +2,7 @@ import { getDb } from '../platform/db';
 import type { Prisma } from '../db/generated/client';
 import { randomSecret, sha256Hex } from './secrets';
 import { viewerOf, viewerUserInclude } from './users';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../access/viewer';
 
 /**
  * Browser sessions. The cookie holds a random token; the database holds only its SHA-256 as the session id, so

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Prisma, User } from '../db/generated/client';
-import type { Viewer } from './viewer';
+import type { Viewer } from '../access/viewer';
 
 /** Emails are stored trimmed and lower-cased, so that "Ana@Example.org " and "ana@example.org" are one account. */
 export const emailSchema = z

@@ -1,6 +1,6 @@
 import { getDb } from '../platform/db';
 import type { Organization, Prisma } from '../db/generated/client';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../access/viewer';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
 import {
   organizationCreateSchema,
@@ -12,7 +12,7 @@ import {
 } from '../validation/organization';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
 import { loadReferenceData, type ReferenceData } from '../validation/reference';
-import { actorId, canEditOrganization, requireWriter } from './authorize';
+import { actorId, canEditOrganization, requireWriter } from '../access/policy';
 import { organizationSnapshot } from './organization-snapshot';
 import { freeOrganizationSlug } from './slugs';
 import { uniqueViolationFields } from '../platform/unique-violation';

@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../db/generated/client';
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from '../access/viewer';
 import { filterSql, normalizedQuery, type OrganizationFilter } from './search-filter';
-import { visibleSql } from './visibility-sql';
+import { visibleSql } from '../access/visibility-prisma';
 
 export type OrganizationOrderField = 'NAME' | 'CREATED_AT' | 'RELEVANCE' | 'PARTNER_COUNT';
 export type SortDirection = 'ASC' | 'DESC';

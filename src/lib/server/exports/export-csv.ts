@@ -1,4 +1,4 @@
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from '../access/viewer';
 import type { PrismaClient } from '../db/generated/client';
 import { getDb } from '../platform/db';
 import { COLUMNS, type ImportKind } from '../imports/columns';

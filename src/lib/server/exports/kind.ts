@@ -1,4 +1,4 @@
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from '../access/viewer';
 import type { PrismaClient } from '../db/generated/client';
 
 /** One exported row: its sort key and its cells by column name (the writer orders them by the format). */

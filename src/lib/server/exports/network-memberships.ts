@@ -1,4 +1,4 @@
-import { visibleMembershipWhere } from '../directory/visibility-sql';
+import { visibleMembershipWhere } from '../access/visibility-prisma';
 import { formatDate } from '../imports/cells';
 import { networkKeys, organizationKeys } from './keys';
 import type { ExportContext, ExportRow } from './kind';

@@ -1,4 +1,4 @@
-import { canSeeField } from '../directory/visibility-sql';
+import { canSeeField } from '../access/visibility-prisma';
 import { joinList } from './csv-writer';
 import { exportKey, themeSlugs, sortedSlugs } from './keys';
 import type { ExportContext, ExportRow } from './kind';

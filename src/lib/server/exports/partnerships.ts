@@ -1,4 +1,4 @@
-import { visiblePartnershipWhere } from '../directory/visibility-sql';
+import { visiblePartnershipWhere } from '../access/visibility-prisma';
 import { formatDate } from '../imports/cells';
 import { joinList } from './csv-writer';
 import { exportKey, organizationKeys, sortedSlugs, themeSlugs } from './keys';

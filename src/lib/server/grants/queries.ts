@@ -6,9 +6,9 @@ import {
   type PrismaClient,
   type Theme
 } from '../db/generated/client';
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from '../access/viewer';
 import { themeSubtreeSql } from '../directory/search-filter';
-import { visibleGrantWhere, visibleSql } from '../directory/visibility-sql';
+import { visibleGrantWhere, visibleSql } from '../access/visibility-prisma';
 
 /** Batched, visibility-filtered grant reads for the GraphQL loaders and the grants query. */
 

@@ -1,5 +1,5 @@
-import type { Viewer, VisibilityParams } from '../auth/viewer';
-import { visibilityOf } from '../auth/viewer';
+import type { Viewer, VisibilityParams } from '../access/viewer';
+import { visibilityOf } from '../access/viewer';
 import { createLoaders, type Loaders } from './loaders';
 
 /** Per-request only: the viewer and fresh DataLoaders. Clients (Prisma, Neo4j) are process-wide singletons. */

@@ -9,7 +9,7 @@ import type {
   Partnership,
   Theme
 } from '../db/generated/client';
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from '../access/viewer';
 import { countriesByGrants, grantsByIds, grantsByOrganizations, themesByGrants } from '../grants/queries';
 import { membershipsBy, networksByIds } from '../networks/queries';
 import { partnerCountsByOrganization, partnerIdsByOrganization } from '../partnerships/partners-graph';

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../db/generated/client';
-import { anonymous, visibilityOf } from '../auth/viewer';
-import { visibleMembershipWhere } from '../directory/visibility-sql';
+import { anonymous, visibilityOf } from '../access/viewer';
+import { visibleMembershipWhere } from '../access/visibility-prisma';
 import type { PublicOrganization } from './organization-json-ld';
 
 /**

@@ -2,7 +2,7 @@
  * The Cypher of proposeCoalition (coalition.ts): the bounded candidate set and the visible ties among it. The
  * selection then runs in TypeScript over these few hundred rows (docs/decisions/0013-coalition-cells-and-exact-selection.md).
  */
-import { visiblePartnership } from '../graph/visibility';
+import { visiblePartnership } from '../access/visibility-cypher';
 
 /** Which requested themes, countries and forced organisations do not exist. */
 export const CHECK_COALITION_INPUT = `

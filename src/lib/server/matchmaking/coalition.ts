@@ -7,9 +7,9 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
-import { visibilityOf, type Viewer, type VisibilityParams } from '../auth/viewer';
+import { visibilityOf, type Viewer, type VisibilityParams } from '../access/viewer';
 import { readTx } from '../platform/neo4j';
-import { visibilityParams } from '../graph/visibility';
+import { visibilityParams } from '../access/visibility-cypher';
 import { cellKey, cellsOf, requestedCells, type CellCandidate } from './cells';
 import { COALITION_CANDIDATES, CHECK_COALITION_INPUT, TIES } from './coalition-query';
 import { countryCodes, organizationIds, parseInput, themeSlugs, throwIfInvalid, unknownValues } from './input';

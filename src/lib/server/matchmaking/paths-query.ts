@@ -1,5 +1,5 @@
 /** The Cypher of connectionPaths (paths.ts), apart so tools can run it without the app's driver. */
-import { visiblePartnership } from '../graph/visibility';
+import { visiblePartnership } from '../access/visibility-cypher';
 
 /** Longest chain searched; beyond six hops a "connection" says little (and the search grows quickly). */
 export const MAX_PATH_LENGTH = 6;

@@ -5,9 +5,9 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
-import { visibilityOf, type Viewer, type VisibilityParams } from '../auth/viewer';
+import { visibilityOf, type Viewer, type VisibilityParams } from '../access/viewer';
 import { readTx } from '../platform/neo4j';
-import { visibilityParams } from '../graph/visibility';
+import { visibilityParams } from '../access/visibility-cypher';
 import { organizationId, parseInput, throwIfInvalid, throwNotFound } from './input';
 import type { OrganizationRef } from './recommend';
 import { ENDPOINTS, PATHS } from './paths-query';

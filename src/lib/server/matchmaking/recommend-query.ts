@@ -21,7 +21,7 @@
  * PARTNERS_WITH joins Organizations): each label test is a store read per row, and dropping them cut the query's
  * database hits by about a quarter on the 20k-organisation benchmark graph with identical answers (docs/benchmarks.md).
  */
-import { visiblePartnership } from '../graph/visibility';
+import { visiblePartnership } from '../access/visibility-cypher';
 import { DISTANCE_SEARCH_DEPTH } from './score';
 
 /** A confirmed partnership the viewer may see, that had started by $asOf (when given). */

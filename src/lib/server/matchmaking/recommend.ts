@@ -5,9 +5,9 @@
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import { z } from 'zod';
-import { visibilityOf, type Viewer, type VisibilityParams } from '../auth/viewer';
+import { visibilityOf, type Viewer, type VisibilityParams } from '../access/viewer';
 import { readTx } from '../platform/neo4j';
-import { visibilityParams } from '../graph/visibility';
+import { visibilityParams } from '../access/visibility-cypher';
 import { countryCodes, parseInput, themeSlugs, throwIfInvalid, throwNotFound, unknownValues } from './input';
 import { CHECK_INPUT, RECOMMEND } from './recommend-query';
 import { FEATURE_REASON, FEATURES, PRIOR_MODEL, type Feature, type RankingModel, type Reason } from './ranking/model';

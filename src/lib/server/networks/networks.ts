@@ -1,7 +1,7 @@
 import { getDb } from '../platform/db';
 import type { NetworkMembership } from '../db/generated/client';
-import type { Viewer } from '../auth/viewer';
-import { actorId, canEditOrganization, requireWriter } from '../directory/authorize';
+import type { Viewer } from '../access/viewer';
+import { actorId, canEditOrganization, requireWriter } from '../access/policy';
 import { uniqueViolationFields } from '../platform/unique-violation';
 import { runWrite } from '../platform/write-with-outbox';
 import { fieldErrorsOf } from '../validation/field-errors';

@@ -1,6 +1,6 @@
 import type { NetworkMembership, PrismaClient } from '../db/generated/client';
-import type { VisibilityParams } from '../auth/viewer';
-import { visibleMembershipWhere } from '../directory/visibility-sql';
+import type { VisibilityParams } from '../access/viewer';
+import { visibleMembershipWhere } from '../access/visibility-prisma';
 
 export async function networksPage(db: PrismaClient, page: { offset: number; limit: number }) {
   return db.network.findMany({

@@ -1,6 +1,6 @@
 import neo4j from 'neo4j-driver';
-import type { VisibilityParams } from '../auth/viewer';
-import { visibilityParams, visiblePartnership } from '../graph/visibility';
+import type { VisibilityParams } from '../access/viewer';
+import { visibilityParams, visiblePartnership } from '../access/visibility-cypher';
 import { readRows } from '../platform/neo4j';
 
 /**

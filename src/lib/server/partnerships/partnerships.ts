@@ -1,9 +1,9 @@
 import { getDb } from '../platform/db';
 import type { Partnership, Prisma } from '../db/generated/client';
-import { visibilityOf, type Viewer } from '../auth/viewer';
-import { actorId, canEditOrganization, requireWriter } from '../directory/authorize';
+import { visibilityOf, type Viewer } from '../access/viewer';
+import { actorId, canEditOrganization, requireWriter } from '../access/policy';
 import { uniqueViolationFields } from '../platform/unique-violation';
-import { visiblePartnershipWhere } from '../directory/visibility-sql';
+import { visiblePartnershipWhere } from '../access/visibility-prisma';
 import { runWrite } from '../platform/write-with-outbox';
 import type { VisibilityLevel } from '../analytics/levels';
 import { fieldErrorsOf, summarize, type FieldError } from '../validation/field-errors';

@@ -1,6 +1,6 @@
 import type { Organization, Partnership, PrismaClient, Theme } from '../db/generated/client';
-import type { VisibilityParams } from '../auth/viewer';
-import { visiblePartnershipWhere } from '../directory/visibility-sql';
+import type { VisibilityParams } from '../access/viewer';
+import { visiblePartnershipWhere } from '../access/visibility-prisma';
 
 /** Batched reads for the GraphQL loaders: one query per batch of ids, visibility in the WHERE. */
 

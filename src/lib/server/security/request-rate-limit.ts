@@ -1,5 +1,5 @@
 import type { RequestEvent } from '@sveltejs/kit';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../access/viewer';
 import { jsonErrorResponse } from './json-error';
 import { consume, limits, type Decision } from './rate-limits';
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../access/viewer';
 
 /**
  * What the /graphql route hands to yoga.fetch for each request: the viewer resolved by hooks.server.ts and the

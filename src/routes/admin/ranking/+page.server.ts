@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { m } from '$lib/i18n/generated/messages.js';
-import { isAdmin } from '$lib/server/auth/viewer';
+import { isAdmin } from '$lib/server/access/viewer';
 import { FEATURE_DESCRIPTIONS, FEATURES, PRIOR_MODEL } from '$lib/server/matchmaking/ranking/model';
 import { latestRankingModel } from '$lib/server/matchmaking/ranking/store';
 

@@ -8,7 +8,7 @@
  * prior, the simple baselines' orderings and blends of fit and baseline ranked that history best
  * (select.ts, docs/decisions/0021-rank-aware-model-selection.md); a group whose history is too thin keeps the prior.
  */
-import { visibilityOf } from '../../auth/viewer';
+import { visibilityOf } from '../../access/viewer';
 import { readTx } from '../../platform/neo4j';
 import { recommendRowsInTx, RecommendInput, type CandidateFeatures } from '../recommend';
 import { num } from '../values';

@@ -1,4 +1,4 @@
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from './viewer';
 
 /**
  * The one place that says which partnerships, memberships and grants a viewer may see in Cypher.

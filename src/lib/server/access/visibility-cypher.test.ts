@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { visibilityParams, visiblePartnership, visibleRel } from './visibility';
+import { visibilityParams, visiblePartnership, visibleRel } from './visibility-cypher';
 
 describe('graph visibility predicate', () => {
   it('only references parameters, never values', () => {

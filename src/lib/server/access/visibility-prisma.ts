@@ -1,5 +1,5 @@
 import { Prisma } from '../db/generated/client';
-import type { VisibilityParams } from '../auth/viewer';
+import type { VisibilityParams } from './viewer';
 
 /**
  * The rule of src/lib/server/graph/visibility.ts (visibleRel), in SQL: a row with a visibility and two "sides"
