@@ -1,6 +1,6 @@
 import type { Organization } from '../src/lib/server/db/generated/client';
 import { canEditOrganization } from '../src/lib/server/access/policy';
-import { canSeeField } from '../src/lib/server/access/visibility-prisma';
+import { canSeeField } from '../src/lib/server/access/field-visibility';
 import { builder } from './builder';
 import { badUserInput } from './input-errors';
 import {

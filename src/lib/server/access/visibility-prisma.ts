@@ -2,7 +2,7 @@ import { Prisma } from '../db/generated/client';
 import type { VisibilityParams } from './viewer';
 
 /**
- * The rule of src/lib/server/graph/visibility.ts (visibleRel), in SQL: a row with a visibility and two "sides"
+ * The rule of visibility-cypher.ts (visibleRel), as Prisma `where` input: a row with a visibility and two "sides"
  * (partnership orgA/orgB, grant funder/recipient, membership organisation twice) is visible when it is PUBLIC,
  * or MEMBERS and the viewer is signed in, or the viewer is an admin, or the viewer belongs to one of its sides.
  * Applied in the WHERE of every query, never after fetching.
@@ -40,21 +40,3 @@ export const visibleGrantWhere = (v: VisibilityParams): Prisma.GrantWhereInput =
 
 export const visibleMembershipWhere = (v: VisibilityParams): Prisma.NetworkMembershipWhereInput =>
   visibleWhere<Prisma.NetworkMembershipWhereInput>(v, 'organizationId') ?? {};
-
-/** The same rule as a raw SQL predicate over `alias` (for hand-written queries). */
-export function visibleSql(v: VisibilityParams, alias: string, sideA: string, sideB: string = sideA): Prisma.Sql {
-  const a = Prisma.raw(`${alias}."${sideA}"`);
-  const b = Prisma.raw(`${alias}."${sideB}"`);
-  const vis = Prisma.raw(`${alias}."visibility"`);
-  return Prisma.sql`(${vis} = 'PUBLIC' OR (${v.seeMembers} AND ${vis} = 'MEMBERS') OR ${v.seeAll} OR ${a} = ANY(${v.orgIds}::text[]) OR ${b} = ANY(${v.orgIds}::text[]))`;
-}
-
-/** May the viewer see a contact field stored with this visibility on this organisation? */
-export function canSeeField(v: VisibilityParams, visibility: string, organizationId: string): boolean {
-  return (
-    visibility === 'PUBLIC' ||
-    (visibility === 'MEMBERS' && v.seeMembers) ||
-    v.seeAll ||
-    v.orgIds.includes(organizationId)
-  );
-}

@@ -9,7 +9,7 @@
  */
 import { Prisma } from '../db/generated/client';
 import { getDb } from '../platform/db';
-import { visibleSql } from '../access/visibility-prisma';
+import { visibleSql } from '../access/visibility-sql';
 import type { VisibilityParams } from '../access/viewer';
 
 export interface GrantCell {

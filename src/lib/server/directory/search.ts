@@ -1,7 +1,7 @@
 import { Prisma, type PrismaClient } from '../db/generated/client';
 import type { VisibilityParams } from '../access/viewer';
 import { filterSql, normalizedQuery, type OrganizationFilter } from './search-filter';
-import { visibleSql } from '../access/visibility-prisma';
+import { visibleSql } from '../access/visibility-sql';
 
 export type OrganizationOrderField = 'NAME' | 'CREATED_AT' | 'RELEVANCE' | 'PARTNER_COUNT';
 export type SortDirection = 'ASC' | 'DESC';

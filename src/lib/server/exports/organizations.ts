@@ -1,4 +1,4 @@
-import { canSeeField } from '../access/visibility-prisma';
+import { canSeeField } from '../access/field-visibility';
 import { joinList } from './csv-writer';
 import { exportKey, themeSlugs, sortedSlugs } from './keys';
 import type { ExportContext, ExportRow } from './kind';

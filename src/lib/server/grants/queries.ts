@@ -8,7 +8,8 @@ import {
 } from '../db/generated/client';
 import type { VisibilityParams } from '../access/viewer';
 import { themeSubtreeSql } from '../directory/search-filter';
-import { visibleGrantWhere, visibleSql } from '../access/visibility-prisma';
+import { visibleGrantWhere } from '../access/visibility-prisma';
+import { visibleSql } from '../access/visibility-sql';
 
 /** Batched, visibility-filtered grant reads for the GraphQL loaders and the grants query. */
 
