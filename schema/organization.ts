@@ -1,5 +1,5 @@
 import type { Organization } from '../src/lib/server/db/generated/client';
-import { canEditOrganization } from '../src/lib/server/access/policy';
+import { canEditOrganization, organizationActions } from '../src/lib/server/access/policy';
 import { canSeeField } from '../src/lib/server/access/field-visibility';
 import { builder } from './builder';
 import { badUserInput } from './input-errors';
@@ -14,6 +14,7 @@ import {
 import { decodeId } from './ids';
 import { arrayConnection, checkPageArgs } from './pagination';
 import { CountryRef, GrantRef, NetworkMembershipRef, OrganizationRef, PartnershipRef, ThemeRef } from './refs';
+import { OrganizationActionsRef } from './viewer-can';
 
 const DEFAULT_LIST_SIZE = 20;
 
@@ -76,6 +77,11 @@ builder.node(OrganizationRef, {
     viewerCanEdit: t.boolean({
       description: 'Whether the viewer may edit this profile and act for it (propose, confirm, join …).',
       resolve: (org, _args, ctx) => canEditOrganization(ctx.viewer, org.id)
+    }),
+    viewerCan: t.field({
+      type: OrganizationActionsRef,
+      description: 'What the viewer may do with this organisation (ask this instead of re-deriving the rules).',
+      resolve: (org, _args, ctx) => organizationActions(ctx.viewer, org.id)
     }),
 
     networks: t.field({

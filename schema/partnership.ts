@@ -6,7 +6,7 @@ import {
   proposePartnership,
   withdrawPartnership
 } from '../src/lib/server/partnerships/partnerships';
-import { canEditOrganization } from '../src/lib/server/access/policy';
+import { canEditOrganization, partnershipActions } from '../src/lib/server/access/policy';
 import { effectiveStatus } from '../src/lib/server/partnerships/proposal-expiry';
 import { setPartnershipVisibility } from '../src/lib/server/partnerships/visibility-change';
 import { builder } from './builder';
@@ -14,6 +14,7 @@ import { PartnershipKindEnum, PartnershipStatusEnum, VisibilityEnum } from './en
 import { mutationResult, validationError } from './errors';
 import { decodeId, decodeIds, withoutNulls } from './ids';
 import { OrganizationRef, PartnershipRef, ThemeRef } from './refs';
+import { PartnershipActionsRef } from './viewer-can';
 
 builder.node(PartnershipRef, {
   description:
@@ -48,6 +49,12 @@ builder.node(PartnershipRef, {
         canEditOrganization(ctx.viewer, p.orgAId)
           ? (await ctx.loaders.activeMemberCountByOrganization.load(p.orgBId)) > 0
           : null
+    }),
+    viewerCan: t.field({
+      type: PartnershipActionsRef,
+      description: 'What the viewer may do with this partnership (ask this instead of re-deriving the rules).',
+      resolve: (p, _args, ctx) =>
+        partnershipActions(ctx.viewer, { status: effectiveStatus(p), orgAId: p.orgAId, orgBId: p.orgBId })
     }),
     visibility: t.expose('visibility', { type: VisibilityEnum }),
     title: t.exposeString('title', { nullable: true }),

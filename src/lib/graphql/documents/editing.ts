@@ -179,6 +179,13 @@ export const PartnershipDetailQuery = graphql(`
       kind
       status
       visibility
+      viewerCan {
+        confirm
+        decline
+        withdraw
+        end
+        changeVisibility
+      }
       title
       description
       message

@@ -28,6 +28,9 @@ export const OrganizationPageQuery = graphql(`
       contactPhoneVisibility
       archived
       viewerCanEdit
+      viewerCan {
+        propose
+      }
       themes {
         slug
         name(lang: $lang)
@@ -83,14 +86,6 @@ export const OrganizationPageQuery = graphql(`
           id
           slug
           name
-        }
-      }
-    }
-    me {
-      memberships {
-        status
-        organization {
-          id
         }
       }
     }

@@ -29,10 +29,6 @@ export const load: PageLoad = async ({ fetch, params, url, parent, data }) => {
     to ? findConnection(fetch, organization.id, to) : null
   ]);
 
-  const viewerOrganizationIds = (page.me?.memberships ?? [])
-    .filter((membership) => membership.status === 'APPROVED')
-    .map((membership) => membership.organization.id);
-
   return {
     ...data,
     organization,
@@ -41,8 +37,7 @@ export const load: PageLoad = async ({ fetch, params, url, parent, data }) => {
     connection: connection?.graphUnavailable ? null : connection,
     graphUnavailable:
       profile.graphUnavailable || recommendations.graphUnavailable || Boolean(connection?.graphUnavailable),
-    // Only people who act for another organisation can propose a partnership with this one.
-    canProposePartnership: viewerOrganizationIds.some((id) => id !== organization.id)
+    canProposePartnership: organization.viewerCan.propose
   };
 };
 

@@ -25,17 +25,19 @@ export const load: PageServerLoad = async ({ fetch, params, locals, url, setHead
   if (!partnership || (partnership.orgA.slug !== params.slug && partnership.orgB.slug !== params.slug)) {
     error(404, m.error_not_found_heading());
   }
-  const actsForEither = partnership.orgA.viewerCanEdit || partnership.orgB.viewerCanEdit;
   return {
     partnership,
     seenFrom: params.slug,
     proposed: url.searchParams.has('proposed'),
-    // What the page offers; the API checks each again and its refusal is shown if the offer was wrong.
+    // What the page offers, as the API answers it; each action is checked again and a refusal is shown.
     can: {
-      answer: partnership.status === 'PROPOSED' && partnership.orgB.viewerCanEdit,
-      withdraw: partnership.status === 'PROPOSED' && partnership.orgA.viewerCanEdit,
-      end: partnership.status === 'CONFIRMED' && actsForEither,
-      changeVisibility: (partnership.status === 'PROPOSED' || partnership.status === 'CONFIRMED') && actsForEither
+      answer: partnership.viewerCan.confirm || partnership.viewerCan.decline,
+      withdraw: partnership.viewerCan.withdraw,
+      end: partnership.viewerCan.end,
+      // Offered on live partnerships only: a declined, withdrawn, expired or ended one has no audience to change.
+      changeVisibility:
+        partnership.viewerCan.changeVisibility &&
+        (partnership.status === 'PROPOSED' || partnership.status === 'CONFIRMED')
     }
   };
 };

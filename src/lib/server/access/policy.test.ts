@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { organizationActions, partnershipActions, type PartnershipSides } from './policy';
+import { anonymous, type Viewer } from './viewer';
+
+const user = (organizationIds: string[], extra: Partial<Extract<Viewer, { kind: 'user' }>> = {}): Viewer => ({
+  kind: 'user',
+  userId: 'u1',
+  role: 'MEMBER',
+  organizationIds,
+  ...extra
+});
+const admin: Viewer = { kind: 'user', userId: 'a1', role: 'ADMIN', organizationIds: [] };
+const proposal: PartnershipSides = { status: 'PROPOSED', orgAId: 'A', orgBId: 'B' };
+const confirmed: PartnershipSides = { ...proposal, status: 'CONFIRMED' };
+const none = { confirm: false, decline: false, withdraw: false, end: false, changeVisibility: false };
+
+describe('partnershipActions', () => {
+  it('lets the invited side answer a proposal and the proposer withdraw it', () => {
+    expect(partnershipActions(user(['B']), proposal)).toEqual({
+      ...none,
+      confirm: true,
+      decline: true,
+      changeVisibility: true
+    });
+    expect(partnershipActions(user(['A']), proposal)).toEqual({ ...none, withdraw: true, changeVisibility: true });
+  });
+
+  it('lets either side end a confirmed partnership, and no one answer it again', () => {
+    expect(partnershipActions(user(['A']), confirmed)).toEqual({ ...none, end: true, changeVisibility: true });
+    expect(partnershipActions(user(['B']), confirmed)).toEqual({ ...none, end: true, changeVisibility: true });
+  });
+
+  it('offers nothing on an expired proposal but a visibility change', () => {
+    expect(partnershipActions(user(['B']), { ...proposal, status: 'EXPIRED' })).toEqual({
+      ...none,
+      changeVisibility: true
+    });
+  });
+
+  it('offers nothing to outsiders, anonymous visitors or a read-only token', () => {
+    expect(partnershipActions(user(['C']), proposal)).toEqual(none);
+    expect(partnershipActions(anonymous, confirmed)).toEqual(none);
+    expect(partnershipActions(user(['B'], { tokenScopes: ['read'] }), proposal)).toEqual(none);
+  });
+
+  it('lets an admin act for both sides', () => {
+    expect(partnershipActions(admin, proposal)).toEqual({
+      confirm: true,
+      decline: true,
+      withdraw: true,
+      end: false,
+      changeVisibility: true
+    });
+  });
+});
+
+describe('organizationActions', () => {
+  it('lets members edit their own organisation and propose only to others', () => {
+    expect(organizationActions(user(['A']), 'A')).toEqual({ edit: true, propose: false });
+    expect(organizationActions(user(['A']), 'B')).toEqual({ edit: false, propose: true });
+    expect(organizationActions(user(['A', 'B']), 'B')).toEqual({ edit: true, propose: true });
+  });
+
+  it('offers nothing to anonymous visitors, signed-in people without an organisation or read-only tokens', () => {
+    expect(organizationActions(anonymous, 'A')).toEqual({ edit: false, propose: false });
+    expect(organizationActions(user([]), 'A')).toEqual({ edit: false, propose: false });
+    expect(organizationActions(user(['A'], { tokenScopes: ['read'] }), 'B')).toEqual({ edit: false, propose: false });
+  });
+});
