@@ -29,12 +29,12 @@ export function mayWrite(viewer: Viewer): boolean {
 }
 
 /** What the viewer may do with an organisation (GraphQL `Organization.viewerCan`). */
-export interface OrganizationActions {
+export type OrganizationActions = {
   /** Edit the profile and act for it. */
   edit: boolean;
   /** Propose a partnership with it: only someone who acts for ANOTHER organisation can. */
   propose: boolean;
-}
+};
 
 export function organizationActions(viewer: Viewer, organizationId: string): OrganizationActions {
   const writer = mayWrite(viewer);
@@ -52,7 +52,7 @@ export interface PartnershipSides {
 }
 
 /** What the viewer may do with a partnership (GraphQL `Partnership.viewerCan`); the mutations check the same. */
-export interface PartnershipActions {
+export type PartnershipActions = {
   /** Confirm a proposal: the invited side (orgB). */
   confirm: boolean;
   /** Decline a proposal: the invited side (orgB). */
@@ -63,7 +63,7 @@ export interface PartnershipActions {
   end: boolean;
   /** Change who sees it: either side (making it more visible may still need both sides' consent). */
   changeVisibility: boolean;
-}
+};
 
 export function partnershipActions(viewer: Viewer, p: PartnershipSides): PartnershipActions {
   const writer = mayWrite(viewer);
