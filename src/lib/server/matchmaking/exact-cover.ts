@@ -69,9 +69,44 @@ export async function solveExact(input: ExactInput): Promise<ExactOutcome> {
     if (error instanceof Infeasible) return { status: 'infeasible' };
     throw error;
   }
-  let result;
+  let run: RunOutcome;
   try {
-    result = (await highs()).solve(model, {
+    run = runModel(await highs(), model, pool.length, input);
+  } catch (error) {
+    // A WebAssembly abort leaves the module unusable: load a fresh one next time.
+    solver = undefined;
+    return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+  }
+  const members = pool.filter((_, i) => run.chosen[i]).map((c) => c.id);
+  switch (run.status) {
+    case 'optimal':
+      return { status: 'optimal', members: orderMembers(members, input) };
+    case 'infeasible':
+      return { status: 'infeasible' };
+    case 'limit':
+      // The node (or, under extreme load, time) limit stopped the search. Without an incumbent there is nothing
+      // usable: the caller falls back to greedy.
+      return run.hasSolution
+        ? { status: 'limit-reached', members: orderMembers(members, input) }
+        : { status: 'failed', reason: 'limit reached before a first solution' };
+    default:
+      return { status: 'failed', reason: run.reason };
+  }
+}
+
+type RunOutcome =
+  | { status: 'optimal' | 'infeasible'; chosen: boolean[] }
+  | { status: 'limit'; hasSolution: boolean; chosen: boolean[] }
+  | { status: 'other'; reason: string; chosen: boolean[] };
+
+/**
+ * One solve through the model API rather than `solve()`: when the node limit stops the search, `solve()` reports
+ * no solution at all, while the model still holds the best one found (HiGHS' primal solution status 2, feasible).
+ */
+function runModel(h: Solver, lp: string, columns: number, input: ExactInput): RunOutcome {
+  const model = h.createModel({ format: 'lp', data: lp });
+  try {
+    model.options.set({
       output_flag: false,
       time_limit: input.timeLimitSeconds,
       mip_max_nodes: input.maxNodes,
@@ -79,26 +114,29 @@ export async function solveExact(input: ExactInput): Promise<ExactOutcome> {
       // with a member too many on a large request. Every weight is at least 1 apart, so a gap below 1 is exact.
       mip_rel_gap: 0,
       mip_abs_gap: 0.5
-    } as Parameters<Solver['solve']>[1]);
-  } catch (error) {
-    // A WebAssembly abort leaves the module unusable: load a fresh one next time.
-    solver = undefined;
-    return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    });
+    model.run();
+    const status = model.getModelStatus();
+    const codes = h.constants.modelStatus;
+    const hasSolution = Number(model.info.get('primal_solution_status')) === FEASIBLE;
+    const values = hasSolution ? model.getSolution().colValue : undefined;
+    const chosen = Array.from({ length: columns }, (_, i) => {
+      // A candidate in no row and without objective weight may be dropped by the LP reader: not chosen.
+      const column = model.getColByName(`x${i}`);
+      return values !== undefined && column >= 0 && values[column]! > 0.5;
+    });
+    if (status === codes.optimal) return { status: 'optimal', chosen };
+    if (status === codes.infeasible) return { status: 'infeasible', chosen };
+    if (status === codes.solutionLimit || status === codes.timeLimit || status === codes.iterationLimit)
+      return { status: 'limit', hasSolution, chosen };
+    return { status: 'other', reason: `HiGHS model status ${status}`, chosen };
+  } finally {
+    model.dispose();
   }
-  const primal = (i: number) => (result.Columns[`x${i}`] as { Primal?: number } | undefined)?.Primal ?? 0;
-  const members = pool.filter((_, i) => primal(i) > 0.5).map((c) => c.id);
-  const status: string = result.Status;
-  if (status === 'Optimal') return { status: 'optimal', members: orderMembers(members, input) };
-  if (status === 'Infeasible') return { status: 'infeasible' };
-  // 'Time limit reached', or the node limit (HiGHS reports it as a solution/iteration limit).
-  if (status.endsWith('limit reached')) {
-    // Without an incumbent HiGHS reports no primal values: nothing usable, the caller falls back to greedy.
-    return members.length > 0 || pool.length === 0
-      ? { status: 'limit-reached', members: orderMembers(members, input) }
-      : { status: 'failed', reason: `${status} before a first solution` };
-  }
-  return { status: 'failed', reason: status };
 }
+
+/** HiGHS' `primal_solution_status` for a feasible point. */
+const FEASIBLE = 2;
 
 class Infeasible extends Error {}
 
