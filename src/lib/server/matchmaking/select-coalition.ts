@@ -26,7 +26,7 @@ export interface Selection {
 /**
  * Above these the model is not handed to the solver at all (the greedy answer is immediate). Below them the work
  * per solve is bounded by a node count, not by time, so the answer does not depend on how loaded the machine is
- * (docs/decisions/0034-coalition-solver-budget.md); the time limit is only a safety net.
+ * (docs/decisions/0034-coalition-solver-budget-and-truthful-dashboard.md); the time limit is only a safety net.
  */
 export const EXACT_LIMITS = { candidates: 800, cells: 1200, maxNodes: 200, timeLimitSeconds: 2 } as const;
 
