@@ -28,7 +28,7 @@ export interface Selection {
  * per solve is bounded by a node count, not by time, so the answer does not depend on how loaded the machine is
  * (docs/decisions/0034-coalition-solver-budget-and-truthful-dashboard.md); the time limit is only a safety net.
  */
-export const EXACT_LIMITS = { candidates: 800, cells: 1200, maxNodes: 200, timeLimitSeconds: 2 } as const;
+export const EXACT_LIMITS = { candidates: 800, cells: 1200, maxNodes: 200, timeLimitSeconds: 10 } as const;
 
 export async function selectCoalitions(input: SelectionInput, alternatives: number): Promise<Selection[]> {
   const cells = input.themes.length * input.countries.length;
