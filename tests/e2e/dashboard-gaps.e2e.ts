@@ -168,6 +168,19 @@ describe('gap list', () => {
     expect(browser.errors).toEqual([]);
   });
 
+  it('fits the gap list into a 1280 px window without sideways scrolling', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/dashboard#gaps');
+    const region = page.getByRole('region', { name: /Gaps, most severe first/ });
+    const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    await page.locator('#gaps').screenshot({ path: `${SCREENSHOT_DIR}/dashboard-gaps-5-list-1280.png` });
+    expect(widths.scroll, `gap table ${widths.scroll} px in a ${widths.client} px region`).toBeLessThanOrEqual(
+      widths.client
+    );
+    expect(browser.errors).toEqual([]);
+  });
+
   it('pages without JavaScript', async () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {

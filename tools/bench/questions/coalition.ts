@@ -36,8 +36,8 @@ export const coalitionQuestion: Question<Input> = {
     countries: pickDistinct(rng, pools.countries, 8)
   }),
   request: (input) => ({ query: QUERY, variables: { themes: input.themes, countries: input.countries } }),
-  // Whether the solver proved the coalition optimal is part of the answer: when one side ran into the solver's time
-  // limit (a cold or overloaded process), a difference then names its cause.
+  // Whether the solver proved the coalition optimal is part of the answer: its budget is a node count, so both
+  // sides must agree on that too, whatever the load.
   apiAnswer(data) {
     const best = (
       data as {

@@ -13,6 +13,7 @@
  */
 import loadHighs from 'highs';
 import { cellKey, cellsOf, requestedCells, tiesAmong, type CellCandidate } from './cells';
+import { undominated } from './prune-dominated';
 
 export interface ExactInput {
   candidates: CellCandidate[];
@@ -23,14 +24,21 @@ export interface ExactInput {
   size?: number;
   /** Earlier coalitions (member ids) this one must differ from: at least half of their freely chosen members. */
   differFrom?: string[][];
-  /** Seconds HiGHS may spend before it returns its best solution so far. */
+  /**
+   * Branch-and-bound nodes HiGHS may process before it returns its best solution so far. A count of work, not of
+   * time: the same input gets the same answer on an idle and on a loaded machine.
+   */
+  maxNodes: number;
+  /** Seconds after which HiGHS stops anyway: a safety net far above what the node limit allows. */
   timeLimitSeconds: number;
+  /** Drop dominated candidates first (prune-dominated.ts); off only to test that pruning keeps the optimum. */
+  prune?: boolean;
 }
 
 export type ExactOutcome =
   | { status: 'optimal'; members: string[] }
-  /** The time limit stopped the search with a feasible, not proven optimal, selection. */
-  | { status: 'time-limit'; members: string[] }
+  /** The node or time limit stopped the search with a feasible, not proven optimal, selection. */
+  | { status: 'limit-reached'; members: string[] }
   /** No selection satisfies the constraints (e.g. no alternative differs enough). */
   | { status: 'infeasible' }
   | { status: 'failed'; reason: string };
@@ -53,44 +61,82 @@ export function requiredChange(freeMembers: number): number {
 }
 
 export async function solveExact(input: ExactInput): Promise<ExactOutcome> {
+  const pool = input.prune === false ? input.candidates : undominated(input);
   let model: string;
   try {
-    model = buildModel(input);
+    model = buildModel({ ...input, candidates: pool });
   } catch (error) {
     if (error instanceof Infeasible) return { status: 'infeasible' };
     throw error;
   }
-  let result;
+  let run: RunOutcome;
   try {
-    result = (await highs()).solve(model, {
-      output_flag: false,
-      time_limit: input.timeLimitSeconds,
-      // The objective is lexicographic (see above): HiGHS' default relative gap of 1e-4 would accept a coalition
-      // with a member too many on a large request. Every weight is at least 1 apart, so a gap below 1 is exact.
-      mip_rel_gap: 0,
-      mip_abs_gap: 0.5
-    } as Parameters<Solver['solve']>[1]);
+    run = runModel(await highs(), model, pool.length, input);
   } catch (error) {
     // A WebAssembly abort leaves the module unusable: load a fresh one next time.
     solver = undefined;
     return { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
   }
-  const primal = (i: number) => (result.Columns[`x${i}`] as { Primal?: number } | undefined)?.Primal ?? 0;
-  const members = input.candidates.filter((_, i) => primal(i) > 0.5).map((c) => c.id);
-  switch (result.Status) {
-    case 'Optimal':
+  const members = pool.filter((_, i) => run.chosen[i]).map((c) => c.id);
+  switch (run.status) {
+    case 'optimal':
       return { status: 'optimal', members: orderMembers(members, input) };
-    case 'Time limit reached':
-      // Without an incumbent HiGHS reports no primal values: nothing usable, the caller falls back to greedy.
-      return members.length > 0 || input.candidates.length === 0
-        ? { status: 'time-limit', members: orderMembers(members, input) }
-        : { status: 'failed', reason: 'time limit reached before a first solution' };
-    case 'Infeasible':
+    case 'infeasible':
       return { status: 'infeasible' };
+    case 'limit':
+      // The node (or, under extreme load, time) limit stopped the search. Without an incumbent there is nothing
+      // usable: the caller falls back to greedy.
+      return run.hasSolution
+        ? { status: 'limit-reached', members: orderMembers(members, input) }
+        : { status: 'failed', reason: 'limit reached before a first solution' };
     default:
-      return { status: 'failed', reason: result.Status };
+      return { status: 'failed', reason: run.reason };
   }
 }
+
+type RunOutcome =
+  | { status: 'optimal' | 'infeasible'; chosen: boolean[] }
+  | { status: 'limit'; hasSolution: boolean; chosen: boolean[] }
+  | { status: 'other'; reason: string; chosen: boolean[] };
+
+/**
+ * One solve through the model API rather than `solve()`: when the node limit stops the search, `solve()` reports
+ * no solution at all, while the model still holds the best one found (HiGHS' primal solution status 2, feasible).
+ */
+function runModel(h: Solver, lp: string, columns: number, input: ExactInput): RunOutcome {
+  const model = h.createModel({ format: 'lp', data: lp });
+  try {
+    model.options.set({
+      output_flag: false,
+      time_limit: input.timeLimitSeconds,
+      mip_max_nodes: input.maxNodes,
+      // The objective is lexicographic (see above): HiGHS' default relative gap of 1e-4 would accept a coalition
+      // with a member too many on a large request. Every weight is at least 1 apart, so a gap below 1 is exact.
+      mip_rel_gap: 0,
+      mip_abs_gap: 0.5
+    });
+    model.run();
+    const status = model.getModelStatus();
+    const codes = h.constants.modelStatus;
+    const hasSolution = Number(model.info.get('primal_solution_status')) === FEASIBLE;
+    const values = hasSolution ? model.getSolution().colValue : undefined;
+    const chosen = Array.from({ length: columns }, (_, i) => {
+      // A candidate in no row and without objective weight may be dropped by the LP reader: not chosen.
+      const column = model.getColByName(`x${i}`);
+      return values !== undefined && column >= 0 && values[column]! > 0.5;
+    });
+    if (status === codes.optimal) return { status: 'optimal', chosen };
+    if (status === codes.infeasible) return { status: 'infeasible', chosen };
+    if (status === codes.solutionLimit || status === codes.timeLimit || status === codes.iterationLimit)
+      return { status: 'limit', hasSolution, chosen };
+    return { status: 'other', reason: `HiGHS model status ${status}`, chosen };
+  } finally {
+    model.dispose();
+  }
+}
+
+/** HiGHS' `primal_solution_status` for a feasible point. */
+const FEASIBLE = 2;
 
 class Infeasible extends Error {}
 
@@ -143,10 +189,13 @@ function buildModel(input: ExactInput): string {
     rows.push(`size: ${input.candidates.map((_, i) => `+ x${i}`).join(' ')} = ${maxMembers}`);
   }
   (input.differFrom ?? []).forEach((previous, p) => {
-    const free = previous.filter((id) => index.has(id) && !include.includes(id));
+    const free = previous.filter((id) => !input.include.includes(id));
     if (free.length === 0) throw new Infeasible();
+    // Members of the earlier coalition that were pruned from this pool count as left out already.
+    const inPool = free.filter((id) => index.has(id));
+    if (inPool.length === 0) return;
     rows.push(
-      `differ${p}: ${free.map((id) => `+ ${x(id)}`).join(' ')} <= ${free.length - requiredChange(free.length)}`
+      `differ${p}: ${inPool.map((id) => `+ ${x(id)}`).join(' ')} <= ${free.length - requiredChange(free.length)}`
     );
   });
 

@@ -68,7 +68,7 @@ describe('exact coalition selection (HiGHS)', () => {
         async (inst, size) => {
           const input = { ...inst, include: [], size };
           const greedy = greedyCover(input);
-          const outcome = await solveExact({ ...input, timeLimitSeconds: 5 });
+          const outcome = await solveExact({ ...input, maxNodes: 1_000_000, timeLimitSeconds: 5 });
           expect(outcome.status).toBe('optimal');
           if (outcome.status !== 'optimal') return;
           const exactCells = coveredByBruteForce(outcome.members, inst.candidates, inst.themes, inst.countries).size;

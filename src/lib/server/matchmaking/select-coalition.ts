@@ -24,10 +24,11 @@ export interface Selection {
 }
 
 /**
- * Above these the model is not handed to the solver at all (the greedy answer is immediate); below them HiGHS
- * answers the benchmark's 3 × 8 request in a few milliseconds. The time limit bounds the worst case per solve.
+ * Above these the model is not handed to the solver at all (the greedy answer is immediate). Below them the work
+ * per solve is bounded by a node count, not by time, so the answer does not depend on how loaded the machine is
+ * (docs/decisions/0034-coalition-solver-budget-and-truthful-dashboard.md); the time limit is only a safety net.
  */
-export const EXACT_LIMITS = { candidates: 800, cells: 1200, timeLimitSeconds: 1 } as const;
+export const EXACT_LIMITS = { candidates: 800, cells: 1200, maxNodes: 200, timeLimitSeconds: 10 } as const;
 
 export async function selectCoalitions(input: SelectionInput, alternatives: number): Promise<Selection[]> {
   const cells = input.themes.length * input.countries.length;
@@ -39,14 +40,19 @@ export async function selectCoalitions(input: SelectionInput, alternatives: numb
     const differFrom = out.map((s) => s.members);
     let chosen: Selection | undefined;
     if (exact) {
-      const outcome = await solveExact({ ...input, differFrom, timeLimitSeconds: EXACT_LIMITS.timeLimitSeconds });
+      const outcome = await solveExact({
+        ...input,
+        differFrom,
+        maxNodes: EXACT_LIMITS.maxNodes,
+        timeLimitSeconds: EXACT_LIMITS.timeLimitSeconds
+      });
       if (outcome.status === 'infeasible') break;
       if (outcome.status === 'optimal') chosen = { members: outcome.members, method: 'exact', provenOptimal: true };
       else {
-        // Out of time or failed: the remaining coalitions are chosen greedily, so one request never waits twice.
+        // Out of budget or failed: the remaining coalitions are chosen greedily, so one request never waits twice.
         exact = false;
         const greedy = greedyAlternative(input, differFrom);
-        if (outcome.status === 'time-limit' && (!greedy || better(outcome.members, greedy, input) >= 0)) {
+        if (outcome.status === 'limit-reached' && (!greedy || better(outcome.members, greedy, input) >= 0)) {
           chosen = { members: outcome.members, method: 'exact', provenOptimal: false };
         } else if (greedy) chosen = { members: greedy, method: 'greedy', provenOptimal: false };
       }
