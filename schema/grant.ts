@@ -1,15 +1,14 @@
 import { GraphQLError } from 'graphql';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { getDb } from '../src/lib/server/db';
 import type { Grant } from '../src/lib/server/db/generated/client';
 import { recordGrant } from '../src/lib/server/grants/grants';
-import { grantTotals, searchGrantIds, type GrantFilter } from '../src/lib/server/grants/queries';
+import { grantSortKey, grantTotals, searchGrantIds, type GrantFilter } from '../src/lib/server/grants/queries';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { builder } from './builder';
 import { VisibilityEnum } from './enums';
 import { mutationResult, validationError } from './errors';
 import { decodeId, decodeIds, withoutNulls } from './ids';
-import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
+import { keysetConnection } from './pagination';
 import { CountryRef, GrantRef, OrganizationRef, ThemeRef } from './refs';
 
 builder.node(GrantRef, {
@@ -87,7 +86,6 @@ builder.queryField('grants', (t) =>
       description: 'Grants the viewer may see, newest award first; `totals` sums them per currency.',
       args: { filter: t.arg({ type: GrantFilterInput, required: false }) },
       resolve: async (_root, args, ctx) => {
-        checkPageArgs(args);
         const input = args.filter ?? {};
         const errors: FieldError[] = [];
         const decode = (list: readonly (string | number)[] | null | undefined, field: string) =>
@@ -105,14 +103,16 @@ builder.queryField('grants', (t) =>
           yearTo: input.yearTo
         };
         if (errors.length > 0) throw badFilter(errors);
-        const connection = await resolveOffsetConnection(
-          { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-          async (page) => {
+        const connection = await keysetConnection(args, {
+          connection: 'grants',
+          arity: 2,
+          keyOf: grantSortKey,
+          fetch: async (page) => {
             const ids = await searchGrantIds(getDb(), ctx.visibility, filter, page);
             const rows = await ctx.loaders.grantById.loadMany(ids);
             return rows.filter((row): row is Grant => row !== null && !(row instanceof Error));
           }
-        );
+        });
         return { ...connection, filter };
       }
     },
