@@ -106,11 +106,12 @@ builder.queryField('grants', (t) =>
         const connection = await keysetConnection(args, {
           connection: 'grants',
           arity: 2,
-          keyOf: grantSortKey,
           fetch: async (page) => {
             const ids = await searchGrantIds(getDb(), ctx.visibility, filter, page);
             const rows = await ctx.loaders.grantById.loadMany(ids);
-            return rows.filter((row): row is Grant => row !== null && !(row instanceof Error));
+            return rows
+              .filter((row): row is Grant => row !== null && !(row instanceof Error))
+              .map((node) => ({ node, key: grantSortKey(node) }));
           }
         });
         return { ...connection, filter };

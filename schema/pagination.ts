@@ -61,18 +61,24 @@ export interface KeysetRequest {
   limit: number;
 }
 
+/** A row of a keyset page and its sort key (what its cursor carries). */
+export interface KeyedNode<T> {
+  node: T;
+  key: KeyValue[];
+}
+
 /**
- * A connection paged by sort key. `fetch` returns up to `limit` rows in the requested direction's order (reversed
- * order when `backwards`); `keyOf` gives a row's sort key for its cursor. Forward (`first`/`after`) and backward
- * (`last`/`before`) paging are supported, not both at once: one page has one direction.
+ * A connection paged by sort key. `fetch` returns up to `limit` rows, with their sort keys, in the requested
+ * direction's order (the reversed order when `backwards`). Forward (`first`/`after`) and backward (`last`/`before`)
+ * paging are supported, not both at once: one page has one direction.
  */
 export async function keysetConnection<T>(
   args: PageArgs,
   opts: {
+    /** Names the connection (and its ordering) inside the cursor, so a foreign cursor is refused. */
     connection: string;
     arity: number;
-    keyOf: (row: T) => KeyValue[];
-    fetch: (request: KeysetRequest) => Promise<T[]>;
+    fetch: (request: KeysetRequest) => Promise<KeyedNode<T>[]>;
   }
 ) {
   checkPageSizes(args);
@@ -93,7 +99,7 @@ export async function keysetConnection<T>(
   const more = fetched.length > size;
   const rows = fetched.slice(0, size);
   if (backwards) rows.reverse();
-  const edges = rows.map((node) => ({ node, cursor: encodeKeysetCursor(opts.connection, opts.keyOf(node)) }));
+  const edges = rows.map(({ node, key }) => ({ node, cursor: encodeKeysetCursor(opts.connection, key) }));
   return {
     edges,
     pageInfo: {

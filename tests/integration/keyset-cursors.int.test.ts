@@ -99,3 +99,63 @@ describe('grants: keyset cursors', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fieldErrors: [{ field: 'last' }] });
   });
 });
+
+describe('organizations (the directory): keyset cursors', () => {
+  const TOKEN = 'quokkazebra';
+  const SEARCH = `
+    query($q: String!, $order: OrganizationOrder, $first: Int, $after: String) {
+      organizations(filter: { query: $q }, orderBy: $order, first: $first, after: $after) {
+        totalCount
+        edges { node { name } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+  interface Directory {
+    totalCount: number;
+    edges: { node: { name: string } }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  }
+  const search = async (vars: Record<string, unknown>) =>
+    (await executeOk<{ organizations: Directory }>(SEARCH, { q: TOKEN, ...vars })).organizations;
+  const names = (d: Directory) => d.edges.map((e) => e.node.name);
+
+  beforeAll(async () => {
+    for (const name of ['Berlin', 'Cologne', 'Dresden', 'Essen', 'Frankfurt']) {
+      await createOrganization(db, { name: `${name} ${TOKEN}` });
+    }
+  });
+
+  // RELEVANCE (the default with a query: a computed real score, then name, id) and NAME (columns) both page by key.
+  for (const order of [null, { field: 'NAME', direction: 'ASC' }, { field: 'CREATED_AT', direction: 'DESC' }]) {
+    it(`an organisation inserted ahead of the cursor causes no repeat and no skip (order ${order?.field ?? 'RELEVANCE'})`, async () => {
+      const everything = names(await search({ order, first: 100 }));
+      const first = await search({ order, first: 2 });
+      expect(names(first)).toEqual(everything.slice(0, 2));
+      expect(first.totalCount).toBe(everything.length);
+
+      // Sorts first by name and, created last, first by CREATED_AT DESC: offsets would repeat a row.
+      const inserted = `Aachen ${order?.field ?? 'RELEVANCE'} ${TOKEN}`;
+      await createOrganization(db, { name: inserted });
+      const rest: string[] = [];
+      let after = first.pageInfo.endCursor;
+      for (let more = first.pageInfo.hasNextPage; more;) {
+        const next = await search({ order, first: 2, after });
+        rest.push(...names(next));
+        expect(next.totalCount).toBe(everything.length + 1);
+        after = next.pageInfo.endCursor;
+        more = next.pageInfo.hasNextPage;
+      }
+      // Every row that was there once, in order (the new one may only appear where its key puts it).
+      expect([...names(first), ...rest].filter((name) => name !== inserted)).toEqual(everything);
+    });
+  }
+
+  it("refuses another ordering's cursor, naming `after`", async () => {
+    const byName = await search({ order: { field: 'NAME', direction: 'ASC' }, first: 1 });
+    const result = await execute(SEARCH, { q: TOKEN, first: 1, after: byName.pageInfo.endCursor });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fieldErrors: [{ field: 'after', message: 'is not a cursor from this connection' }]
+    });
+  });
+});

@@ -133,7 +133,7 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedGra
     keys.filter((k) => k.startsWith(INTERNAL_REF_PREFIX)).map((k) => k.slice(INTERNAL_REF_PREFIX.length))
   );
   const byKey = new Map(existing.map((g) => [g.externalId ?? `${INTERNAL_REF_PREFIX}${g.id}`, g]));
-  const rows: GrantRow[] = [];
+  const prepared: GrantRow[] = [];
   for (const { line, values, externalId } of valid) {
     const match = byKey.get(externalId);
     // An identifier set in the app (not by an import) may be a squatter's claim on a real grant's 360Giving id:
@@ -151,9 +151,9 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedGra
       }
       ctx.adopted.push({ line, externalId, name: match.title });
     }
-    rows.push({ id: match?.id ?? newId(), isNew: !match, externalId, values });
+    prepared.push({ id: match?.id ?? newId(), isNew: !match, externalId, values });
   }
-  return { rows, present: ctx.present, themeIds: ctx.ref.themes };
+  return { rows: prepared, present: ctx.present, themeIds: ctx.ref.themes };
 }
 
 function tableRow(r: GrantRow): BulkRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, CircuitBreaker, MAX_BACKOFF_MS } from './backoff';
+import { backoffMs, CircuitBreaker, MAX_BACKOFF_MS, OUTAGE_MAX_BACKOFF_MS } from './backoff';
 
 describe('backoff', () => {
   it('doubles from 2 s and stops at 5 minutes', () => {
@@ -22,5 +22,13 @@ describe('backoff', () => {
     breaker.succeeded();
     expect(breaker.canTry()).toBe(true);
     expect(breaker.consecutiveFailures).toBe(0);
+  });
+
+  it('retries an unreachable Neo4j at least every 10 s, however long the outage (chaos run, decision 0030)', () => {
+    let now = 0;
+    const breaker = new CircuitBreaker(() => now);
+    for (let i = 0; i < 20; i++) breaker.failed();
+    expect(breaker.msUntilRetry()).toBe(OUTAGE_MAX_BACKOFF_MS);
+    expect(OUTAGE_MAX_BACKOFF_MS).toBe(10_000);
   });
 });
