@@ -3,7 +3,7 @@ import { backoffMs, CircuitBreaker, MAX_BACKOFF_MS, OUTAGE_MAX_BACKOFF_MS } from
 
 describe('backoff', () => {
   it('doubles from 2 s and stops at 5 minutes', () => {
-    expect([0, 1, 2, 3, 8].map(backoffMs)).toEqual([0, 2000, 4000, 8000, 256_000]);
+    expect([0, 1, 2, 3, 8].map((n) => backoffMs(n))).toEqual([0, 2000, 4000, 8000, 256_000]);
     expect(backoffMs(9)).toBe(MAX_BACKOFF_MS);
     expect(backoffMs(50)).toBe(MAX_BACKOFF_MS);
   });
