@@ -48,7 +48,12 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
   // The one driver of this process is created from process.env on first use: point it at the killable Neo4j.
   await closeDriver();
   process.env.NEO4J_URI = neo4j.uri;
-  const projector = startProjectorLoop({ intervalMs: 500, log: (line) => log(`projector: ${line}`) });
+  const startedAt = Date.now();
+  const projector = startProjectorLoop({
+    intervalMs: 500,
+    log: (line) =>
+      log(`projector (${((Date.now() - startedAt) / 1000).toFixed(1)} s): ${line.split('\n')[0].slice(0, 120)}`)
+  });
   try {
     await applyGraphMigrations();
     const admin = await getDb().user.create({
@@ -80,17 +85,25 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
     await neo4j.restart();
     const backAt = Date.now();
     const readsDuringOutage = await reads.stop();
-    log(`Neo4j back after ${((backAt - downAt) / 1000).toFixed(1)} s down; writes go on for ${settleMs / 1000} s`);
+    log(
+      `Neo4j back (${((backAt - startedAt) / 1000).toFixed(1)} s) after ${((backAt - downAt) / 1000).toFixed(1)} s ` +
+        `down; writes go on for ${settleMs / 1000} s`
+    );
     await sleep(settleMs);
     const stats = await writes.stop();
 
     let convergenceMs: number | null = null;
     let lastDrift: string[] = [];
     while (Date.now() - backAt <= CONVERGENCE_LIMIT_MS) {
+      const verifyStartedAt = Date.now();
       const report = await verifyGraph({ maxDrift: 5 }).catch((error: Error) => ({ error }));
+      // Where the time goes on a slow machine: the projector's next try, its drain, or verify itself.
+      const at = `${((Date.now() - backAt) / 1000).toFixed(1)} s after Neo4j was back`;
+      const took = `verify took ${((Date.now() - verifyStartedAt) / 1000).toFixed(1)} s`;
       if ('error' in report) lastDrift = [`verify failed: ${report.error.message.split('\n')[0]}`];
       else if (report.ok && report.pendingOutbox === 0) {
         convergenceMs = Date.now() - backAt;
+        log(`graph equal to PostgreSQL ${at} (${took})`);
         break;
       } else {
         lastDrift = [
@@ -98,6 +111,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosResult> {
           ...report.drift.map((d) => `${d.entity} ${d.id} ${d.problem}`)
         ];
       }
+      log(`${at}: ${lastDrift[0]} (${took})`);
       await sleep(500);
     }
 

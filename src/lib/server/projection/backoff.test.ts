@@ -24,11 +24,10 @@ describe('backoff', () => {
     expect(breaker.consecutiveFailures).toBe(0);
   });
 
-  it('retries an unreachable Neo4j at least every 10 s, however long the outage (chaos run, decision 0030)', () => {
-    let now = 0;
-    const breaker = new CircuitBreaker(() => now);
+  it('retries an unreachable Neo4j at least every 5 s, however long the outage (chaos run, decision 0030)', () => {
+    const breaker = new CircuitBreaker(() => 0);
     for (let i = 0; i < 20; i++) breaker.failed();
     expect(breaker.msUntilRetry()).toBe(OUTAGE_MAX_BACKOFF_MS);
-    expect(OUTAGE_MAX_BACKOFF_MS).toBe(10_000);
+    expect(OUTAGE_MAX_BACKOFF_MS).toBe(5_000);
   });
 });
