@@ -1,6 +1,11 @@
 import { GraphQLError } from 'graphql';
 import { cursorToOffset, resolveArrayConnection } from '@pothos/plugin-relay';
-import { decodeKeysetCursor, encodeKeysetCursor, type KeyValue } from '../src/lib/server/pagination/keyset';
+import {
+  CursorMismatchError,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  type KeyValue
+} from '../src/lib/server/pagination/keyset';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -95,7 +100,13 @@ export async function keysetConnection<T>(
     if (!key) throw badInput(cursorField, 'is not a cursor from this connection');
   }
   const size = (backwards ? args.last : args.first) ?? DEFAULT_PAGE_SIZE;
-  const fetched = size === 0 ? [] : await opts.fetch({ key, backwards, limit: size + 1 });
+  let fetched: KeyedNode<T>[] = [];
+  try {
+    if (size > 0) fetched = await opts.fetch({ key, backwards, limit: size + 1 });
+  } catch (error) {
+    if (error instanceof CursorMismatchError) throw badInput(cursorField, 'is not a cursor from this connection');
+    throw error;
+  }
   const more = fetched.length > size;
   const rows = fetched.slice(0, size);
   if (backwards) rows.reverse();

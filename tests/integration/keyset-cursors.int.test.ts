@@ -77,10 +77,13 @@ describe('grants: keyset cursors', () => {
   it('refuses a cursor that is not one of its own as BAD_USER_INPUT naming the argument', async () => {
     const offsetCursor = Buffer.from('arrayconnection:3').toString('base64');
     const otherConnection = Buffer.from(JSON.stringify(['organizations', 'x', 'y'])).toString('base64url');
+    // Forged: the right connection, but no date where a date belongs (must not become a PostgreSQL cast error).
+    const forged = Buffer.from(JSON.stringify(['grants', '2024-13-45', 'x'])).toString('base64url');
     for (const [field, value] of [
       ['after', 'garbage!'],
       ['after', offsetCursor],
-      ['before', otherConnection]
+      ['before', otherConnection],
+      ['after', forged]
     ] as const) {
       const result = await execute(GRANTS, {
         funder: globalId('Organization', funderId),

@@ -26,8 +26,37 @@ export function decodeKeysetCursor(cursor: string, connection: string, arity: nu
   }
   if (!Array.isArray(parsed) || parsed.length !== arity + 1 || parsed[0] !== connection) return null;
   const key = parsed.slice(1);
-  return key.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) ? key : null;
+  return key.every((v) => typeof v === 'string') ? key : null;
 }
+
+/** A cursor whose key values do not fit the connection's sort columns (forged or from an older version). */
+export class CursorMismatchError extends Error {
+  constructor() {
+    super('cursor does not fit this connection');
+    this.name = 'CursorMismatchError';
+  }
+}
+
+function roundTrips(value: string, iso: string): boolean {
+  const date = new Date(iso);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso.slice(0, 19));
+}
+
+/**
+ * Whether a cursor's value is a literal of the column's type, checked before it reaches SQL: a forged cursor must
+ * be a BAD_USER_INPUT naming the argument, not a PostgreSQL cast error (which the API would mask as unexpected).
+ */
+const FITS: Record<string, (v: string) => boolean> = {
+  text: () => true,
+  int: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2 ** 31 - 1,
+  real: (v) => /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v) && Number.isFinite(Number(v)),
+  date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && roundTrips(v, `${v}T00:00:00Z`),
+  // PostgreSQL's text form of timestamp(3): "2026-12-07 00:31:21.123" (fraction without trailing zeros).
+  'timestamp(3)': (v) => {
+    const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,3})?$/.exec(v);
+    return m !== null && roundTrips(v, `${m[1]}T${m[2]}${m[3] ?? ''}Z`);
+  }
+};
 
 export interface KeyColumn {
   /** The sort expression, e.g. Prisma.sql`g."awardDate"`. Must be NOT NULL. */
@@ -60,6 +89,8 @@ export function keysetAfterSql(
   key: readonly KeyValue[],
   backwards: boolean
 ): Prisma.Sql {
+  const fits = key.length === columns.length && columns.every((c, i) => FITS[c.type]?.(String(key[i])) === true);
+  if (!fits) throw new CursorMismatchError();
   const value = (i: number) => Prisma.sql`CAST(${key[i]} AS ${Prisma.raw(columns[i].type)})`;
   const alternatives = columns.map((column, i) => {
     const ascending = (column.direction === 'ASC') !== backwards;
