@@ -38,7 +38,9 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
 
 async function prepare(url: string): Promise<void> {
   await deployMigrations(url);
-  const { db, close } = createDb(url);
+  // An explicit timeout keeps createDb() from reading env(), whose cache would pin DATABASE_URL to the server's
+  // URL before the CLI points it at this database.
+  const { db, close } = createDb(url, { statementTimeoutMs: 0 });
   try {
     await upsertReferenceData(db);
   } finally {
