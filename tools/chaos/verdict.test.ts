@@ -33,7 +33,7 @@ describe('judgeChaos', () => {
 
   it('fails when the graph never converged or converged too late', () => {
     expect(judgeChaos({ ...passing(), convergenceMs: null, lastDrift: ['3 outbox row(s) pending'] }).failures).toEqual([
-      'graph did not equal PostgreSQL within 30 s of recovery (3 outbox row(s) pending)'
+      'graph did not equal PostgreSQL within 60 s of recovery (3 outbox row(s) pending)'
     ]);
     expect(judgeChaos({ ...passing(), convergenceMs: 31_000 }).ok).toBe(false);
   });
