@@ -1,15 +1,14 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { getDb } from '../src/lib/server/platform/db';
 import type { Grant } from '../src/lib/server/db/generated/client';
 import { recordGrant } from '../src/lib/server/grants/grants';
-import { grantTotals, searchGrantIds, type GrantFilter } from '../src/lib/server/grants/queries';
+import { grantSortKey, grantTotals, searchGrantIds, type GrantFilter } from '../src/lib/server/grants/queries';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { builder } from './builder';
 import { badUserInput } from './input-errors';
 import { VisibilityEnum } from './enums';
 import { mutationResult, validationError } from './errors';
 import { decodeId, decodeIds, withoutNulls } from './ids';
-import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
+import { keysetConnection } from './pagination';
 import { CountryRef, GrantRef, OrganizationRef, ThemeRef } from './refs';
 
 builder.node(GrantRef, {
@@ -81,7 +80,6 @@ builder.queryField('grants', (t) =>
       description: 'Grants the viewer may see, newest award first; `totals` sums them per currency.',
       args: { filter: t.arg({ type: GrantFilterInput, required: false }) },
       resolve: async (_root, args, ctx) => {
-        checkPageArgs(args);
         const input = args.filter ?? {};
         const errors: FieldError[] = [];
         const decode = (list: readonly (string | number)[] | null | undefined, field: string) =>
@@ -99,14 +97,17 @@ builder.queryField('grants', (t) =>
           yearTo: input.yearTo
         };
         if (errors.length > 0) throw badUserInput(errors);
-        const connection = await resolveOffsetConnection(
-          { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-          async (page) => {
+        const connection = await keysetConnection(args, {
+          connection: 'grants',
+          arity: 2,
+          fetch: async (page) => {
             const ids = await searchGrantIds(getDb(), ctx.visibility, filter, page);
             const rows = await ctx.loaders.grantById.loadMany(ids);
-            return rows.filter((row): row is Grant => row !== null && !(row instanceof Error));
+            return rows
+              .filter((row): row is Grant => row !== null && !(row instanceof Error))
+              .map((node) => ({ node, key: grantSortKey(node) }));
           }
-        );
+        });
         return { ...connection, filter };
       }
     },

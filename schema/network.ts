@@ -1,4 +1,3 @@
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { getDb } from '../src/lib/server/platform/db';
 import type { Network } from '../src/lib/server/db/generated/client';
 import { joinNetwork, leaveNetwork } from '../src/lib/server/networks/networks';
@@ -7,7 +6,7 @@ import { builder } from './builder';
 import { NetworkRoleEnum, VisibilityEnum } from './enums';
 import { mutationResult, validationError } from './errors';
 import { decodeIds, withoutNulls } from './ids';
-import { arrayConnection, checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
+import { arrayConnection, keysetConnection } from './pagination';
 import { NetworkMembershipRef, NetworkRef, OrganizationRef } from './refs';
 
 NetworkMembershipRef.implement({
@@ -71,16 +70,15 @@ builder.queryFields((t) => ({
       type: NetworkRef,
       description: 'Networks that are not archived, by name.',
       resolve: async (_root, args, ctx) => {
-        checkPageArgs(args);
-        const connection = await resolveOffsetConnection(
-          { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-          async (page) => {
+        return keysetConnection(args, {
+          connection: 'networks',
+          arity: 2,
+          fetch: async (page) => {
             const rows = await networksPage(getDb(), page);
             for (const row of rows) ctx.loaders.networkById.prime(row.id, row);
-            return rows;
+            return rows.map((node) => ({ node, key: [node.name, node.id] }));
           }
-        );
-        return connection;
+        });
       }
     },
     {

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import type { Country, Organization, Theme } from '../src/lib/server/db/generated/client';
 import { getDb } from '../src/lib/server/platform/db';
 import { organizationFacets } from '../src/lib/server/directory/facets';
 import { interpretFilter } from '../src/lib/server/directory/search-interpretation';
 import type { InterpretedTerm, QueryInterpretation } from '../src/lib/server/directory/vocabulary/interpret';
-import { countOrganizations, defaultOrder, searchOrganizationIds } from '../src/lib/server/directory/search';
+import {
+  countOrganizations,
+  defaultOrder,
+  orderColumns,
+  searchOrganizationIds
+} from '../src/lib/server/directory/search';
 import type { OrganizationFilter } from '../src/lib/server/directory/search-filter';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { languageCode } from '../src/lib/server/validation/rules';
@@ -13,7 +17,7 @@ import type { GraphQLContext } from '../src/lib/server/graphql/context';
 import { builder } from './builder';
 import { badUserInput } from './input-errors';
 import { OrganizationTypeEnum, SortDirectionEnum, WorkLevelEnum } from './enums';
-import { checkPageArgs, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination';
+import { DEFAULT_PAGE_SIZE, keysetConnection, MAX_PAGE_SIZE } from './pagination';
 import { CountryRef, OrganizationRef, ThemeRef } from './refs';
 
 const OrganizationFilterInput = builder.inputType('OrganizationFilter', {
@@ -244,7 +248,6 @@ builder.queryField('organizations', (t) =>
         })
       },
       resolve: async (_root, args, ctx) => {
-        checkPageArgs(args);
         const { filter, interpretation } = await interpretedFilter(
           await checkedFilter(args.filter as OrganizationFilter | null, ctx),
           ctx
@@ -253,15 +256,20 @@ builder.queryField('organizations', (t) =>
           ? { field: args.orderBy.field, direction: args.orderBy.direction ?? 'ASC' }
           : defaultOrder(filter);
         let total: number | null = null;
-        const connection = await resolveOffsetConnection(
-          { args, defaultSize: DEFAULT_PAGE_SIZE, maxSize: MAX_PAGE_SIZE },
-          async ({ offset, limit }) => {
-            const page = await searchOrganizationIds(getDb(), ctx.visibility, filter, order, { offset, limit });
+        const connection = await keysetConnection(args, {
+          // The ordering is part of the cursor's name: a cursor of one ordering means nothing in another.
+          connection: `organizations:${order.field}:${order.direction}`,
+          arity: orderColumns(filter, order, ctx.visibility).length,
+          fetch: async (request) => {
+            const page = await searchOrganizationIds(getDb(), ctx.visibility, filter, order, request);
             total = page.total;
-            const rows = await ctx.loaders.organizationById.loadMany(page.ids);
-            return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
+            const nodes = await ctx.loaders.organizationById.loadMany(page.rows.map((r) => r.id));
+            return page.rows.flatMap(({ key }, i) => {
+              const node = nodes[i];
+              return node && !(node instanceof Error) ? [{ node: node as Organization, key }] : [];
+            });
           }
-        );
+        });
         return { ...connection, filter, interpretation, total };
       }
     },

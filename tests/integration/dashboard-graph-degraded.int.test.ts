@@ -70,12 +70,14 @@ describe('dashboard while Neo4j is unreachable', () => {
     expect(figure(page, 'IT')).toBe(0);
 
     // Once the shared breaker is open, a dashboard view does not wait for Neo4j at all.
-    await expect.poll(async () => (await dashboard(), graphReadBreaker.state)).toBe('open');
-    // Structure, not time: the view after the breaker opened still answers from PostgreSQL and leaves it open.
+    // Polled for up to 30 s, not Vitest's default 1 s: on a loaded machine three dashboard views can take longer.
+    await expect.poll(async () => (await dashboard(), graphReadBreaker.state), { timeout: 30_000 }).toBe('open');
+    // Structure, not time: the view after the breaker opened still answers from PostgreSQL and does not close it
+    // (it may have turned half-open meanwhile: that is the clock's 5 s cooldown, which a slow view can outlast).
     const again = await dashboard();
     expect(again.graph).toBeNull();
     expect(figure(again, 'GR')).toBe(2);
-    expect(graphReadBreaker.state).toBe('open');
+    expect(graphReadBreaker.state).not.toBe('closed');
   });
 
   it('shows the graph sections again once Neo4j answers', async () => {

@@ -89,7 +89,7 @@ describe('directory search plans on 20 000 organisations', () => {
   it.each([0, 1, 2, 3])('the page with its total never scans "Organization" sequentially (filter %i)', async (i) => {
     const [label, filter] = filters()[i]!;
     const plan = await planOf(
-      searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), { offset: 0, limit: 21 })
+      searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), { key: null, backwards: false, limit: 21 })
     );
     expect(seqScansOfOrganization(plan), `${label}: ${JSON.stringify(plan.map((n) => n['Node Type']))}`).toEqual([]);
   });
@@ -97,7 +97,13 @@ describe('directory search plans on 20 000 organisations', () => {
   it("answers theme + country from the join tables' composite indexes", async () => {
     const filter = { themes: [theme], countries: [country] };
     const used = indexesUsed(
-      await planOf(searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), { offset: 0, limit: 21 }))
+      await planOf(
+        searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), {
+          key: null,
+          backwards: false,
+          limit: 21
+        })
+      )
     );
     expect(used).toContain('OrganizationCountry_countryCode_organizationId_idx');
     expect(used).toContain('OrganizationTheme_themeId_organizationId_idx');
@@ -106,7 +112,13 @@ describe('directory search plans on 20 000 organisations', () => {
   it('answers a text search from the full-text and trigram indexes', async () => {
     const filter = { query: QUERY };
     const used = indexesUsed(
-      await planOf(searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), { offset: 0, limit: 21 }))
+      await planOf(
+        searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), {
+          key: null,
+          backwards: false,
+          limit: 21
+        })
+      )
     );
     expect(used).toContain('Organization_searchVector_idx');
     expect(used).toContain('Organization_name_trgm_idx');

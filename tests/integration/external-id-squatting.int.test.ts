@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/platform/db';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { createViewer, executeOk } from '../factories/graphql';
+import { createGrant } from '../factories/grants';
 import { createOrganization } from '../factories/organizations';
 
 const db = getDb();
@@ -64,6 +65,40 @@ describe('external ids', () => {
 
     // Now the import's own: later imports match it without asking.
     const again = await importCsv('organizations', { text }, { db });
+    expect([again.ok, again.adopted]).toEqual([true, []]);
+  });
+
+  it('a grants import does not adopt an identifier set in the app without --adopt, and names it when confirmed', async () => {
+    const funder = await createOrganization(db, {
+      name: 'Funder',
+      externalId: 'GB-CHC-2000001',
+      externalIdSource: 'IMPORT'
+    });
+    const recipient = await createOrganization(db, {
+      name: 'Recipient',
+      externalId: 'GB-CHC-2000002',
+      externalIdSource: 'IMPORT'
+    });
+    // As a funder's member could before the fix: an app-recorded grant holding a real grant's 360Giving id.
+    const squatted = await createGrant(db, funder, recipient, { title: 'Squatted', externalId: '360G-real-1' });
+    const text =
+      'Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Funding Org:Identifier\n' +
+      '360G-real-1,Real grant,EUR,5000,2024-02-01,GB-CHC-2000002,GB-CHC-2000001\n';
+
+    const refused = await importCsv('grants', { text }, { db });
+    expect(refused.ok).toBe(false);
+    expect(refused.issues).toEqual([
+      expect.objectContaining({ line: 2, column: 'Identifier', reason: expect.stringContaining('--adopt 360G-real-1') })
+    ]);
+    expect((await db.grant.findUniqueOrThrow({ where: { id: squatted.id } })).title).toBe('Squatted');
+
+    const adopted = await importCsv('grants', { text }, { db, adopt: ['360G-real-1'] });
+    expect(adopted.ok).toBe(true);
+    expect(adopted.adopted).toEqual([{ line: 2, externalId: '360G-real-1', name: 'Squatted' }]);
+    const row = await db.grant.findUniqueOrThrow({ where: { id: squatted.id } });
+    expect([row.title, row.externalIdSource]).toEqual(['Real grant', 'IMPORT']);
+
+    const again = await importCsv('grants', { text }, { db });
     expect([again.ok, again.adopted]).toEqual([true, []]);
   });
 });

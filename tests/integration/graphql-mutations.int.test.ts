@@ -503,8 +503,7 @@ describe('recordGrant', () => {
     plannedStartDate: '2025-04-01',
     plannedEndDate: '2027-03-31',
     themes: ['fair-asylum-systems'],
-    countries: ['GR', 'IT'],
-    externalId: '360G-test-1'
+    countries: ['GR', 'IT']
   });
 
   it('records a grant with exact decimal amount, projected as FUNDED', async () => {
@@ -538,8 +537,7 @@ describe('recordGrant', () => {
           currency: 'EURO',
           awardDate: '1900-01-01',
           plannedEndDate: '2025-01-01',
-          countries: ['XX'],
-          externalId: '360G-test-2'
+          countries: ['XX']
         }
       },
       funderEditor
@@ -547,21 +545,32 @@ describe('recordGrant', () => {
     expect(fieldsOf(data.recordGrant).sort()).toEqual(
       ['amountAwarded', 'awardDate', 'countries[0]', 'currency', 'plannedEndDate', 'recipientId'].sort()
     );
-    const negative = await executeOk(
-      RECORD,
-      { input: { ...valid(), amountAwarded: '-5', externalId: 'x' } },
-      funderEditor
-    );
+    const negative = await executeOk(RECORD, { input: { ...valid(), amountAwarded: '-5' } }, funderEditor);
     expect(fieldsOf(negative.recordGrant)).toEqual(['amountAwarded']);
-    const duplicate = await executeOk(RECORD, { input: valid() }, funderEditor);
-    expect(duplicate.recordGrant.fieldErrors).toEqual([
-      { field: 'externalId', message: 'is already used by another grant' }
-    ]);
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses a 360Giving identifier from a member, even the funder’s (issue 14); admins may set one, once', async () => {
+    const before = await counts();
+    const squat = await executeOk(RECORD, { input: { ...valid(), externalId: '360G-test-1' } }, funderEditor);
+    expect(squat.recordGrant.fieldErrors).toEqual([
+      {
+        field: 'externalId',
+        message: 'is set only by imports or an admin (identifier scheme values cannot be claimed)'
+      }
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const byAdmin = await executeOk(RECORD, { input: { ...valid(), externalId: '360G-test-1' } }, admin);
+    expect(byAdmin.recordGrant.__typename).toBe('RecordGrantSuccess');
+    const duplicate = await executeOk(RECORD, { input: { ...valid(), externalId: '360G-test-1' } }, admin);
+    expect(duplicate.recordGrant.fieldErrors).toEqual([
+      { field: 'externalId', message: 'is already used by another grant' }
+    ]);
+  });
+
   it('only lets the funder record its grants', async () => {
-    const data = await executeOk(RECORD, { input: { ...valid(), externalId: '360G-test-3' } }, betaEditor);
+    const data = await executeOk(RECORD, { input: valid() }, betaEditor);
     expect(data.recordGrant.__typename).toBe('ForbiddenError');
   });
 });

@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import pg from 'pg';
-import { getDriver, graphDatabase } from '../../src/lib/server/graph/driver';
+import { getDriver, graphDatabase } from '../../src/lib/server/platform/neo4j';
 import { fetchCandidates } from '../../src/lib/server/matchmaking/coalition';
 import { solveExact } from '../../src/lib/server/matchmaking/exact-cover';
 import { undominated } from '../../src/lib/server/matchmaking/prune-dominated';

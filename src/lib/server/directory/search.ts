@@ -2,6 +2,7 @@ import { Prisma, type PrismaClient } from '../db/generated/client';
 import type { VisibilityParams } from '../access/viewer';
 import { filterSql, normalizedQuery, type OrganizationFilter } from './search-filter';
 import { visibleSql } from '../access/visibility-sql';
+import { keysetAfterSql, keysetOrderSql, type KeyColumn, type KeyValue } from '../pagination/keyset';
 
 export type OrganizationOrderField = 'NAME' | 'CREATED_AT' | 'RELEVANCE' | 'PARTNER_COUNT';
 export type SortDirection = 'ASC' | 'DESC';
@@ -28,32 +29,58 @@ function partnerCountSql(v: VisibilityParams): Prisma.Sql {
   )`;
 }
 
-function orderSql(filter: OrganizationFilter, order: OrganizationOrder, v: VisibilityParams): Prisma.Sql {
-  const dir = Prisma.raw(order.direction === 'DESC' ? 'DESC' : 'ASC');
+const byName: KeyColumn[] = [
+  { sql: Prisma.sql`o.name`, direction: 'ASC', type: 'text' },
+  { sql: Prisma.sql`o.id`, direction: 'ASC', type: 'text' }
+];
+
+/**
+ * The sort key of each order, most significant first; the id last makes every order total, which keyset paging
+ * needs (rows with equal keys are otherwise skipped or repeated between pages).
+ */
+export function orderColumns(filter: OrganizationFilter, order: OrganizationOrder, v: VisibilityParams): KeyColumn[] {
+  const direction = order.direction === 'DESC' ? 'DESC' : 'ASC';
   const q = normalizedQuery(filter);
   switch (order.field) {
     case 'CREATED_AT':
-      return Prisma.sql`o."createdAt" ${dir}, o.id ${dir}`;
+      return [
+        { sql: Prisma.sql`o."createdAt"`, direction, type: 'timestamp(3)' },
+        { sql: Prisma.sql`o.id`, direction, type: 'text' }
+      ];
     case 'PARTNER_COUNT':
-      return Prisma.sql`${partnerCountSql(v)} ${dir}, o.name ASC, o.id ASC`;
+      return [{ sql: partnerCountSql(v), direction, type: 'int' }, ...byName];
     case 'RELEVANCE':
       if (q) {
-        return Prisma.sql`(ts_rank(o."searchVector", websearch_to_tsquery('simple', ${q})) + word_similarity(${q}, o.name)) ${dir}, o.name ASC, o.id ASC`;
+        const score = Prisma.sql`(ts_rank(o."searchVector", websearch_to_tsquery('simple', ${q})) + word_similarity(${q}, o.name))`;
+        // real: the cursor carries the score's text form, which PostgreSQL prints exactly (shortest round trip).
+        return [{ sql: score, direction, type: 'real' }, ...byName];
       }
-      return Prisma.sql`o.name ASC, o.id ASC`;
+      return byName;
     case 'NAME':
     default:
-      return Prisma.sql`o.name ${dir}, o.id ${dir}`;
+      return [
+        { sql: Prisma.sql`o.name`, direction, type: 'text' },
+        { sql: Prisma.sql`o.id`, direction, type: 'text' }
+      ];
   }
 }
 
 export interface SearchPage {
-  ids: string[];
+  /** Ids in the requested order (reversed when paging backwards), each with its sort key as text. */
+  rows: { id: string; key: string[] }[];
   /**
-   * All matches of the filter, counted by the same statement (`count(*) OVER ()`, evaluated before LIMIT). Null
-   * when the page is empty: no row carried the count, so an offset past the end cannot tell "none" from "fewer".
+   * All matches of the filter, counted by the same statement (`count(*) OVER ()`, evaluated before LIMIT) on a
+   * first page. Null when it could not be counted there: a page after a cursor (its WHERE leaves out the rows
+   * before it) or an empty page.
    */
   total: number | null;
+}
+
+export interface SearchPageRequest {
+  /** The sort key to start after (before, when `backwards`); null for the first (last) page. */
+  key: KeyValue[] | null;
+  backwards: boolean;
+  limit: number;
 }
 
 /** The statement searchOrganizationIds runs (exported so a test can read its plan). */
@@ -61,29 +88,43 @@ export function searchStatement(
   v: VisibilityParams,
   filter: OrganizationFilter,
   order: OrganizationOrder,
-  page: { offset: number; limit: number }
+  page: SearchPageRequest
 ): Prisma.Sql {
+  const columns = orderColumns(filter, order, v);
+  const keys = Prisma.join(
+    columns.map((c, i) => Prisma.sql`(${c.sql})::text AS ${Prisma.raw(`k${i}`)}`),
+    ', '
+  );
+  const seek = page.key ? Prisma.sql`AND ${keysetAfterSql(columns, page.key, page.backwards)}` : Prisma.empty;
+  const total = page.key ? Prisma.sql`NULL::int` : Prisma.sql`(count(*) OVER ())::int`;
   return Prisma.sql`
-    SELECT o.id, (count(*) OVER ())::int AS total FROM "Organization" o
-    WHERE ${filterSql(filter)}
-    ORDER BY ${orderSql(filter, order, v)}
-    LIMIT ${page.limit} OFFSET ${page.offset}`;
+    SELECT o.id, ${keys}, ${total} AS total FROM "Organization" o
+    WHERE ${filterSql(filter)} ${seek}
+    ORDER BY ${keysetOrderSql(columns, page.backwards)}
+    LIMIT ${page.limit}`;
 }
 
 /**
- * One page of matching organisation ids, in order, and the total in the same statement: the filter is evaluated
- * once instead of once for the page and again for totalCount. The rows themselves come from the
- * organizationById loader.
+ * One page of matching organisation ids, in order, with their sort keys, and on a first page the total in the
+ * same statement: the filter is evaluated once instead of once for the page and again for totalCount. The rows
+ * themselves come from the organizationById loader.
  */
 export async function searchOrganizationIds(
   db: PrismaClient,
   v: VisibilityParams,
   filter: OrganizationFilter,
   order: OrganizationOrder,
-  page: { offset: number; limit: number }
+  page: SearchPageRequest
 ): Promise<SearchPage> {
-  const rows = await db.$queryRaw<{ id: string; total: number }[]>(searchStatement(v, filter, order, page));
-  return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? (page.offset === 0 ? 0 : null) };
+  const arity = orderColumns(filter, order, v).length;
+  const rows = await db.$queryRaw<Record<string, string | number | null>[]>(searchStatement(v, filter, order, page));
+  return {
+    rows: rows.map((r) => ({
+      id: String(r.id),
+      key: Array.from({ length: arity }, (_, i) => String(r[`k${i}`]))
+    })),
+    total: (rows[0]?.total as number | null | undefined) ?? (page.key === null ? 0 : null)
+  };
 }
 
 /** The total on its own, for the pages searchOrganizationIds could not count (empty past the end). */

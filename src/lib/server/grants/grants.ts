@@ -1,6 +1,6 @@
 import { getDb } from '../platform/db';
 import type { Grant, Prisma } from '../db/generated/client';
-import type { Viewer } from '../access/viewer';
+import { isAdmin, type Viewer } from '../access/viewer';
 import { actorId, canEditOrganization, requireWriter } from '../access/policy';
 import { uniqueViolationFields } from '../platform/unique-violation';
 import { runWrite } from '../platform/write-with-outbox';
@@ -11,6 +11,10 @@ import { loadReferenceData } from '../validation/reference';
 
 const toDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : value);
 const TAKEN = { field: 'externalId', message: 'is already used by another grant' };
+const EXTERNAL_ID_REFUSED = {
+  field: 'externalId',
+  message: 'is set only by imports or an admin (identifier scheme values cannot be claimed)'
+};
 
 async function grantSnapshot(tx: Prisma.TransactionClient, id: string) {
   const row = await tx.grant.findUnique({
@@ -30,6 +34,9 @@ async function grantSnapshot(tx: Prisma.TransactionClient, id: string) {
 export async function recordGrant(viewer: Viewer, input: GrantInput): Promise<Outcome<Grant>> {
   const denied = requireWriter(viewer);
   if (denied) return denied;
+  // A 360Giving identifier is what grant imports match on: a member who could set one could squat a real grant's
+  // future key and have the import update their row (issue #14). Only imports and admins set it.
+  if (input.externalId != null && !isAdmin(viewer)) return invalid([EXTERNAL_ID_REFUSED]);
   const db = getDb();
   const ref = await loadReferenceData(db);
   const parsed = grantSchema(ref).safeParse(input);

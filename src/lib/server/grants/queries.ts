@@ -10,6 +10,7 @@ import type { VisibilityParams } from '../access/viewer';
 import { themeSubtreeSql } from '../directory/search-filter';
 import { visibleGrantWhere } from '../access/visibility-prisma';
 import { visibleSql } from '../access/visibility-sql';
+import { keysetAfterSql, keysetOrderSql, type KeyColumn, type KeyValue } from '../pagination/keyset';
 
 /** Batched, visibility-filtered grant reads for the GraphQL loaders and the grants query. */
 
@@ -91,16 +92,28 @@ function grantFilterSql(filter: GrantFilter, v: VisibilityParams): Prisma.Sql {
   return Prisma.join(parts, ' AND ');
 }
 
-/** A page of grant ids, newest award first. */
+/** Newest award first; the id makes the order total, so keyset pages never skip or repeat a grant. */
+const GRANT_ORDER: KeyColumn[] = [
+  { sql: Prisma.sql`g."awardDate"`, direction: 'DESC', type: 'date' },
+  { sql: Prisma.sql`g.id`, direction: 'ASC', type: 'text' }
+];
+
+/** A grant's position in GRANT_ORDER, as its cursor carries it. */
+export function grantSortKey(grant: Pick<Grant, 'awardDate' | 'id'>): [string, string] {
+  return [grant.awardDate.toISOString().slice(0, 10), grant.id];
+}
+
+/** A page of grant ids in GRANT_ORDER after (or, backwards, before) a sort key. */
 export async function searchGrantIds(
   db: PrismaClient,
   v: VisibilityParams,
   filter: GrantFilter,
-  page: { offset: number; limit: number }
+  page: { key: KeyValue[] | null; backwards: boolean; limit: number }
 ): Promise<string[]> {
+  const seek = page.key ? Prisma.sql`AND ${keysetAfterSql(GRANT_ORDER, page.key, page.backwards)}` : Prisma.empty;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT g.id FROM "Grant" g WHERE ${grantFilterSql(filter, v)}
-    ORDER BY g."awardDate" DESC, g.id ASC LIMIT ${page.limit} OFFSET ${page.offset}`;
+    SELECT g.id FROM "Grant" g WHERE ${grantFilterSql(filter, v)} ${seek}
+    ORDER BY ${keysetOrderSql(GRANT_ORDER, page.backwards)} LIMIT ${page.limit}`;
   return rows.map((r) => r.id);
 }
 

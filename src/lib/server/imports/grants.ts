@@ -49,6 +49,13 @@ const TABLE_COLUMNS: readonly (BulkColumn & { from: string })[] = [
 
 const NOW = `(now() AT TIME ZONE 'UTC')`;
 
+interface ExistingGrant {
+  id: string;
+  externalId: string | null;
+  externalIdSource: string | null;
+  title: string;
+}
+
 interface GrantRow {
   id: string;
   isNew: boolean;
@@ -71,7 +78,7 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedGra
       if (text(r.cells[col])) refs.add(text(r.cells[col])!);
   }
   const orgs = await loadOrganizations(ctx.db, [...refs]);
-  const valid: { values: GrantValues; externalId: string }[] = [];
+  const valid: { line: number; values: GrantValues; externalId: string }[] = [];
   const firstLineOfKey = new Map<string, number>();
 
   rows.forEach((row, i) => {
@@ -114,25 +121,39 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedGra
       },
       COLUMN_OF
     );
-    if (values && externalId) valid.push({ values, externalId });
+    if (values && externalId) valid.push({ line: row.line, values, externalId });
   });
   if (valid.length === 0) return { rows: [], present: ctx.present, themeIds: ctx.ref.themes };
 
   const keys = valid.map((v) => v.externalId);
-  const existing = await ctx.db.$queryRawUnsafe<{ id: string; externalId: string | null }[]>(
-    `SELECT id, "externalId" FROM "Grant" WHERE "externalId" = ANY($1::text[]) OR id = ANY($2::text[])`,
+  const existing = await ctx.db.$queryRawUnsafe<ExistingGrant[]>(
+    `SELECT id, "externalId", "externalIdSource", title FROM "Grant"
+     WHERE "externalId" = ANY($1::text[]) OR id = ANY($2::text[])`,
     keys,
     keys.filter((k) => k.startsWith(INTERNAL_REF_PREFIX)).map((k) => k.slice(INTERNAL_REF_PREFIX.length))
   );
-  const byKey = new Map(existing.map((g) => [g.externalId ?? `${INTERNAL_REF_PREFIX}${g.id}`, g.id]));
-  return {
-    rows: valid.map(({ values, externalId }) => {
-      const id = byKey.get(externalId);
-      return { id: id ?? newId(), isNew: !id, externalId, values };
-    }),
-    present: ctx.present,
-    themeIds: ctx.ref.themes
-  };
+  const byKey = new Map(existing.map((g) => [g.externalId ?? `${INTERNAL_REF_PREFIX}${g.id}`, g]));
+  const prepared: GrantRow[] = [];
+  for (const { line, values, externalId } of valid) {
+    const match = byKey.get(externalId);
+    // An identifier set in the app (not by an import) may be a squatter's claim on a real grant's 360Giving id:
+    // never taken over without an admin's --adopt, and always named in the report (as for organisations).
+    // A row keyed by our own internal id (an export of an app grant) names no identifier anyone could claim.
+    if (match && match.externalId === externalId && match.externalIdSource !== 'IMPORT') {
+      if (!ctx.adopt.has(externalId)) {
+        ctx.issues.add(
+          line,
+          'Identifier',
+          `"${externalId}" is the identifier of the grant "${match.title}", set in the app, not by an import: ` +
+            `confirm that this import may take it over with --adopt ${externalId}`
+        );
+        continue;
+      }
+      ctx.adopted.push({ line, externalId, name: match.title });
+    }
+    prepared.push({ id: match?.id ?? newId(), isNew: !match, externalId, values });
+  }
+  return { rows: prepared, present: ctx.present, themeIds: ctx.ref.themes };
 }
 
 function tableRow(r: GrantRow): BulkRow {
@@ -169,11 +190,15 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
     [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
     inserts.map(tableRow),
     {
-      extra: { createdAt: NOW, updatedAt: NOW },
+      extra: { createdAt: NOW, updatedAt: NOW, externalIdSource: `'IMPORT'` },
       onChunk
     }
   );
-  await bulkUpdate(tx, 'Grant', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
+  // A row keyed by our internal id (an exported app grant) leaves its identifier empty: no source to record.
+  await bulkUpdate(tx, 'Grant', 'id', updateColumns, updates.map(tableRow), {
+    extra: { updatedAt: NOW, externalIdSource: `CASE WHEN t."externalId" IS NULL THEN NULL ELSE 'IMPORT' END` },
+    onChunk
+  });
 
   const themed = p.present.has('Themes') ? p.rows : inserts;
   const placed = p.present.has('Beneficiary Location:Country Code') ? p.rows : inserts;

@@ -2,11 +2,27 @@ import type { NetworkMembership, PrismaClient } from '../db/generated/client';
 import type { VisibilityParams } from '../access/viewer';
 import { visibleMembershipWhere } from '../access/visibility-prisma';
 
-export async function networksPage(db: PrismaClient, page: { offset: number; limit: number }) {
+/**
+ * Networks by name, then id (a total order), after — or, backwards, before — the sort key [name, id] of the last
+ * row the client saw: keyset paging, so networks created between two page requests shift nothing.
+ */
+export async function networksPage(
+  db: PrismaClient,
+  page: { key: readonly (string | number)[] | null; backwards: boolean; limit: number }
+) {
+  const beyond = page.backwards ? 'lt' : 'gt';
+  const seek = page.key
+    ? {
+        OR: [
+          { name: { [beyond]: String(page.key[0]) } },
+          { name: String(page.key[0]), id: { [beyond]: String(page.key[1]) } }
+        ]
+      }
+    : {};
+  const direction = page.backwards ? 'desc' : 'asc';
   return db.network.findMany({
-    where: { archivedAt: null },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    skip: page.offset,
+    where: { archivedAt: null, ...seek },
+    orderBy: [{ name: direction }, { id: direction }],
     take: page.limit
   });
 }

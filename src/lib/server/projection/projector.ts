@@ -74,7 +74,7 @@ export interface ProjectorLoop {
 
 /**
  * Polls the outbox every `intervalMs` (default 1 s). While Neo4j is unreachable it waits for the breaker
- * (2 s, 4 s … up to 5 min) instead of the interval. `stop()` waits for the drain in progress.
+ * (2 s, 4 s, then every 5 s) instead of the interval. `stop()` waits for the drain in progress.
  */
 export function startProjectorLoop(opts: { intervalMs?: number } & Omit<DrainOptions, 'ids'> = {}): ProjectorLoop {
   const intervalMs = opts.intervalMs ?? 1000;
