@@ -35,12 +35,7 @@ export function fitLogistic(
   const tolerance = opts.tolerance ?? 1e-8;
   const sw = opts.sampleWeights ?? new Array<number>(n).fill(1);
 
-  // Standardise so the penalty treats every feature alike; a constant column gets scale 1 (and weight 0).
-  const mean = new Array<number>(d).fill(0);
-  const scale = new Array<number>(d).fill(0);
-  for (const row of x) for (let j = 0; j < d; j++) mean[j] += row[j] / n;
-  for (const row of x) for (let j = 0; j < d; j++) scale[j] += (row[j] - mean[j]) ** 2 / n;
-  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]) > 1e-12 ? Math.sqrt(scale[j]) : 1;
+  const { mean, scale } = standardisation(x);
   const z = x.map((row) => [1, ...row.map((v, j) => (v - mean[j]) / scale[j])]);
 
   const p = d + 1;
@@ -78,8 +73,23 @@ export function fitLogistic(
   return { bias, weights, iterations, converged };
 }
 
+/**
+ * Mean and standard deviation of each column, so a ridge penalty on standardised weights treats every feature
+ * alike; a constant column gets scale 1 (and, penalised, weight 0).
+ */
+export function standardisation(x: readonly (readonly number[])[]): { mean: number[]; scale: number[] } {
+  const n = x.length;
+  const d = x[0]?.length ?? 0;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  for (const row of x) for (let j = 0; j < d; j++) mean[j] += row[j] / n;
+  for (const row of x) for (let j = 0; j < d; j++) scale[j] += (row[j] - mean[j]) ** 2 / n;
+  for (let j = 0; j < d; j++) scale[j] = Math.sqrt(scale[j]) > 1e-12 ? Math.sqrt(scale[j]) : 1;
+  return { mean, scale };
+}
+
 /** Solves A·s = b for a symmetric positive definite A (Gaussian elimination with partial pivoting). */
-function solve(a: number[][], b: number[]): number[] {
+export function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
   const m = a.map((row, i) => [...row, b[i]]);
   for (let col = 0; col < n; col++) {

@@ -103,4 +103,16 @@ describe('rank-aware selection', () => {
     expect(selection.scores[selection.chosen]).toBe(Math.max(...Object.values(selection.scores)));
     expect(selection.queries).toBe(60);
   });
+
+  it('scores both fits, cross-validated, when it may fit, and serves the best option', () => {
+    const selection = selectRanking(
+      generate({ commonNeighbours: 2, degree: 0.5, geography: 1 }, 60, 5),
+      PRIOR_MODEL.existing,
+      true
+    );
+    expect(Object.keys(selection.scores)).toEqual(
+      expect.arrayContaining(['fitted', 'fitted ranking', 'resource allocation + popularity'])
+    );
+    expect(selection.scores[selection.chosen]).toBe(Math.max(...Object.values(selection.scores)));
+  }, 60_000);
 });

@@ -3,13 +3,15 @@
  * loss, not "a new partner in the top 10", and on FP7 its weights lost to "common neighbours filled up by
  * popularity" on the evaluation although they beat the prior on held-out history. So the fit no longer serves its
  * weights blindly: on the fit's own queries (the history before the cutoff predicting [cutoff, T) — never anything
- * after T) it scores the cross-validated fitted weights, the prior, the simple baselines' own orderings written as
- * weight sets, and blends of the fit with those orderings, and each group serves whichever ranked best there.
+ * after T) it scores the cross-validated fitted weights (the pooled logistic fit and the listwise conditional logit,
+ * docs/decisions/0032-listwise-fit-and-resource-allocation.md), the prior, the simple baselines' own orderings
+ * written as weight sets, and blends of the fit with those orderings, and each group serves whichever ranked best.
  * Production is then never worse than the best simple ordering on the deployment's own recent history.
  *
  * Every option is a linear weight set over the query's features (ranking/model.ts), so the one Cypher query
  * ranks with it unchanged and the reasons stay the terms that ranked the item (weight × feature).
  */
+import { fitConditionalLogit } from './conditional-logit';
 import { fitLogistic } from './logistic';
 import { FEATURES, type Feature, type Weights } from './model';
 
@@ -32,6 +34,10 @@ export const BASELINE_ORDERINGS: Record<string, Weights> = {
   'most connected': weights({ degree: 1 }),
   'common neighbours + popularity': weights({ commonNeighbours: 20, degree: 1 }),
   'Adamic-Adar + popularity': weights({ adamicAdar: 20, degree: 1 }),
+  // Resource allocation (Σ 1 / partner count of each shared partner; feature ln(1 + that)) rewards partners of
+  // small partners, where Adamic-Adar's 1 / ln(degree) barely discounts hubs. 100 × a value near 1 / degree
+  // outweighs popularity for shared partners with up to a few dozen partners, not for the largest hubs.
+  'resource allocation + popularity': weights({ resourceAllocation: 100, degree: 1 }),
   'same-country popularity': weights({ sharesCountry: 20, sharesCountryPopularity: 1, degree: 0.05 }),
   'same-theme popularity': weights({ theme: 20, themePopularity: 1, degree: 0.05 })
 };
@@ -95,6 +101,21 @@ export function fitWeights(rows: readonly LabelledRow[]): Weights {
   return { bias: fit.bias, ...Object.fromEntries(FEATURES.map((f, j) => [f, fit.weights[j]])) } as Weights;
 }
 
+/**
+ * The conditional logit (conditional-logit.ts): weights that order candidates within each query's list. The bias
+ * only shifts every logit alike; it is set so the average candidate sits at −5, like the prior's.
+ */
+export function fitRankingWeights(rows: readonly LabelledRow[]): Weights {
+  const lists = [...byQuery(rows).values()].map((qr) => ({
+    features: qr.map((r) => FEATURES.map((f) => r.features[f])),
+    labels: qr.map((r) => r.label)
+  }));
+  const fit = fitConditionalLogit(lists, { l2: L2 });
+  const mean = (j: number) => rows.reduce((s, r) => s + r.features[FEATURES[j]], 0) / rows.length;
+  const bias = -5 - fit.weights.reduce((s, w, j) => s + w * mean(j), 0);
+  return { bias, ...Object.fromEntries(FEATURES.map((f, j) => [f, fit.weights[j]])) } as Weights;
+}
+
 export interface Selection {
   /** The option served: 'fitted', 'prior', a baseline name, or 'fitted + <strength> × <baseline>'. */
   chosen: string;
@@ -108,7 +129,8 @@ export interface Selection {
  * Scores every option on `rows` (one group's labelled candidates, several queries) and returns the best. Fitted
  * weights and blends are scored by `FOLDS`-fold cross-validation over queries (each query ranked by weights fitted
  * without it); fixed orderings need no fit and are scored on every query. Ties go to the earlier option: the
- * prior, then the baselines, then the fit, then the blends — the simpler explanation wins unless beaten.
+ * prior, then the baselines, then the fits (logistic, then listwise), then the blends — the simpler explanation
+ * wins unless beaten.
  * `canFit` false (too few positives) leaves the fitted options out.
  */
 export function selectRanking(rows: readonly LabelledRow[], prior: Weights, canFit: boolean): Selection {
@@ -125,6 +147,14 @@ export function selectRanking(rows: readonly LabelledRow[], prior: Weights, canF
     let all: Weights | null = null;
     const full = () => (all ??= fitWeights(rows));
     options.push({ name: 'fitted', weightsFor: (q) => perFold[fold.get(q)!], final: full });
+    const rankingPerFold = Array.from({ length: FOLDS }, (_, k) =>
+      fitRankingWeights(rows.filter((r) => fold.get(r.query) !== k))
+    );
+    options.push({
+      name: 'fitted ranking',
+      weightsFor: (q) => rankingPerFold[fold.get(q)!],
+      final: () => fitRankingWeights(rows)
+    });
     for (const base of BLENDED)
       for (const s of BLEND_STRENGTHS) {
         const b = { ...BASELINE_ORDERINGS[base], bias: 0 };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { fitConditionalLogit, type ChoiceList } from './conditional-logit';
+
+/** mulberry32: a seeded uniform [0, 1) source, so every run draws the same lists. */
+function seeded(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Lists of 40 candidates, x ~ U(0, 2)^d (one column ×10 to check the rescaling) plus a per-list offset on every
+ * feature (lists differ, as queries do); one chosen candidate drawn with probability ∝ exp(w · x).
+ */
+function lists(weights: number[], count: number, seed: number): ChoiceList[] {
+  const random = seeded(seed);
+  return Array.from({ length: count }, () => {
+    const offset = random() * 3;
+    const features = Array.from({ length: 40 }, () =>
+      weights.map((_, j) => (random() * 2 + offset) * (j === 1 ? 10 : 1))
+    );
+    const odds = features.map((row) => Math.exp(row.reduce((s, v, j) => s + v * weights[j], 0)));
+    let pick = random() * odds.reduce((a, b) => a + b, 0);
+    const chosen = Math.max(
+      0,
+      odds.findIndex((o) => (pick -= o) <= 0)
+    );
+    return { features, labels: features.map((_, i) => (i === chosen ? 1 : 0)) };
+  });
+}
+
+describe('fitConditionalLogit', () => {
+  it('recovers the weights of the choice model that generated the lists', () => {
+    const truth = [1.5, -0.1, 0.8, 0];
+    const fit = fitConditionalLogit(lists(truth, 4_000, 11), { l2: 0.01 });
+    expect(fit.converged).toBe(true);
+    fit.weights.forEach((w, j) => expect(Math.abs(w - truth[j])).toBeLessThan(0.1 * Math.max(1, Math.abs(truth[j]))));
+  });
+
+  it('learns nothing from lists without a choice, and refuses when no list has one', () => {
+    const informative = lists([1, 0, 0, 0], 500, 3);
+    const uninformative = lists([0, 0, 0, 0], 200, 4).map((l) => ({ ...l, labels: l.labels.map(() => 0) }));
+    const a = fitConditionalLogit(informative);
+    const b = fitConditionalLogit([...informative, ...uninformative]);
+    b.weights.forEach((w, j) => expect(w).toBeCloseTo(a.weights[j], 9));
+    expect(() => fitConditionalLogit(uninformative)).toThrow(/no list has both a positive and a negative/);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Conditional logit (McFadden's choice model, the listwise "softmax" ranking loss): each query's new partners are
+ * taken as chosen from that query's own candidate list, P(candidate) = exp(w·x) / Σ over the list exp(w·x').
+ * The plain logistic fit (logistic.ts) pools every candidate row of every query, so much of its fit goes into
+ * telling queries with easy lists from queries with hard ones, which no single ranking needs; this one only
+ * learns what orders candidates *within* a list, which is what Hits@10 measures (docs/decisions/0032-…).
+ * Fitted by Newton's method on standardised features with a ridge penalty, like logistic.ts: a dozen features,
+ * so the Hessian is 14 × 14 and a handful of deterministic iterations converge. No bias: it cancels within a list.
+ */
+import { solve, standardisation } from './logistic';
+
+export interface ChoiceList {
+  /** One row of features per candidate of the query. */
+  features: readonly (readonly number[])[];
+  /** 1 for a candidate that became a partner, 0 otherwise. */
+  labels: readonly number[];
+}
+
+export interface ConditionalLogitFit {
+  /** On the original (unstandardised) scale: score = Σ weights[j] · x[j]. */
+  weights: number[];
+  iterations: number;
+  converged: boolean;
+}
+
+export function fitConditionalLogit(
+  lists: readonly ChoiceList[],
+  opts: { l2?: number; maxIterations?: number; tolerance?: number } = {}
+): ConditionalLogitFit {
+  // A list without a positive (or with only positives) says nothing about the order within it.
+  const useful = lists.filter((l) => l.labels.some((y) => y === 1) && l.labels.some((y) => y === 0));
+  const allRows = useful.flatMap((l) => l.features);
+  if (allRows.length === 0) throw new Error('fitConditionalLogit: no list has both a positive and a negative');
+  const d = allRows[0].length;
+  const l2 = opts.l2 ?? 1;
+  const maxIterations = opts.maxIterations ?? 50;
+  const tolerance = opts.tolerance ?? 1e-8;
+  const { mean, scale } = standardisation(allRows);
+  const standardised = useful.map((l) => ({
+    z: l.features.map((row) => row.map((v, j) => (v - mean[j]) / scale[j])),
+    labels: l.labels
+  }));
+
+  let beta = new Array<number>(d).fill(0);
+  let converged = false;
+  let iterations = 0;
+  for (; iterations < maxIterations && !converged; iterations++) {
+    const gradient = beta.map((b) => -l2 * b);
+    const hessian = Array.from({ length: d }, (_, j) => Array.from({ length: d }, (_, k) => (j === k ? l2 : 0)));
+    for (const { z, labels } of standardised) {
+      // Softmax over the list (shifted by the maximum so exp never overflows).
+      const eta = z.map((row) => row.reduce((s, v, j) => s + beta[j] * v, 0));
+      const top = Math.max(...eta);
+      const e = eta.map((v) => Math.exp(v - top));
+      const total = e.reduce((a, b) => a + b, 0);
+      const p = e.map((v) => v / total);
+      const positives = labels.reduce((a, b) => a + b, 0);
+      const expected = new Array<number>(d).fill(0);
+      z.forEach((row, i) => row.forEach((v, j) => (expected[j] += p[i] * v)));
+      // Log-likelihood Σ_pos w·x_pos − positives · log Σ exp(w·x): gradient Σ_pos x_pos − positives · E[x],
+      // negative Hessian positives · Cov[x].
+      z.forEach((row, i) => {
+        if (labels[i] === 1) row.forEach((v, j) => (gradient[j] += v));
+        for (let j = 0; j < d; j++) {
+          const cj = positives * p[i] * (row[j] - expected[j]);
+          for (let k = j; k < d; k++) hessian[j][k] += cj * (row[k] - expected[k]);
+        }
+      });
+      for (let j = 0; j < d; j++) gradient[j] -= positives * expected[j];
+    }
+    for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hessian[j][k] = hessian[k][j];
+    const step = solve(hessian, gradient);
+    beta = beta.map((b, j) => b + step[j]);
+    converged = Math.max(...step.map(Math.abs)) < tolerance;
+  }
+  return { weights: beta.map((b, j) => b / scale[j]), iterations, converged };
+}
