@@ -229,6 +229,7 @@ export async function importGiving360(
           source: options.fileName,
           adopt: new Set(),
           adopted: [],
+          ownerEdits: [],
           onRows: (done) => options.onProgress?.('validate', done, rows.length)
         });
         if (!issues.empty) throw new RollBack(finish(false));

@@ -169,11 +169,14 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
     [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
     inserts.map(tableRow),
     {
-      extra: { createdAt: NOW, updatedAt: NOW },
+      extra: { createdAt: NOW, updatedAt: NOW, sourceKind: `'IMPORT'::"SourceKind"` },
       onChunk
     }
   );
-  await bulkUpdate(tx, 'Grant', 'id', updateColumns, updates.map(tableRow), { extra: { updatedAt: NOW }, onChunk });
+  await bulkUpdate(tx, 'Grant', 'id', updateColumns, updates.map(tableRow), {
+    extra: { updatedAt: NOW, sourceKind: `'IMPORT'::"SourceKind"` },
+    onChunk
+  });
 
   const themed = p.present.has('Themes') ? p.rows : inserts;
   const placed = p.present.has('Beneficiary Location:Country Code') ? p.rows : inserts;
