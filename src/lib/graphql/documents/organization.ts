@@ -28,6 +28,10 @@ export const OrganizationPageQuery = graphql(`
       contactPhoneVisibility
       archived
       viewerCanEdit
+      updatedAt
+      sourceKind
+      source
+      licence
       themes {
         slug
         name(lang: $lang)
