@@ -32,10 +32,13 @@ const SAMPLE_ORGS = ['GB-CHC-1099999', 'DE-VR-Amtsgericht-Leipzig-VR5555', 'GB-C
 describe('360Giving import', () => {
   it('rejects a malformed package, naming grant and field, and writes nothing', async () => {
     const before = await counts();
-    const report = await importGiving360({ text: await fixture('malformed-package.json') }, {
-      db,
-      fileName: 'malformed-package.json'
-    });
+    const report = await importGiving360(
+      { text: await fixture('malformed-package.json') },
+      {
+        db,
+        fileName: 'malformed-package.json'
+      }
+    );
     expect(report.ok).toBe(false);
     expect(report.unit).toBe('grant');
     expect(report.issues).toEqual(
@@ -68,9 +71,7 @@ describe('360Giving import', () => {
     });
     const report = await importGiving360({ text }, { db, fileName: 'rollback.json' });
     expect(report.ok).toBe(false);
-    expect(report.issues).toEqual([
-      expect.objectContaining({ line: 1, column: 'Beneficiary Location:Country Code' })
-    ]);
+    expect(report.issues).toEqual([expect.objectContaining({ line: 1, column: 'Beneficiary Location:Country Code' })]);
     expect(report.grants).toEqual({ rows: 1, created: 0, updated: 0 });
     expect(await counts()).toEqual(before);
   });

@@ -86,7 +86,12 @@ export interface FlatRows {
 
 /** Reads the flat CSV (UTF-8 text). Throws csv-parse's error (with its line) on broken CSV syntax. */
 export function readFlatCsv(text: string): FlatRows {
-  const records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, info: true }) as unknown as {
+  const records = parse(text, {
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: false,
+    info: true
+  }) as unknown as {
     record: string[];
     info: { lines: number };
   }[];

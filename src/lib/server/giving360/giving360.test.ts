@@ -27,7 +27,9 @@ describe('validatePackage', () => {
   });
 
   it('reports a package without grants at package level', () => {
-    expect(validatePackage({})).toEqual([{ grant: null, path: '/grants', reason: 'is required by the 360Giving standard' }]);
+    expect(validatePackage({})).toEqual([
+      { grant: null, path: '/grants', reason: 'is required by the 360Giving standard' }
+    ]);
   });
 });
 

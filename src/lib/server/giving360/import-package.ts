@@ -208,8 +208,20 @@ export async function importGiving360(
     }
   });
   const named: NamedOrganization[] = pkg.grants.flatMap((g, i) => [
-    { ...g.fundingOrganization[0]!, identifier: g.fundingOrganization[0]!.id, funder: true, line: lineOf(i), column: 'Funding Org' },
-    { ...g.recipientOrganization[0]!, identifier: g.recipientOrganization[0]!.id, funder: false, line: lineOf(i), column: 'Recipient Org' }
+    {
+      ...g.fundingOrganization[0]!,
+      identifier: g.fundingOrganization[0]!.id,
+      funder: true,
+      line: lineOf(i),
+      column: 'Funding Org'
+    },
+    {
+      ...g.recipientOrganization[0]!,
+      identifier: g.recipientOrganization[0]!.id,
+      funder: false,
+      line: lineOf(i),
+      column: 'Recipient Org'
+    }
   ]);
 
   try {

@@ -21,7 +21,8 @@ export function formatGivingReport(report: GivingImportReport, limit = 50): stri
     if (report.errorCount > limit) lines.push(`  … and ${report.errorCount - limit} more`);
     return lines.join('\n');
   }
-  for (const o of organizations.created) lines.push(`  ${where(o.line)}: new organisation "${o.name}" (${o.identifier})`);
+  for (const o of organizations.created)
+    lines.push(`  ${where(o.line)}: new organisation "${o.name}" (${o.identifier})`);
   for (const o of organizations.matched) {
     if (o.name !== o.nameInFile) {
       lines.push(

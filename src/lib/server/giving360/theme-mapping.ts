@@ -24,7 +24,10 @@ const entries = (table as { entries: Entry[] }).entries;
 const key = (vocabulary: string, kind: 'code' | 'title', value: string) =>
   `${vocabulary}\u0000${kind}\u0000${kind === 'title' ? value.trim().toLowerCase() : value.trim()}`;
 const byKey = new Map(
-  entries.map((e) => [e.code !== undefined ? key(e.vocabulary, 'code', e.code) : key(e.vocabulary, 'title', e.title ?? ''), e.theme])
+  entries.map((e) => [
+    e.code !== undefined ? key(e.vocabulary, 'code', e.code) : key(e.vocabulary, 'title', e.title ?? ''),
+    e.theme
+  ])
 );
 
 /** The theme slug a classification maps to, or undefined when the table has no entry for it. */

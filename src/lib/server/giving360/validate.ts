@@ -25,7 +25,8 @@ const validatePackageSchema = ajv.compile(schema);
 
 function problemOf(error: ErrorObject): SchemaProblem {
   const match = /^\/grants\/(\d+)(\/.*)?$/.exec(error.instancePath);
-  const missing = error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '';
+  const missing =
+    error.keyword === 'required' ? `/${(error.params as { missingProperty: string }).missingProperty}` : '';
   const reason =
     error.keyword === 'required'
       ? 'is required by the 360Giving standard'

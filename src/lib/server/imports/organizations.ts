@@ -164,7 +164,8 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedOrg
     const overwritten = (match?.ownerEditedFields ?? [])
       .map((field) => COLUMN_OF_FIELD[field])
       .filter((column): column is string => column !== undefined && ctx.present.has(column));
-    if (match && overwritten.length > 0) ctx.ownerEdits.push({ line: row.line, name: match.name, columns: overwritten });
+    if (match && overwritten.length > 0)
+      ctx.ownerEdits.push({ line: row.line, name: match.name, columns: overwritten });
     const slug: string | undefined = explicitSlug ?? match?.slug;
     if (explicitSlug) {
       const owner = existing.slugOwner(explicitSlug);

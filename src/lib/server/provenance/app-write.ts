@@ -6,7 +6,8 @@ import type { Viewer } from '../auth/viewer';
  * log has who.
  */
 export function appWriteProvenance(viewer: Viewer): { sourceKind: 'API_TOKEN' | 'USER_EDIT'; source: string | null } {
-  if (viewer.kind === 'user' && viewer.tokenId) return { sourceKind: 'API_TOKEN', source: `API token ${viewer.tokenId}` };
+  if (viewer.kind === 'user' && viewer.tokenId)
+    return { sourceKind: 'API_TOKEN', source: `API token ${viewer.tokenId}` };
   return { sourceKind: 'USER_EDIT', source: null };
 }
 
