@@ -38,6 +38,8 @@ const COLUMN_OF: Record<string, string> = {
 /** Organization columns as recorded in ownerEditedFields (by the app's update) → the CSV column that sets them. */
 const COLUMN_OF_FIELD: Record<string, string> = { ...COLUMN_OF, hqCountryCode: 'hq_country' };
 
+const COLUMN_ORDER = COLUMNS.organizations.map((c) => c.name);
+
 const TABLE_COLUMNS: readonly (BulkColumn & { from: string })[] = [
   { name: 'slug', type: 'text', from: 'slug' },
   { name: 'name', type: 'text', from: 'name' },
@@ -163,7 +165,8 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedOrg
     }
     const overwritten = (match?.ownerEditedFields ?? [])
       .map((field) => COLUMN_OF_FIELD[field])
-      .filter((column): column is string => column !== undefined && ctx.present.has(column));
+      .filter((column): column is string => column !== undefined && ctx.present.has(column))
+      .sort((a, b) => COLUMN_ORDER.indexOf(a) - COLUMN_ORDER.indexOf(b)); // as the format lists them
     if (match && overwritten.length > 0)
       ctx.ownerEdits.push({ line: row.line, name: match.name, columns: overwritten });
     const slug: string | undefined = explicitSlug ?? match?.slug;
