@@ -5,6 +5,7 @@ import {
   OrganizationType,
   PartnershipKind,
   PartnershipStatus,
+  SourceKind,
   StaffSizeBand,
   Visibility,
   WorkLevel
@@ -26,6 +27,11 @@ export const BudgetBandEnum = builder.enumType(BudgetBand, {
   name: 'BudgetBand',
   description: 'Annual budget in EUR.'
 });
+export const SourceKindEnum = builder.enumType(SourceKind, {
+  name: 'SourceKind',
+  description: 'How a record was last written: by an import file, by a person in the app, or through an API token.'
+});
+
 export const VisibilityEnum = builder.enumType(Visibility, {
   name: 'Visibility',
   description:

@@ -7,6 +7,7 @@ import {
   BudgetBandEnum,
   OrganizationTypeEnum,
   PartnershipStatusEnum,
+  SourceKindEnum,
   StaffSizeBandEnum,
   VisibilityEnum,
   WorkLevelEnum
@@ -74,6 +75,22 @@ builder.node(OrganizationRef, {
     archivedAt: t.expose('archivedAt', { type: 'DateTime', nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+    sourceKind: t.expose('sourceKind', {
+      type: SourceKindEnum,
+      nullable: true,
+      description: 'Provenance: how the profile was last written (null: before provenance was recorded).'
+    }),
+    source: t.string({
+      nullable: true,
+      description:
+        'Provenance: the import file or dataset it was last written from. An API token is named only to those who may edit the profile.',
+      resolve: (org, _args, ctx) =>
+        org.sourceKind === 'API_TOKEN' && !canEditOrganization(ctx.viewer, org.id) ? null : org.source
+    }),
+    licence: t.exposeString('licence', {
+      nullable: true,
+      description: "Provenance: the licence of the data as last written (e.g. a 360Giving file's), if known."
+    }),
     viewerCanEdit: t.boolean({
       description: 'Whether the viewer may edit this profile and act for it (propose, confirm, join …).',
       resolve: (org, _args, ctx) => canEditOrganization(ctx.viewer, org.id)

@@ -1,8 +1,8 @@
 /**
- * npm run export -- <organizations|networks|network-memberships|partnerships|grants|graphml> [--out <file>] [--as admin]
+ * npm run export -- <organizations|networks|network-memberships|partnerships|grants|graphml|360giving> [--out <file>] [--as admin]
  *
  * Writes one kind as CSV in exactly the import format (docs/data-formats.md), or the whole graph as GraphML, to
- * --out or stdout. By default the export is what an anonymous visitor may see (public partnerships, memberships
+ * --out or stdout, or the grants as a 360Giving JSON package (360giving). By default the export is what an anonymous visitor may see (public partnerships, memberships
  * and grants, no MEMBERS/PRIVATE contact fields); `--as admin` exports everything.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -12,9 +12,10 @@ import { anonymous, visibilityOf, type Viewer } from '../../src/lib/server/acces
 import { IMPORT_KINDS, type ImportKind } from '../../src/lib/server/imports/columns';
 import { exportCsv } from '../../src/lib/server/exports/export-csv';
 import { exportGraphml } from '../../src/lib/server/exports/graphml';
+import { exportGiving360 } from '../../src/lib/server/giving360/export-package';
 import { withLocalServices } from '../local-stores/local-services';
 
-const TARGETS = [...IMPORT_KINDS, 'graphml'] as const;
+const TARGETS = [...IMPORT_KINDS, 'graphml', '360giving'] as const;
 const USAGE = `usage: npm run export -- <${TARGETS.join('|')}> [--out <file>] [--as public|admin]`;
 
 /** The CLI runs with database access, so `--as admin` is no escalation: it is whoever can read the database. */
@@ -71,6 +72,10 @@ async function main(): Promise<number> {
           .map(([k, n]) => `${n} ${k}`)
           .join(', ');
         summary = `graphml: nodes ${nodes}; edges ${edges}`;
+      } else if (target === '360giving') {
+        const pkg = await exportGiving360(v);
+        await writer.write(`${JSON.stringify(pkg, null, 2)}\n`);
+        summary = `360giving: ${pkg.grants.length} grants`;
       } else {
         const rows = await exportCsv(target as ImportKind, v, { write: writer.write });
         summary = `${target}: ${rows} rows`;

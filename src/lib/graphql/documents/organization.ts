@@ -31,6 +31,10 @@ export const OrganizationPageQuery = graphql(`
       viewerCan {
         propose
       }
+      updatedAt
+      sourceKind
+      source
+      licence
       themes {
         slug
         name(lang: $lang)

@@ -17,6 +17,7 @@ import { organizationSnapshot } from './organization-snapshot';
 import { freeOrganizationSlug } from './slugs';
 import { uniqueViolationFields } from '../platform/unique-violation';
 import { runWrite } from '../platform/write-with-outbox';
+import { appWriteProvenance, editsAsOwner, withOwnerEdits } from '../provenance/app-write';
 
 type ProfileValues = Partial<Omit<OrganizationCreate, 'themes' | 'countries'>> & {
   themes?: string[];
@@ -113,8 +114,9 @@ export async function createOrganization(
   if (clashes.length > 0) return invalid(clashes);
 
   return runWrite(async (tx) => {
+    const provenance = { ...appWriteProvenance(viewer), licence: null };
     const org = await tx.organization
-      .create({ data: columns(values) as Prisma.OrganizationUncheckedCreateInput })
+      .create({ data: { ...columns(values), ...provenance } as Prisma.OrganizationUncheckedCreateInput })
       .catch(raceToFailure);
     await replaceThemesAndCountries(tx, org.id, values, ref);
     const actor = actorId(viewer);
@@ -153,7 +155,7 @@ export async function updateOrganization(
   if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
   const { id, ...values }: OrganizationUpdate = parsed.data;
 
-  const existing = await db.organization.findUnique({ where: { id }, select: { id: true } });
+  const existing = await db.organization.findUnique({ where: { id }, select: { id: true, ownerEditedFields: true } });
   if (!existing) return notFound('id', `No organisation with id ${id}.`);
   if (!canEditOrganization(viewer, id)) return forbidden('You may only edit organisations you belong to.');
   const clashes = await uniquenessErrors(values, id);
@@ -162,11 +164,23 @@ export async function updateOrganization(
   return runWrite(async (tx) => {
     const before = await organizationSnapshot(tx, id);
     const data = columns(values);
+    // Provenance (decision 0029): who wrote it last, and which fields the organisation itself set, so that an
+    // import overwriting one of them says so.
+    const edited = [
+      ...Object.keys(data),
+      ...(values.themes !== undefined ? ['themes'] : []),
+      ...(values.countries !== undefined ? ['countries'] : [])
+    ];
+    const provenance = {
+      ...appWriteProvenance(viewer),
+      licence: null,
+      ...(editsAsOwner(viewer, id) ? { ownerEditedFields: withOwnerEdits(existing.ownerEditedFields, edited) } : {})
+    };
     const org =
       Object.keys(data).length > 0
-        ? await tx.organization.update({ where: { id }, data }).catch(raceToFailure)
+        ? await tx.organization.update({ where: { id }, data: { ...data, ...provenance } }).catch(raceToFailure)
         : // Only themes/countries changed: still bump updatedAt, the profile did change.
-          await tx.organization.update({ where: { id }, data: { updatedAt: new Date() } });
+          await tx.organization.update({ where: { id }, data: { updatedAt: new Date(), ...provenance } });
     await replaceThemesAndCountries(tx, id, values, ref);
     return {
       value: org,

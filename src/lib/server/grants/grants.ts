@@ -8,6 +8,7 @@ import { fieldErrorsOf } from '../validation/field-errors';
 import { grantSchema, type GrantInput } from '../validation/grant';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
 import { loadReferenceData } from '../validation/reference';
+import { appWriteProvenance } from '../provenance/app-write';
 
 const toDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : value);
 const TAKEN = { field: 'externalId', message: 'is already used by another grant' };
@@ -74,6 +75,7 @@ export async function recordGrant(viewer: Viewer, input: GrantInput): Promise<Ou
           visibility: values.visibility,
           externalId: values.externalId,
           source: values.source,
+          sourceKind: appWriteProvenance(viewer).sourceKind,
           themes: { create: values.themes.map((slug) => ({ themeId: ref.themes.get(slug)! })) },
           countries: { create: values.countries.map((countryCode) => ({ countryCode })) }
         }

@@ -8,7 +8,7 @@ import type { ImportReport } from './report';
  * not an import failure: the data and its outbox rows are committed, and the projector catches up later.
  */
 export async function catchUpGraph(
-  report: ImportReport,
+  report: Pick<ImportReport, 'projection'>,
   log: (line: string) => void,
   onProgress?: (progress: RebuildProgress) => void
 ): Promise<void> {

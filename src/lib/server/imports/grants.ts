@@ -190,13 +190,17 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
     [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
     inserts.map(tableRow),
     {
-      extra: { createdAt: NOW, updatedAt: NOW, externalIdSource: `'IMPORT'` },
+      extra: { createdAt: NOW, updatedAt: NOW, externalIdSource: `'IMPORT'`, sourceKind: `'IMPORT'::"SourceKind"` },
       onChunk
     }
   );
   // A row keyed by our internal id (an exported app grant) leaves its identifier empty: no source to record.
   await bulkUpdate(tx, 'Grant', 'id', updateColumns, updates.map(tableRow), {
-    extra: { updatedAt: NOW, externalIdSource: `CASE WHEN t."externalId" IS NULL THEN NULL ELSE 'IMPORT' END` },
+    extra: {
+      updatedAt: NOW,
+      externalIdSource: `CASE WHEN t."externalId" IS NULL THEN NULL ELSE 'IMPORT' END`,
+      sourceKind: `'IMPORT'::"SourceKind"`
+    },
     onChunk
   });
 

@@ -68,6 +68,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
   const db = options.db ?? getDb();
   const issues = new IssueCollector();
   const adopted: ImportReport['adopted'] = [];
+  const ownerEdits: ImportReport['ownerEdits'] = [];
   const started = performance.now();
   const timings = { parseMs: 0, validateMs: 0, writeMs: 0, totalMs: 0 };
   const report = (
@@ -84,6 +85,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
       issues: issues.sorted(importer.columns.map((c) => c.name)),
       errorCount: issues.count,
       adopted,
+      ownerEdits,
       projection,
       timings
     };
@@ -113,6 +115,7 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
     source: options.source?.trim() || null,
     adopt: new Set(options.adopt ?? []),
     adopted,
+    ownerEdits,
     onRows: (done) => options.onProgress?.('validate', done, rows.length)
   });
   timings.validateMs = Math.round(performance.now() - validateStart);

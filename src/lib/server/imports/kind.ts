@@ -3,7 +3,7 @@ import type { Change } from '../projection/outbox';
 import type { ReferenceData } from '../validation/reference';
 import type { Column } from './columns';
 import type { CsvRow } from './csv-source';
-import type { IssueCollector } from './report';
+import type { IssueCollector, OwnerEditOverwrite } from './report';
 
 /**
  * What each import kind (one file per kind in this folder) provides: its columns, a validation pass that reads
@@ -21,6 +21,8 @@ export interface PrepareContext {
   adopt: ReadonlySet<string>;
   /** Filled by prepare: the rows that take over such an organisation, for the report. */
   adopted: { line: number; externalId: string; name: string }[];
+  /** Filled by prepare: rows that set columns the organisation edited itself, for the report. */
+  ownerEdits: OwnerEditOverwrite[];
   onRows?: (done: number) => void;
 }
 

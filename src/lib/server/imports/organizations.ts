@@ -35,6 +35,11 @@ const COLUMN_OF: Record<string, string> = {
 };
 
 /** Table columns, with the CSV column that feeds each (absent from the header → unchanged on update). */
+/** Organization columns as recorded in ownerEditedFields (by the app's update) → the CSV column that sets them. */
+const COLUMN_OF_FIELD: Record<string, string> = { ...COLUMN_OF, hqCountryCode: 'hq_country' };
+
+const COLUMN_ORDER = COLUMNS.organizations.map((c) => c.name);
+
 const TABLE_COLUMNS: readonly (BulkColumn & { from: string })[] = [
   { name: 'slug', type: 'text', from: 'slug' },
   { name: 'name', type: 'text', from: 'name' },
@@ -158,6 +163,12 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedOrg
       }
       ctx.adopted.push({ line: row.line, externalId, name: match.name });
     }
+    const overwritten = (match?.ownerEditedFields ?? [])
+      .map((field) => COLUMN_OF_FIELD[field])
+      .filter((column): column is string => column !== undefined && ctx.present.has(column))
+      .sort((a, b) => COLUMN_ORDER.indexOf(a) - COLUMN_ORDER.indexOf(b)); // as the format lists them
+    if (match && overwritten.length > 0)
+      ctx.ownerEdits.push({ line: row.line, name: match.name, columns: overwritten });
     const slug: string | undefined = explicitSlug ?? match?.slug;
     if (explicitSlug) {
       const owner = existing.slugOwner(explicitSlug);
@@ -220,12 +231,12 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
     [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
     inserts.map(tableRow),
     {
-      extra: { createdAt: NOW, updatedAt: NOW, externalIdSource: `'IMPORT'` },
+      extra: { createdAt: NOW, updatedAt: NOW, externalIdSource: `'IMPORT'`, sourceKind: `'IMPORT'::"SourceKind"` },
       onChunk
     }
   );
   await bulkUpdate(tx, 'Organization', 'id', updateColumns, updates.map(tableRow), {
-    extra: { updatedAt: NOW, externalIdSource: `'IMPORT'` },
+    extra: { updatedAt: NOW, externalIdSource: `'IMPORT'`, sourceKind: `'IMPORT'::"SourceKind"` },
     onChunk
   });
 

@@ -217,7 +217,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx:
   );
   // Updates before inserts: a row that ends an open partnership frees its pair for a new one in the same file.
   await bulkUpdate(tx, 'Partnership', 'id', updateColumns, updates.map(tableRow), {
-    extra: { updatedAt: NOW },
+    extra: { updatedAt: NOW, sourceKind: `'IMPORT'::"SourceKind"` },
     onChunk
   });
   await bulkInsert(
@@ -226,7 +226,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx:
     [{ name: 'id', type: 'text' }, { name: 'externalId', type: 'text' }, ...TABLE_COLUMNS],
     inserts.map(tableRow),
     {
-      extra: { createdAt: NOW, updatedAt: NOW },
+      extra: { createdAt: NOW, updatedAt: NOW, sourceKind: `'IMPORT'::"SourceKind"` },
       onChunk
     }
   );

@@ -14,6 +14,8 @@ export interface ExistingRow {
   externalId: string | null;
   /** 'IMPORT' when an import set externalId, null when it was set in the app (Organization only). */
   externalIdSource?: string | null;
+  /** Fields the organisation's own members edited in the app (Organization only; decision 0029). */
+  ownerEditedFields?: string[];
   slug: string;
   name: string;
 }
@@ -62,7 +64,7 @@ function internalIds(refs: readonly string[]): string[] {
 /** Organisations matching any of `refs` (as external id, atlas:<id> or slug) or owning any of `slugs`. */
 export async function loadOrganizations(db: Reader, refs: readonly string[], slugs: readonly string[] = []) {
   const rows = await db.$queryRawUnsafe<ExistingRow[]>(
-    `SELECT id, "externalId", "externalIdSource", slug, name FROM "Organization"
+    `SELECT id, "externalId", "externalIdSource", "ownerEditedFields", slug, name FROM "Organization"
       WHERE "externalId" = ANY($1::text[]) OR slug = ANY($2::text[]) OR id = ANY($3::text[])`,
     [...refs],
     [...refs, ...slugs],

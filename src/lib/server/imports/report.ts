@@ -11,6 +11,12 @@ export interface ImportIssue {
   reason: string;
 }
 
+export interface OwnerEditOverwrite {
+  line: number;
+  name: string;
+  columns: string[];
+}
+
 export interface ImportCounts {
   rows: number;
   created: number;
@@ -27,6 +33,8 @@ export interface ImportReport {
   errorCount: number;
   /** Rows that took over an organisation whose external id was set in the app, as the admin confirmed (--adopt). */
   adopted: { line: number; externalId: string; name: string }[];
+  /** Rows that set columns the organisation itself last edited in the app (decision 0029): written, and named. */
+  ownerEdits: OwnerEditOverwrite[];
   /**
    * Outbox rows written in the import transaction (one per written row), and whether a full graph rebuild would
    * be faster than draining them (large imports; see REBUILD_THRESHOLD).
@@ -77,6 +85,11 @@ export function formatReport(report: ImportReport, limit = 50): string {
     );
     for (const a of report.adopted) {
       lines.push(`  line ${a.line}: took over "${a.name}" (external id "${a.externalId}" was set in the app; --adopt)`);
+    }
+    for (const o of report.ownerEdits) {
+      lines.push(
+        `  line ${o.line}: ${report.dryRun ? 'would set' : 'set'} ${o.columns.join(', ')} of "${o.name}", which the organisation had edited itself`
+      );
     }
   } else {
     lines.push(

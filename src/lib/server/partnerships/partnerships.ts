@@ -21,6 +21,7 @@ import { expireProposals, isExpired, proposalExpiresAt } from './proposal-expiry
 import { mailProposalReceived } from './proposal-mail';
 import { forgetCachedAnalytics } from './stale-analytics';
 import { levelsSeeing } from './visibility-rank';
+import { appWriteProvenance } from '../provenance/app-write';
 
 const toDate = (value: string | null | undefined) => (value ? new Date(`${value}T00:00:00Z`) : value);
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
@@ -105,6 +106,7 @@ export async function proposePartnership(
           visibility: values.visibility,
           status: 'PROPOSED',
           proposedById: actorId(viewer),
+          sourceKind: appWriteProvenance(viewer).sourceKind,
           themes: { create: values.themes.map((slug) => ({ themeId: ref.themes.get(slug)! })) }
         }
       })
@@ -196,7 +198,10 @@ async function transition(
       throw new FailureSignal({ kind: 'validation', message: summarize([problem]), fieldErrors: [problem] });
     }
     const before = await partnershipSnapshot(tx, id);
-    const partnership = await tx.partnership.update({ where: { id }, data });
+    const partnership = await tx.partnership.update({
+      where: { id },
+      data: { ...data, sourceKind: appWriteProvenance(viewer).sourceKind }
+    });
     // Only confirming and ending change what analytics count (CONFIRMED and ENDED partnerships).
     invalidated = action === 'confirm' || action === 'end' ? levelsSeeing(current.visibility) : [];
     await forgetCachedAnalytics(tx, invalidated);
