@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getDb } from '../db';
 import type { Invitation, Organization } from '../db/generated/client';
 import { isUniqueViolation, runWrite, type AuditEntry } from '../directory/write';
-import { getMailer } from '../mail/mailer';
+import { sendMail } from '../mail/send';
 import { invitationMessage } from '../mail/messages';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, type Outcome } from '../validation/outcome';
@@ -116,7 +116,7 @@ export async function issueInvitation(
     const link = new URL('/login/invitation', origin);
     link.searchParams.set('token', token);
     const i = outcome.value;
-    await getMailer().send(invitationMessage(i.email, link.toString(), i.expiresAt, i.organization?.name));
+    await sendMail(invitationMessage(i.email, link.toString(), i.expiresAt, i.organization?.name));
   }
   return outcome;
 }
