@@ -24,10 +24,8 @@ export class SmtpMailer implements Mailer {
       text: message.text,
       headers: {
         ...(message.language ? { 'Content-Language': message.language } : {}),
-        // RFC 2369 / 8058: mail clients show an "unsubscribe" button that posts to the link.
-        ...(message.unsubscribeUrl
-          ? { 'List-Unsubscribe': `<${message.unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
-          : {})
+        // RFC 2369: mail clients show an "unsubscribe" button that opens the link (a page that asks, then stops).
+        ...(message.unsubscribeUrl ? { 'List-Unsubscribe': `<${message.unsubscribeUrl}>` } : {})
       }
     });
   }
