@@ -42,12 +42,24 @@ export async function seed(env: AppEnvironment): Promise<void> {
       orderBy: { name: 'asc' },
       select: { id: true }
     });
+    // The partner's organisation: no partnership with the edited one, taken from the end of the alphabet.
+    const partnered = await db.organization.findFirstOrThrow({
+      where: {
+        type: { not: 'FUNDER' },
+        id: { not: edited.id },
+        partnershipsAsA: { none: { orgBId: edited.id } },
+        partnershipsAsB: { none: { orgAId: edited.id } }
+      },
+      orderBy: { name: 'desc' },
+      select: { id: true }
+    });
+    const organizationsOf: Record<string, string[]> = { editor: [edited.id], partner: [partnered.id] };
     for (const [key, account] of Object.entries(E2E_USERS)) {
       await createUser(db, {
         email: account.email,
         name: account.name,
         role: account.role,
-        organizationIds: key === 'editor' ? [edited.id] : []
+        organizationIds: organizationsOf[key] ?? []
       });
     }
   } finally {
@@ -70,6 +82,9 @@ export default async function setup(project: TestProject) {
     neo4jUri: provided.neo4jUri,
     neo4jPassword: provided.neo4jPassword
   };
+  // Mail leaves over SMTP to this port; the inbox journey listens there with a real SMTP server (smtp-server.ts).
+  // Until it does, the app's mail queue retries (every second at first), so no mail of the run is lost.
+  const smtpPort = await freePort();
   const server = await (async () => {
     await seed(env);
     return startAppServer({
@@ -82,7 +97,10 @@ export default async function setup(project: TestProject) {
         NEO4J_PASSWORD: env.neo4jPassword,
         // Every page view counts against the rate limit, and all browser tests come from 127.0.0.1.
         API_RATE_LIMIT_PER_MINUTE: '100000',
-        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000'
+        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_RETRY_DELAY_SECONDS: '1',
+        MAIL_POLL_SECONDS: '0.5'
       },
       log
     });
@@ -91,6 +109,7 @@ export default async function setup(project: TestProject) {
     throw error;
   });
   project.provide('baseUrl', server.url);
+  project.provide('smtpPort', smtpPort);
 
   return async () => {
     await server.stop();
