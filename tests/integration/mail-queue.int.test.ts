@@ -94,6 +94,16 @@ describe('mail through the queue', () => {
   });
 });
 
+describe('a restart', () => {
+  it('starts again on a database whose queues exist (with today’s retry settings) and keeps sending', async () => {
+    await worker.stop();
+    worker = await startMailWorker({ retryLimit: 2, retryDelaySeconds: 1, pollSeconds: 0.5, log: () => {} });
+    const to = 'after-restart@example.org';
+    await sendMail({ to, subject: 'After the restart', text: 'Still delivered.' });
+    await expect.poll(() => smtp.to(to).length, ARRIVAL).toBe(1);
+  });
+});
+
 describe('notification mail', () => {
   let proposer: Viewer;
   let orgB: string;

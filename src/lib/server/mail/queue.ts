@@ -61,7 +61,21 @@ export async function startMailQueue(handlers: JobHandlers, options: MailQueueOp
   });
   boss.on('error', (error: Error) => log(`queue error: ${error.message}`));
   await boss.start();
+  try {
+    return await configure(boss, handlers, options, log);
+  } catch (error) {
+    // A started instance keeps timers running: stop it, or the process could not end (graceful shutdown).
+    await boss.stop({ graceful: false, close: false }).catch(() => {});
+    throw error;
+  }
+}
 
+async function configure(
+  boss: PgBoss,
+  handlers: JobHandlers,
+  options: MailQueueOptions,
+  log: (line: string) => void
+): Promise<MailQueue> {
   const retries = {
     retryLimit: options.retryLimit ?? env().MAIL_RETRY_LIMIT,
     retryDelay: options.retryDelaySeconds ?? env().MAIL_RETRY_DELAY_SECONDS,
@@ -114,6 +128,6 @@ export async function startMailQueue(handlers: JobHandlers, options: MailQueueOp
 
 /** Creates the queue, or applies today's retry settings to the one an earlier start created. */
 async function ensureQueue(boss: PgBoss, name: string, options: QueueOptions & { deadLetter?: string }): Promise<void> {
-  if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-  else await boss.createQueue(name, options);
+  if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+  else if (Object.keys(options).length > 0) await boss.updateQueue(name, options);
 }
