@@ -42,17 +42,19 @@ export async function seed(env: AppEnvironment): Promise<void> {
       orderBy: { name: 'asc' },
       select: { id: true }
     });
-    // The partner's organisation: no partnership with the edited one, taken from the end of the alphabet.
-    const partnered = await db.organization.findFirstOrThrow({
-      where: {
-        type: { not: 'FUNDER' },
-        id: { not: edited.id },
-        partnershipsAsA: { none: { orgBId: edited.id } },
-        partnershipsAsB: { none: { orgAId: edited.id } }
-      },
-      orderBy: { name: 'desc' },
-      select: { id: true }
+    // The partner's organisation: the last of the first 60 by name with no partnership with the edited one (the
+    // organisation journey-proposal-message.e2e.ts finds the same way, known to be found by the partner search).
+    const firstSixty = await db.organization.findMany({
+      where: { type: { not: 'FUNDER' }, archivedAt: null, id: { not: edited.id } },
+      orderBy: { name: 'asc' },
+      take: 60,
+      select: {
+        id: true,
+        partnershipsAsA: { where: { orgBId: edited.id }, select: { id: true } },
+        partnershipsAsB: { where: { orgAId: edited.id }, select: { id: true } }
+      }
     });
+    const partnered = firstSixty.reverse().find((o) => o.partnershipsAsA.length + o.partnershipsAsB.length === 0)!;
     const organizationsOf: Record<string, string[]> = { editor: [edited.id], partner: [partnered.id] };
     for (const [key, account] of Object.entries(E2E_USERS)) {
       await createUser(db, {
