@@ -134,7 +134,7 @@ const AuditLogEntryRef = builder.objectRef<AuditEntryView>('AuditLogEntry').impl
   })
 });
 
-const MeRef = builder.objectRef<{ viewer: Extract<Viewer, { kind: 'user' }>; user: UserShape }>('Me').implement({
+export const MeRef = builder.objectRef<{ viewer: Extract<Viewer, { kind: 'user' }>; user: UserShape }>('Me').implement({
   description: 'The signed-in user (or the owner of the API token in use).',
   fields: (t) => ({
     user: t.field({ type: UserRef, resolve: (me) => me.user }),

@@ -13,6 +13,7 @@ import './partnership';
 import './network';
 import './grant';
 import './account';
+import './notification';
 import './matchmaking';
 import './coalition';
 import './analytics';

@@ -18,6 +18,7 @@ import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
 import { warmAnalytics } from '$lib/server/analytics/warm';
 import { startProposalExpirySweep } from '$lib/server/partnerships/proposal-expiry-schedule';
+import { startMailWorker } from '$lib/server/notifications/mail-worker';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
 env();
@@ -40,7 +41,10 @@ export const init: ServerInit = async () => {
   warmAnalytics({ signal: warmUp.signal, log: warnAnalytics }).catch((error: unknown) =>
     warnAnalytics(`warm-up failed: ${(error as Error)?.message ?? error}`)
   );
+  // Mail goes out from a PostgreSQL job queue (decision 0028); stopped first so it still has the pool.
+  const mailQueue = await startMailWorker();
   onServerShutdown([
+    mailQueue,
     { name: 'analytics warm-up', stop: async () => warmUp.abort() },
     { name: 'projector loop', stop: () => loop.stop() },
     { name: 'proposal expiry sweep', stop: () => proposalExpiry.stop() }

@@ -1,10 +1,13 @@
 import type { LayoutServerLoad } from './$types';
 import { isAdmin } from '$lib/server/access/viewer';
+import { unreadCount } from '$lib/server/notifications/inbox';
 
 // The language hooks.server.ts chose (for pages that format dates, numbers or query localised data), and what the
-// header needs to know about the visitor: signed in or not, and whether to offer the admin page.
-export const load: LayoutServerLoad = ({ locals }) => ({
+// header needs to know about the visitor: signed in or not, whether to offer the admin page, and the inbox's
+// unread count (the header badge).
+export const load: LayoutServerLoad = async ({ locals }) => ({
   lang: locals.lang,
   signedIn: locals.viewer.kind === 'user',
-  isAdmin: isAdmin(locals.viewer)
+  isAdmin: isAdmin(locals.viewer),
+  unreadNotifications: locals.viewer.kind === 'user' ? await unreadCount(locals.viewer) : 0
 });

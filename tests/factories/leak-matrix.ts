@@ -18,7 +18,7 @@ export type Expected = Record<ViewerName, unknown>;
 export interface LeakPath {
   name: string;
   /** Which part of the product the path belongs to; the suite groups by it. */
-  family: 'directory' | 'partners' | 'graph' | 'analytics' | 'exports';
+  family: 'directory' | 'partners' | 'graph' | 'analytics' | 'exports' | 'notifications';
   run: (viewer: Viewer) => Promise<unknown>;
   expected: Expected;
   /** Decided by the viewer's role alone, not by the visibility parameters (the canary leaves such paths out). */

@@ -11,9 +11,16 @@ import type { LeakPath } from './leak-matrix';
 import { analyticsLeakPaths } from './leak-paths-analytics';
 import { directoryLeakPaths } from './leak-paths-directory';
 import { graphLeakPaths } from './leak-paths-graph';
+import { notificationLeakPaths } from './leak-notifications';
 
 export function allLeakPaths(graph: LeakGraph): LeakPath[] {
-  return [...directoryLeakPaths(graph), ...graphLeakPaths(graph), ...analyticsLeakPaths(), ...exportLeakPaths()];
+  return [
+    ...directoryLeakPaths(graph),
+    ...graphLeakPaths(graph),
+    ...analyticsLeakPaths(),
+    ...exportLeakPaths(),
+    ...notificationLeakPaths(graph)
+  ];
 }
 
 /** Path names only need names, not ids: a graph whose lookups return their argument stands in to list them. */

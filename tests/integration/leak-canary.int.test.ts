@@ -19,15 +19,23 @@ vi.mock('../../src/lib/server/access/visibility-cypher', async (importOriginal) 
 
 vi.mock('../../src/lib/server/access/visibility-prisma', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/lib/server/access/visibility-prisma')>();
-  const { Prisma } = await import('../../src/lib/server/db/generated/client');
   return {
     ...original,
     visiblePartnershipWhere: () => ({}),
     visibleGrantWhere: () => ({}),
-    visibleMembershipWhere: () => ({}),
-    visibleSql: () => Prisma.sql`TRUE`,
-    canSeeField: () => true
+    visibleMembershipWhere: () => ({})
   };
+});
+
+vi.mock('../../src/lib/server/access/visibility-sql', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/lib/server/access/visibility-sql')>();
+  const { Prisma } = await import('../../src/lib/server/db/generated/client');
+  return { ...original, visibleSql: () => Prisma.sql`TRUE` };
+});
+
+vi.mock('../../src/lib/server/access/field-visibility', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/lib/server/access/field-visibility')>();
+  return { ...original, canSeeField: () => true };
 });
 
 let graph: LeakGraph;

@@ -42,12 +42,26 @@ export async function seed(env: AppEnvironment): Promise<void> {
       orderBy: { name: 'asc' },
       select: { id: true }
     });
+    // The partner's organisation: the last of the first 60 by name with no partnership with the edited one (the
+    // organisation journey-proposal-message.e2e.ts finds the same way, known to be found by the partner search).
+    const firstSixty = await db.organization.findMany({
+      where: { type: { not: 'FUNDER' }, archivedAt: null, id: { not: edited.id } },
+      orderBy: { name: 'asc' },
+      take: 60,
+      select: {
+        id: true,
+        partnershipsAsA: { where: { orgBId: edited.id }, select: { id: true } },
+        partnershipsAsB: { where: { orgAId: edited.id }, select: { id: true } }
+      }
+    });
+    const partnered = firstSixty.reverse().find((o) => o.partnershipsAsA.length + o.partnershipsAsB.length === 0)!;
+    const organizationsOf: Record<string, string[]> = { editor: [edited.id], partner: [partnered.id] };
     for (const [key, account] of Object.entries(E2E_USERS)) {
       await createUser(db, {
         email: account.email,
         name: account.name,
         role: account.role,
-        organizationIds: key === 'editor' ? [edited.id] : []
+        organizationIds: organizationsOf[key] ?? []
       });
     }
   } finally {
@@ -70,6 +84,9 @@ export default async function setup(project: TestProject) {
     neo4jUri: provided.neo4jUri,
     neo4jPassword: provided.neo4jPassword
   };
+  // Mail leaves over SMTP to this port; the inbox journey listens there with a real SMTP server (smtp-server.ts).
+  // Until it does, the app's mail queue retries (every second at first), so no mail of the run is lost.
+  const smtpPort = await freePort();
   const server = await (async () => {
     await seed(env);
     return startAppServer({
@@ -82,7 +99,10 @@ export default async function setup(project: TestProject) {
         NEO4J_PASSWORD: env.neo4jPassword,
         // Every page view counts against the rate limit, and all browser tests come from 127.0.0.1.
         API_RATE_LIMIT_PER_MINUTE: '100000',
-        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000'
+        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_RETRY_DELAY_SECONDS: '1',
+        MAIL_POLL_SECONDS: '0.5'
       },
       log
     });
@@ -91,6 +111,7 @@ export default async function setup(project: TestProject) {
     throw error;
   });
   project.provide('baseUrl', server.url);
+  project.provide('smtpPort', smtpPort);
 
   return async () => {
     await server.stop();

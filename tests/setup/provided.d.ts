@@ -3,6 +3,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the built app under test listens (tests/setup/app-server.ts). */
     baseUrl: string;
+    /** The port the app under test sends mail to (SMTP_URL); a test may listen there (tests/setup/smtp-server.ts). */
+    smtpPort: number;
     neo4jUri: string;
     neo4jPassword: string;
     /** A migrated PostgreSQL database to clone per test file or per app server. */

@@ -54,7 +54,21 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(100_000),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   /** Days a partnership proposal waits for an answer before it expires (issue 15). */
-  PARTNERSHIP_PROPOSAL_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30)
+  PARTNERSHIP_PROPOSAL_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // ─── Outgoing mail (src/lib/server/mail; see docs/decisions/0028) ───
+  /** smtp://user:pass@host:587 or smtps://…:465. Unset: mail goes to the server log and the admins' dev mailbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The From: of every mail. */
+  MAIL_FROM: z.string().min(3).default('Coalition Atlas <no-reply@coalition-atlas.invalid>'),
+  /** Attempts after the first before a mail job goes to the dead-letter queue ("mail-dead"). */
+  MAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(100).default(10),
+  /** Seconds before the first retry; each further retry waits about twice as long (pg-boss backoff). */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  /** How often the mail worker looks for new jobs (pg-boss polls; 0.5 is its minimum). */
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2)
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -4,18 +4,21 @@ import { m } from '$lib/i18n/generated/messages.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-tokens';
 import { listMyMemberships, requestMembership } from '$lib/server/auth/memberships';
 import { getDb } from '$lib/server/platform/db';
+import { mailSettings, updateMailSettings } from '$lib/server/notifications/preferences';
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   if (locals.viewer.kind !== 'user') redirect(303, '/login?next=/account');
   setHeaders({ 'cache-control': 'private, no-store' });
   const viewer = locals.viewer;
-  const [user, memberships, tokens] = await Promise.all([
+  const [user, memberships, tokens, mail] = await Promise.all([
     getDb().user.findUnique({ where: { id: viewer.userId }, select: { name: true, email: true, role: true } }),
     listMyMemberships(viewer),
-    listApiTokens(viewer)
+    listApiTokens(viewer),
+    mailSettings(viewer.userId)
   ]);
   return {
     user,
+    mailSettings: mail,
     welcome: url.searchParams.has('welcome'),
     passwordReset: url.searchParams.has('reset'),
     memberships: memberships.map((ms) => ({
@@ -37,6 +40,20 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
 };
 
 export const actions: Actions = {
+  // The inbox's mail preferences (issue 15): the language, and per kind "delivery:<KIND>" = IMMEDIATELY|DAILY_DIGEST|NEVER.
+  mailSettings: async ({ request, locals }) => {
+    if (locals.viewer.kind !== 'user') return fail(401, { action: 'mailSettings' as const });
+    const form = await request.formData();
+    const deliveries = [...form.entries()]
+      .filter(([key]) => key.startsWith('delivery:'))
+      .map(([key, value]) => ({ kind: key.slice('delivery:'.length), delivery: String(value) }));
+    const outcome = await updateMailSettings(locals.viewer.userId, {
+      language: form.get('language') ? String(form.get('language')) : undefined,
+      deliveries
+    });
+    if (!outcome.ok) return fail(400, { action: 'mailSettings' as const, message: outcome.failure.message });
+    return { action: 'mailSettings' as const, saved: true };
+  },
   createToken: async ({ request, locals }) => {
     const form = await request.formData();
     const name = String(form.get('name') ?? '');

@@ -3,7 +3,7 @@ import { getDb } from '../platform/db';
 import type { Invitation, Organization } from '../db/generated/client';
 import { runWrite, type AuditEntry } from '../platform/write-with-outbox';
 import { isUniqueViolation } from '../platform/unique-violation';
-import { getMailer } from '../mail/mailer';
+import { sendMail } from '../mail/send';
 import { invitationMessage } from '../mail/messages';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, type Outcome } from '../validation/outcome';
@@ -117,7 +117,7 @@ export async function issueInvitation(
     const link = new URL('/login/invitation', origin);
     link.searchParams.set('token', token);
     const i = outcome.value;
-    await getMailer().send(invitationMessage(i.email, link.toString(), i.expiresAt, i.organization?.name));
+    await sendMail(invitationMessage(i.email, link.toString(), i.expiresAt, i.organization?.name));
   }
   return outcome;
 }

@@ -1,7 +1,7 @@
 import { runInBackground } from '../background-work';
 import { getDb } from '../platform/db';
 import { env } from '../env';
-import { getMailer } from '../mail/mailer';
+import { sendMail } from '../mail/send';
 import { failedSignInsMessage } from './login-alert';
 import { checkThrottle, recordFailure, recordSuccess, throttleKeys, type Refusal } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './password';
@@ -80,7 +80,7 @@ export async function login(input: LoginInput): Promise<LoginResult> {
         Math.ceil(env().LOGIN_MAX_DELAY_SECONDS / 60),
         new URL('/reset-password', origin).toString()
       );
-      runInBackground('failed sign-ins mail', () => getMailer().send(message));
+      runInBackground('failed sign-ins mail', () => sendMail(message));
     }
     if (after.refusal) return throttled(after.refusal);
     return {

@@ -5,6 +5,7 @@ import { runWrite } from '../platform/write-with-outbox';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { FailureSignal, forbidden, type Outcome } from '../validation/outcome';
 import { isAdmin, type Viewer } from '../access/viewer';
+import { mailAfterCommit, recordNotices } from '../notifications/record';
 
 /**
  * Claiming an organisation: a signed-in user asks to manage a profile (REQUESTED), an admin approves it
@@ -80,7 +81,8 @@ async function decide(
   const refused = requireWriter(viewer);
   if (refused) return refused;
   if (!isAdmin(viewer) || viewer.kind !== 'user') return forbidden('Only admins may decide on membership requests.');
-  return runWrite(async (tx) => {
+  let notices: string[] = [];
+  const outcome = await runWrite(async (tx) => {
     const before = await tx.membership.findUnique({ where: { id: membershipId }, include });
     if (!before)
       throw new FailureSignal({ kind: 'not-found', field: 'id', message: 'No membership request has this id.' });
@@ -91,6 +93,15 @@ async function decide(
         fieldErrors: [{ field: 'id', message: 'is already approved' }]
       });
     }
+    // The requester hears of the decision on their claim, either way.
+    notices = await recordNotices(tx, [
+      {
+        kind: 'CLAIM_DECIDED',
+        userIds: [before.userId],
+        organizationId: before.organizationId,
+        approved: decision === 'approve'
+      }
+    ]);
     if (decision === 'reject') {
       await tx.membership.delete({ where: { id: membershipId } });
       return {
@@ -128,6 +139,8 @@ async function decide(
       ]
     };
   });
+  if (outcome.ok) mailAfterCommit(notices);
+  return outcome;
 }
 
 export const approveMembership = (viewer: Viewer, membershipId: string) => decide(viewer, membershipId, 'approve');

@@ -1,7 +1,7 @@
 import { runInBackground } from '../background-work';
 import { getDb } from '../platform/db';
 import { toAuditJson } from '../platform/write-with-outbox';
-import { getMailer } from '../mail/mailer';
+import { sendMail } from '../mail/send';
 import { passwordResetMessage } from '../mail/messages';
 import { consume, limits, privateKey } from '../security/rate-limits';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
@@ -32,7 +32,7 @@ export async function requestPasswordReset(input: { email: string; origin: strin
     await db.passwordResetToken.create({ data: { tokenHash: sha256Hex(token), userId: user.id, expiresAt } });
     const link = new URL('/reset-password', input.origin);
     link.searchParams.set('token', token);
-    await getMailer().send(passwordResetMessage(user.email, link.toString(), expiresAt));
+    await sendMail(passwordResetMessage(user.email, link.toString(), expiresAt));
   });
 }
 

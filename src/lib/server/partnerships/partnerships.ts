@@ -18,7 +18,8 @@ import { loadReferenceData } from '../validation/reference';
 import { runInBackground } from '../background-work';
 import { lockedPartnership } from './lock';
 import { expireProposals, isExpired, proposalExpiresAt } from './proposal-expiry';
-import { mailProposalReceived } from './proposal-mail';
+import { noticePartnershipEvent } from '../notifications/partnership-notices';
+import { mailAfterCommit } from '../notifications/record';
 import { forgetCachedAnalytics } from './stale-analytics';
 import { levelsSeeing } from './visibility-rank';
 import { appWriteProvenance } from '../provenance/app-write';
@@ -90,6 +91,7 @@ export async function proposePartnership(
   };
   if (open) return invalid([{ ...duplicate, message: `${duplicate.message} (${open.status})` }]);
 
+  let notices: string[] = [];
   const outcome = await runWrite(async (tx) => {
     const partnership = await tx.partnership
       .create({
@@ -117,6 +119,7 @@ export async function proposePartnership(
         }
         throw error;
       });
+    notices = await noticePartnershipEvent(tx, 'propose', partnership, actorId(viewer));
     return {
       value: partnership,
       changes: [{ aggregate: 'Partnership', aggregateId: partnership.id, op: 'upsert' }],
@@ -133,8 +136,8 @@ export async function proposePartnership(
     };
   });
   if (outcome.ok) {
-    const id = outcome.value.id;
-    runInBackground('proposal mail', () => mailProposalReceived(id));
+    // The invited side's members: in their inbox now, by mail through the queue (with the proposer's message).
+    mailAfterCommit(notices);
     // Other proposals past their deadline: written down now and then, without holding this answer up.
     runInBackground('proposal expiry', () => expireProposals());
   }
@@ -191,6 +194,7 @@ async function transition(
           : { status: 'ENDED', endDate: new Date(`${end}T00:00:00Z`) };
 
   let invalidated: VisibilityLevel[] = [];
+  let notices: string[] = [];
   const outcome = await runWrite(async (tx) => {
     const current = await lockedPartnership(tx, id);
     const problem = transitionProblem(action, current, end);
@@ -205,6 +209,7 @@ async function transition(
     // Only confirming and ending change what analytics count (CONFIRMED and ENDED partnerships).
     invalidated = action === 'confirm' || action === 'end' ? levelsSeeing(current.visibility) : [];
     await forgetCachedAnalytics(tx, invalidated);
+    if (action !== 'withdraw') notices = await noticePartnershipEvent(tx, action, partnership, actorId(viewer));
     return {
       value: partnership,
       changes: [{ aggregate: 'Partnership', aggregateId: id, op: 'upsert' }],
@@ -220,7 +225,10 @@ async function transition(
       ]
     };
   });
-  if (outcome.ok) await forgetCachedAnalytics(getDb(), invalidated);
+  if (outcome.ok) {
+    await forgetCachedAnalytics(getDb(), invalidated);
+    mailAfterCommit(notices);
+  }
   return outcome;
 }
 

@@ -11,7 +11,9 @@ import { id } from '../validation/rules';
 import { partnershipSnapshot, visiblePartnership } from './partnerships';
 import { lockedPartnership } from './lock';
 import { forgetCachedAnalytics } from './stale-analytics';
-import { isWidening, levelsLosingSight } from './visibility-rank';
+import { isNarrowing, isWidening, levelsLosingSight } from './visibility-rank';
+import { noticePartnershipEvent } from '../notifications/partnership-notices';
+import { mailAfterCommit } from '../notifications/record';
 
 export const partnershipVisibilitySchema = z.object({ id, visibility: z.enum(Visibility) });
 export type PartnershipVisibilityInput = z.input<typeof partnershipVisibilitySchema>;
@@ -48,6 +50,7 @@ export async function setPartnershipVisibility(
   }
 
   let narrowedFrom: Partnership['visibility'] | null = null;
+  let notices: string[] = [];
   const outcome = await runWrite(async (tx) => {
     // Lock the row so the consent check below judges the visibility this update replaces (not a stale read).
     const current = await lockedPartnership(tx, partnershipId);
@@ -65,6 +68,10 @@ export async function setPartnershipVisibility(
     const losing = levelsLosingSight(current.visibility, wanted);
     if (losing.length > 0) narrowedFrom = current.visibility;
     await forgetCachedAnalytics(tx, losing);
+    // The other side learns that fewer people see the tie now (its own members who did not act, too).
+    if (isNarrowing(current.visibility, wanted)) {
+      notices = await noticePartnershipEvent(tx, 'narrow', partnership, actorId(viewer));
+    }
     return {
       value: partnership,
       changes: [{ aggregate: 'Partnership', aggregateId: partnershipId, op: 'upsert' }],
@@ -85,6 +92,7 @@ export async function setPartnershipVisibility(
   // it already was). (If Neo4j was down, the projector loop applies the change later and the next scheduled refresh
   // recomputes; the directory's SQL paths are correct at once.)
   if (outcome.ok && narrowedFrom) await forgetCachedAnalytics(getDb(), levelsLosingSight(narrowedFrom, wanted));
+  if (outcome.ok) mailAfterCommit(notices);
   return outcome;
 }
 

@@ -138,6 +138,12 @@ export function getDb(): PrismaClient {
   return globalForDb.__atlasDb.db;
 }
 
+/** The pool under getDb(): for a library that runs its own SQL (the mail queue) on the app's one connection pool. */
+export function getPool(): pg.Pool {
+  getDb();
+  return globalForDb.__atlasDb!.pool;
+}
+
 export async function closeDb(): Promise<void> {
   const handle = globalForDb.__atlasDb;
   globalForDb.__atlasDb = undefined;

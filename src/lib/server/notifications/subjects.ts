@@ -1,0 +1,49 @@
+import { getDb } from '../platform/db';
+import type { Notification, Partnership } from '../db/generated/client';
+import { visibilityOf, type Viewer } from '../access/viewer';
+import { visiblePartnershipWhere } from '../access/visibility-prisma';
+
+/** What a notification is about, as the recipient may see it now. */
+export interface NoticeSubject {
+  notification: Notification;
+  partnership?: Partnership & { orgA: { name: string; slug: string }; orgB: { name: string; slug: string } };
+  organization?: { name: string; slug: string };
+}
+
+/**
+ * The partnership (through the one visibility rule, as `viewer` may see it at this moment) or organisation behind
+ * each notification, in two queries for any number of them. A notification whose partnership the viewer may no
+ * longer see is dropped: the inbox, the mail and the digest all read through here, so none can carry it.
+ */
+export async function noticeSubjects(viewer: Viewer, notifications: Notification[]): Promise<NoticeSubject[]> {
+  const db = getDb();
+  const partnershipIds = [...new Set(notifications.flatMap((n) => (n.partnershipId ? [n.partnershipId] : [])))];
+  const organizationIds = [...new Set(notifications.flatMap((n) => (n.organizationId ? [n.organizationId] : [])))];
+  const org = { select: { name: true, slug: true } };
+  const [partnerships, organizations] = await Promise.all([
+    partnershipIds.length === 0
+      ? []
+      : db.partnership.findMany({
+          where: { AND: [{ id: { in: partnershipIds } }, visiblePartnershipWhere(visibilityOf(viewer))] },
+          include: { orgA: org, orgB: org }
+        }),
+    organizationIds.length === 0
+      ? []
+      : db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, ...org.select } })
+  ]);
+  const partnershipById = new Map(partnerships.map((p) => [p.id, p]));
+  const organizationById = new Map(organizations.map((o) => [o.id, o]));
+  return notifications.flatMap((notification): NoticeSubject[] => {
+    if (notification.partnershipId) {
+      const p = partnershipById.get(notification.partnershipId);
+      if (!p) return [];
+      // The proposer's note is for the two sides only (decision 0024), whatever the partnership's visibility.
+      const sideMember =
+        viewer.kind === 'user' &&
+        (viewer.organizationIds.includes(p.orgAId) || viewer.organizationIds.includes(p.orgBId));
+      return [{ notification, partnership: { ...p, message: sideMember ? p.message : null } }];
+    }
+    const organization = notification.organizationId ? organizationById.get(notification.organizationId) : undefined;
+    return [{ notification, ...(organization ? { organization } : {}) }];
+  });
+}
