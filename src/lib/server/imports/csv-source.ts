@@ -95,18 +95,30 @@ function expectedColumns(columns: readonly Column[]): string {
   return `expected columns: required ${required.join(', ')}${optional.length ? `; optional ${optional.join(', ')}` : ''}`;
 }
 
+/** Rows per batch when streaming: enough for set-based SQL to pay off, few enough to keep memory flat. */
+export const DEFAULT_BATCH_ROWS = 5_000;
+
+export interface CsvBatch {
+  header: string[];
+  rows: CsvRow[];
+  /** Data records read so far (including those reported as malformed and left out of `rows`). */
+  recordCount: number;
+}
+
 /**
- * Streams and parses the whole file, checking size, header, cell counts and formula payloads on the way.
- * Problems that make the rest unreadable throw FileRejected; row problems go to `issues` and reading goes on,
- * so the report covers the whole file.
+ * Streams and parses the file, checking size, header, cell counts and formula payloads on the way, and yields
+ * the rows in batches of `batchRows` (at least one batch, possibly empty, once the header is read), so a caller
+ * never holds more than one batch of parsed rows. Problems that make the rest unreadable throw FileRejected;
+ * row problems go to `issues` and reading goes on, so the report covers the whole file.
  */
-export async function readCsv(
+export async function* csvBatches(
   input: CsvInput,
   columns: readonly Column[],
   issues: IssueCollector,
-  options: ReadOptions = {}
-): Promise<{ header: string[]; rows: CsvRow[]; recordCount: number }> {
+  options: ReadOptions & { batchRows?: number } = {}
+): AsyncGenerator<CsvBatch> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
   const { stream, size } = await openInput(input, maxBytes);
 
   let read = 0;
@@ -140,8 +152,9 @@ export async function readCsv(
   decode.on('error', (error) => parser.destroy(error));
 
   let header: string[] | null = null;
-  const rows: CsvRow[] = [];
+  let rows: CsvRow[] = [];
   let recordCount = 0;
+  let yielded = false;
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<{
       record: string[];
@@ -177,6 +190,11 @@ export async function readCsv(
         }
       }
       rows.push(row);
+      if (rows.length >= batchRows) {
+        yield { header, rows, recordCount };
+        yielded = true;
+        rows = [];
+      }
     }
   } catch (error) {
     if (error instanceof FileRejected) throw error;
@@ -191,5 +209,21 @@ export async function readCsv(
   if (header === null) {
     throw new FileRejected([{ line: 1, reason: `the file is empty — ${expectedColumns(columns)}` }]);
   }
-  return { header, rows, recordCount };
+  if (rows.length > 0 || !yielded) yield { header, rows, recordCount };
+}
+
+/** The whole file at once, for callers that know it is small (tests of the parsing rules). */
+export async function readCsv(
+  input: CsvInput,
+  columns: readonly Column[],
+  issues: IssueCollector,
+  options: ReadOptions = {}
+): Promise<CsvBatch> {
+  const all: CsvBatch = { header: [], rows: [], recordCount: 0 };
+  for await (const batch of csvBatches(input, columns, issues, options)) {
+    all.header = batch.header;
+    all.rows.push(...batch.rows);
+    all.recordCount = batch.recordCount;
+  }
+  return all;
 }

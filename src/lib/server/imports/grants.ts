@@ -4,6 +4,7 @@ import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow
 import { enumCell, list, text } from './cells';
 import { COLUMNS, INTERNAL_REF_PREFIX } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadOrganizations } from './references';
@@ -200,6 +201,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
 export const grantsImporter: KindImporter<PreparedGrants> = {
   columns: COLUMNS.grants,
   tables: ['Grant', 'GrantTheme', 'GrantCountry'],
+  uniqueInFile: [{ name: 'key', columns: ['Identifier'], reportOn: 'Identifier', describe: appearsTwice }],
   prepare,
   write
 };

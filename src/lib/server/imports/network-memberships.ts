@@ -140,6 +140,15 @@ async function write(tx: Prisma.TransactionClient, p: PreparedMemberships, ctx: 
 export const networkMembershipsImporter: KindImporter<PreparedMemberships> = {
   columns: COLUMNS['network-memberships'],
   tables: ['NetworkMembership'],
+  uniqueInFile: [
+    {
+      name: 'pair',
+      columns: ['network', 'organization'],
+      reportOn: 'organization',
+      describe: ([network, organization], first) =>
+        `"${organization}" is already listed as a member of "${network}" on line ${first}`
+    }
+  ],
   prepare,
   write
 };

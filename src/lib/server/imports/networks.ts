@@ -6,6 +6,7 @@ import { bulkInsert, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sq
 import { isoTimestamp, slugify, text } from './cells';
 import { COLUMNS } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadNetworks, loadOrganizations } from './references';
@@ -209,6 +210,11 @@ async function write(tx: Prisma.TransactionClient, p: PreparedNetworks, ctx: { o
 export const networksImporter: KindImporter<PreparedNetworks> = {
   columns: COLUMNS.networks,
   tables: ['Network'],
+  uniqueInFile: [
+    { name: 'key', columns: ['external_id'], reportOn: 'external_id', describe: appearsTwice },
+    { name: 'slug', columns: ['slug'], reportOn: 'slug', describe: appearsTwice },
+    { name: 'secretariat', columns: ['secretariat'], reportOn: 'secretariat', describe: appearsTwice }
+  ],
   prepare,
   write
 };

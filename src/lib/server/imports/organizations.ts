@@ -5,6 +5,7 @@ import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow
 import { enumCell, enumList, isoTimestamp, list, slugify, text, wholeNumber } from './cells';
 import { COLUMNS } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadOrganizations } from './references';
@@ -260,6 +261,10 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
 export const organizationsImporter: KindImporter<PreparedOrganizations> = {
   columns: COLUMNS.organizations,
   tables: ['Organization', 'OrganizationTheme', 'OrganizationCountry'],
+  uniqueInFile: [
+    { name: 'key', columns: ['external_id'], reportOn: 'external_id', describe: appearsTwice },
+    { name: 'slug', columns: ['slug'], reportOn: 'slug', describe: appearsTwice }
+  ],
   prepare,
   write
 };

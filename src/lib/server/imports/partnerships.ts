@@ -6,6 +6,7 @@ import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow
 import { enumCell, list, text } from './cells';
 import { COLUMNS, INTERNAL_REF_PREFIX } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadOrganizations } from './references';
@@ -246,6 +247,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx:
 export const partnershipsImporter: KindImporter<PreparedPartnerships> = {
   columns: COLUMNS.partnerships,
   tables: ['Partnership', 'PartnershipTheme'],
+  uniqueInFile: [{ name: 'key', columns: ['external_id'], reportOn: 'external_id', describe: appearsTwice }],
   prepare,
   write
 };
