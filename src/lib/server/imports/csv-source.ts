@@ -95,8 +95,13 @@ function expectedColumns(columns: readonly Column[]): string {
   return `expected columns: required ${required.join(', ')}${optional.length ? `; optional ${optional.join(', ')}` : ''}`;
 }
 
-/** Rows per batch when streaming: enough for set-based SQL to pay off, few enough to keep memory flat. */
+/**
+ * A batch ends at whichever comes first: enough rows for set-based SQL to pay off, or enough bytes of CSV that
+ * its copies (cells, validated values, the JSON parameter of a bulk statement) stay a few tens of MB even when
+ * every row carries a 5,000-character description.
+ */
 export const DEFAULT_BATCH_ROWS = 5_000;
+export const DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface CsvBatch {
   header: string[];
@@ -107,7 +112,7 @@ export interface CsvBatch {
 
 /**
  * Streams and parses the file, checking size, header, cell counts and formula payloads on the way, and yields
- * the rows in batches of `batchRows` (at least one batch, possibly empty, once the header is read), so a caller
+ * the rows in batches of `batchRows` rows or `batchBytes` characters (at least one batch, possibly empty, once the header is read), so a caller
  * never holds more than one batch of parsed rows. Problems that make the rest unreadable throw FileRejected;
  * row problems go to `issues` and reading goes on, so the report covers the whole file.
  */
@@ -115,10 +120,11 @@ export async function* csvBatches(
   input: CsvInput,
   columns: readonly Column[],
   issues: IssueCollector,
-  options: ReadOptions & { batchRows?: number } = {}
+  options: ReadOptions & { batchRows?: number; batchBytes?: number } = {}
 ): AsyncGenerator<CsvBatch> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const { stream, size } = await openInput(input, maxBytes);
 
   let read = 0;
@@ -153,6 +159,7 @@ export async function* csvBatches(
 
   let header: string[] | null = null;
   let rows: CsvRow[] = [];
+  let rowBytes = 0;
   let recordCount = 0;
   let yielded = false;
   try {
@@ -190,10 +197,12 @@ export async function* csvBatches(
         }
       }
       rows.push(row);
-      if (rows.length >= batchRows) {
+      rowBytes += raw.length;
+      if (rows.length >= batchRows || rowBytes >= batchBytes) {
         yield { header, rows, recordCount };
         yielded = true;
         rows = [];
+        rowBytes = 0;
       }
     }
   } catch (error) {
