@@ -67,7 +67,9 @@ describe('an import larger than the heap', () => {
     const { code, output } = await runImport(path);
     expect(output).not.toMatch(/heap out of memory/i);
     expect(code, output).toBe(1);
-    expect(output).toContain(`line ${rows + 2}, column "external_id": "heap-1" appears twice in the file (first on line 3)`);
+    expect(output).toContain(
+      `line ${rows + 2}, column "external_id": "heap-1" appears twice in the file (first on line 3)`
+    );
     expect(await getDb().organization.count({ where: { externalId: { startsWith: 'heap-' } } })).toBe(0);
   }, 600_000);
 

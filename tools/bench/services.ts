@@ -113,7 +113,6 @@ export async function startBenchServices(opts: {
       databaseUrl = withDatabase(DEFAULT_PG_SERVER, store.database);
     }
     opts.log(`PostgreSQL: ${redact(databaseUrl)}`);
-    await prepareBenchDatabase(databaseUrl, opts);
 
     let neo4jUri = config.NEO4J_URI;
     let neo4jPid: number | null = null;
@@ -135,8 +134,11 @@ export async function startBenchServices(opts: {
     }
     opts.log(`Neo4j: ${neo4jUri}`);
 
+    // Before anything reads env(): it is parsed once per process (createDb reads it too), so both URLs must be
+    // in place before the first client is made.
     process.env.DATABASE_URL = databaseUrl;
     process.env.NEO4J_URI = neo4jUri;
+    await prepareBenchDatabase(databaseUrl, opts);
     await applyGraphMigrations();
     return { databaseUrl, neo4jUri, neo4jPid, stop };
   } catch (error) {

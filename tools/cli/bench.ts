@@ -28,6 +28,7 @@ import { ensureDataset, ensureGapMatrix } from '../bench/dataset';
 import { compareRuns, parseRecord, recordRun } from '../bench/history';
 import { mergeReport, meetsTarget, renderReport } from '../bench/report';
 import { runBenchmark } from '../bench/run';
+import { loadRecordIn, mergeLoadRecord } from '../load/report';
 import { QUESTIONS } from '../bench/questions/index';
 import { startBenchServices } from '../bench/services';
 import { startAppServer } from '../process/app-server';
@@ -166,8 +167,10 @@ async function main(): Promise<number> {
     // The figures as JSON next to the report, and what changed since the run recorded there before.
     const jsonOut = out.replace(/\.md$/, '') + '.json';
     const record = recordRun(result, size, command);
-    const changes = compareRuns(parseRecord(await readFile(jsonOut, 'utf8').catch(() => null)), record);
-    await writeFile(jsonOut, `${JSON.stringify(record, null, 2)}\n`);
+    const previousJson = await readFile(jsonOut, 'utf8').catch(() => null);
+    const changes = compareRuns(parseRecord(previousJson), record);
+    // The `load` entry belongs to `npm run load` (tools/load/report.ts): kept as it is.
+    await writeFile(jsonOut, mergeLoadRecord(`${JSON.stringify(record, null, 2)}\n`, loadRecordIn(previousJson)));
 
     for (const q of result.questions) {
       const ok = meetsTarget(q);

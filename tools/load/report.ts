@@ -89,14 +89,23 @@ export function mergeLoadSection(report: string | null, section: string): string
   return `${text.replace(/\s*$/, '')}${text.trim() ? '\n\n' : ''}${section}\n`;
 }
 
-/** docs/benchmarks.json with its `load` entry set, everything else (the bench's record) kept. */
-export function mergeLoadRecord(json: string | null, record: LoadRecord): string {
-  let value: Record<string, unknown> = {};
+function parseObject(json: string | null): Record<string, unknown> {
   try {
     const parsed: unknown = json ? JSON.parse(json) : {};
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
   } catch {
-    // Not JSON (hand-edited?): start a fresh object rather than fail after a minute of load.
+    // Not JSON (hand-edited?): start afresh rather than fail after a minute of load.
   }
-  return `${JSON.stringify({ ...value, load: record }, null, 2)}\n`;
+  return {};
+}
+
+/** The `load` entry of a docs/benchmarks.json text, or null. */
+export function loadRecordIn(json: string | null): LoadRecord | null {
+  return (parseObject(json).load as LoadRecord | undefined) ?? null;
+}
+
+/** docs/benchmarks.json with its `load` entry set (none when null), everything else (the bench's record) kept. */
+export function mergeLoadRecord(json: string | null, record: LoadRecord | null): string {
+  const { load: _previous, ...rest } = parseObject(json);
+  return `${JSON.stringify(record ? { ...rest, load: record } : rest, null, 2)}\n`;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LOAD_END, LOAD_START, mergeLoadRecord, mergeLoadSection, renderLoadSection, type LoadRecord } from './report';
+import {
+  loadRecordIn,
+  LOAD_END,
+  LOAD_START,
+  mergeLoadRecord,
+  mergeLoadSection,
+  renderLoadSection,
+  type LoadRecord
+} from './report';
 import { memoryChange, scenarioFigures, splitConnections, totals, type CannonFigures } from './summary';
 
 const cannon = (over: Partial<CannonFigures> = {}): CannonFigures => ({
@@ -104,5 +112,16 @@ describe('the load section of docs/benchmarks.md', () => {
     const merged = JSON.parse(mergeLoadRecord(JSON.stringify({ measuredAt: 'x', questions: [] }), record));
     expect(merged.questions).toEqual([]);
     expect(merged.load.total.requests).toBe(600);
+  });
+});
+
+describe('the bench rewriting docs/benchmarks.json', () => {
+  it('keeps the load entry it finds', () => {
+    const before = JSON.stringify({ measuredAt: 'old', questions: [], load: { command: 'npm run load' } });
+    const after = JSON.parse(
+      mergeLoadRecord(JSON.stringify({ measuredAt: 'new', questions: [1] }), loadRecordIn(before))
+    );
+    expect(after).toEqual({ measuredAt: 'new', questions: [1], load: { command: 'npm run load' } });
+    expect(JSON.parse(mergeLoadRecord('{"a":1}', null))).toEqual({ a: 1 });
   });
 });

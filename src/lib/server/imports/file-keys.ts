@@ -1,7 +1,7 @@
-import type { Prisma } from '../db/generated/client';
 import { text } from './cells';
 import type { CsvRow } from './csv-source';
 import type { IssueCollector } from './report';
+import type { SqlSession } from './sql-session';
 
 /**
  * A value that must appear once per file (an external id, a slug, a membership pair). Each importer checks this
@@ -26,9 +26,9 @@ export const appearsTwice = (values: readonly string[], firstLine: number) =>
  * the transaction (ON COMMIT DROP, and a rollback undoes its creation).
  */
 export class FileKeys {
-  private constructor(private readonly tx: Prisma.TransactionClient) {}
+  private constructor(private readonly tx: SqlSession) {}
 
-  static async open(tx: Prisma.TransactionClient): Promise<FileKeys> {
+  static async open(tx: SqlSession): Promise<FileKeys> {
     await tx.$executeRawUnsafe(
       `CREATE TEMPORARY TABLE import_file_keys (rule text, value text, line integer, PRIMARY KEY (rule, value)) ON COMMIT DROP`
     );

@@ -5,6 +5,7 @@ import { enqueueImportChanges } from './outbox-bulk';
 import type { ImportKind } from './columns';
 import { csvBatches, type CsvInput } from './csv-source';
 import { FileKeys } from './file-keys';
+import { inTransaction } from './sql-session';
 import type { KindImporter } from './kind';
 import { FileRejected, IssueCollector, type ImportReport } from './report';
 import { organizationsImporter } from './organizations';
@@ -43,9 +44,6 @@ export interface ImportOptions {
 export const REBUILD_THRESHOLD = 20_000;
 
 const ANALYZE_THRESHOLD = 5_000;
-
-/** A transaction that writes 200k rows needs minutes on a small machine, not Prisma's default 5 seconds. */
-const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
 
 function constraintMessage(error: unknown): string | null {
   const text = String((error as Error)?.message ?? error);
@@ -101,46 +99,43 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
 
   const ref = await loadReferenceData(db);
   try {
-    await db.$transaction(
-      async (tx) => {
-        const fileKeys = await FileKeys.open(tx);
-        const batches = csvBatches(input, importer.columns, issues, {
-          maxBytes: options.maxBytes,
-          onBytes: (read, total) => options.onProgress?.('read', read, total)
+    await inTransaction(db, async (tx) => {
+      const fileKeys = await FileKeys.open(tx);
+      const batches = csvBatches(input, importer.columns, issues, {
+        maxBytes: options.maxBytes,
+        onBytes: (read, total) => options.onProgress?.('read', read, total)
+      });
+      let validated = 0;
+      for await (const batch of batches) {
+        counts.rows = batch.recordCount;
+        const validateStart = performance.now();
+        const rows = await fileKeys.dropRepeats(batch.rows, importer.uniqueInFile, issues);
+        const prepared = await importer.prepare(rows, {
+          db: tx,
+          ref,
+          issues,
+          present: new Set(batch.header),
+          source: options.source?.trim() || null,
+          adopt: new Set(options.adopt ?? []),
+          adopted,
+          onRows: (done) => options.onProgress?.('validate', validated + done, validated + rows.length)
         });
-        let validated = 0;
-        for await (const batch of batches) {
-          counts.rows = batch.recordCount;
-          const validateStart = performance.now();
-          const rows = await fileKeys.dropRepeats(batch.rows, importer.uniqueInFile, issues);
-          const prepared = await importer.prepare(rows, {
-            db: tx,
-            ref,
-            issues,
-            present: new Set(batch.header),
-            source: options.source?.trim() || null,
-            adopt: new Set(options.adopt ?? []),
-            adopted,
-            onRows: (done) => options.onProgress?.('validate', validated + done, validated + rows.length)
-          });
-          validated += rows.length;
-          timings.validateMs += since(validateStart);
-          if (!issues.empty || options.dryRun) continue;
+        validated += rows.length;
+        timings.validateMs += since(validateStart);
+        if (!issues.empty || options.dryRun) continue;
 
-          const writeStart = performance.now();
-          const written = await importer.write(tx, prepared, {
-            onRows: (done) => options.onProgress?.('write', counts.created + counts.updated + done, validated)
-          });
-          await enqueueImportChanges(tx, written.changes);
-          counts.created += written.created;
-          counts.updated += written.updated;
-          outboxRows += written.changes.length;
-          timings.writeMs += since(writeStart);
-        }
-        if (!issues.empty || options.dryRun) throw new NothingToKeep();
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 }
-    );
+        const writeStart = performance.now();
+        const written = await importer.write(tx, prepared, {
+          onRows: (done) => options.onProgress?.('write', counts.created + counts.updated + done, validated)
+        });
+        await enqueueImportChanges(tx, written.changes);
+        counts.created += written.created;
+        counts.updated += written.updated;
+        outboxRows += written.changes.length;
+        timings.writeMs += since(writeStart);
+      }
+      if (!issues.empty || options.dryRun) throw new NothingToKeep();
+    });
   } catch (error) {
     if (error instanceof NothingToKeep) return report(issues.empty);
     if (error instanceof FileRejected) {

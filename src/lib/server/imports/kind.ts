@@ -1,10 +1,10 @@
-import type { Prisma, PrismaClient } from '../db/generated/client';
 import type { Change } from '../projection/outbox';
 import type { ReferenceData } from '../validation/reference';
 import type { Column } from './columns';
 import type { CsvRow } from './csv-source';
 import type { UniqueInFile } from './file-keys';
 import type { IssueCollector } from './report';
+import type { SqlSession } from './sql-session';
 
 /**
  * What each import kind (one file per kind in this folder) provides: its columns, a validation pass that reads
@@ -13,7 +13,7 @@ import type { IssueCollector } from './report';
  */
 export interface PrepareContext {
   /** The import's transaction (reads see the earlier batches' writes). */
-  db: PrismaClient | Prisma.TransactionClient;
+  db: SqlSession;
   ref: ReferenceData;
   issues: IssueCollector;
   /** Columns present in the file's header: absent optional columns leave existing values unchanged. */
@@ -44,7 +44,7 @@ export interface KindImporter<P> {
   /** Values that may appear once per file: checked across batches (each batch's prepare checks within it). */
   uniqueInFile: readonly UniqueInFile[];
   prepare(rows: CsvRow[], ctx: PrepareContext): Promise<P>;
-  write(tx: Prisma.TransactionClient, prepared: P, ctx: WriteContext): Promise<WriteResult>;
+  write(tx: SqlSession, prepared: P, ctx: WriteContext): Promise<WriteResult>;
 }
 
 /** Reports progress every `step` rows, and once at the end. */

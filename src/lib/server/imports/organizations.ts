@@ -1,4 +1,3 @@
-import type { Prisma } from '../db/generated/client';
 import { organizationCreateSchema, type OrganizationCreate } from '../validation/organization';
 import { assignSlugs } from './auto-slugs';
 import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
@@ -10,6 +9,7 @@ import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadOrganizations } from './references';
 import { RowChecker } from './row-check';
+import type { SqlSession } from './sql-session';
 
 /** Schema field → CSV column, for reporting the shared rules' failures against the column. */
 const COLUMN_OF: Record<string, string> = {
@@ -207,7 +207,7 @@ function tableRow(r: OrgRow): BulkRow {
   };
 }
 
-async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx: { onRows?: (n: number) => void }) {
+async function write(tx: SqlSession, p: PreparedOrganizations, ctx: { onRows?: (n: number) => void }) {
   let done = 0;
   const onChunk = (n: number) => ctx.onRows?.((done += n));
   const inserts = p.rows.filter((r) => r.isNew);
