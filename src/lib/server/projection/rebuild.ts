@@ -160,7 +160,7 @@ async function pruneAll(
  */
 async function replayRowsAfter(db: PrismaClient, driver: Driver, maxId: string, pageSize: number): Promise<number> {
   let replayed = 0;
-  for (let after = maxId; ; ) {
+  for (let after = maxId; ;) {
     const rows = await db.$queryRaw<{ id: string; aggregate: string; aggregateId: string }[]>`
       SELECT id::text AS id, aggregate, "aggregateId" FROM "Outbox"
        WHERE id > ${after}::bigint ORDER BY id LIMIT ${pageSize}`;
