@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/db';
+import { getDriver, graphDatabase } from '../../src/lib/server/graph/driver';
 
 const HEAP_MB = 128;
 const FILE_MB = 150;
@@ -19,7 +20,17 @@ const DESCRIPTION = 'Legal aid and language courses for newly arrived families. 
 const HEADER = 'external_id,name,type,description,hq_country,countries,themes\n';
 const dir = mkdtempSync(join(tmpdir(), 'atlas-import-heap-'));
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  // The import projected ~30k large organisations into the shared test Neo4j: removed here in small transactions,
+  // or the next file's one-transaction wipe would pass Neo4j's per-transaction memory limit.
+  const session = getDriver().session({ database: graphDatabase() });
+  try {
+    await session.run(`MATCH (o:Organization) CALL (o) { DETACH DELETE o } IN TRANSACTIONS OF 500 ROWS`);
+  } finally {
+    await session.close();
+  }
+});
 
 function row(i: number, key = `heap-${i}`): string {
   return `${key},Heap test organisation ${i},NGO,"${DESCRIPTION}",DE,DE;AT,\n`;
