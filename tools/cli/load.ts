@@ -13,21 +13,18 @@
  * `atlas_bench` with its generated dataset (`--orgs`, default 20,000), or with `--demo` the demo data in its own
  * database `atlas_load_demo` (and DATA_DIR/load-demo/neo4j).
  */
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDb } from '../../src/lib/server/db';
-import { parseEnv } from '../../src/lib/server/env';
 import { warmAnalytics } from '../../src/lib/server/analytics/warm';
 import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
 import { datasetSize, ensureDataset } from '../bench/dataset';
+import { startMeasuredApp } from '../bench/measured-app';
 import { BENCH_STORE, startBenchServices } from '../bench/services';
 import { describeDataset, mergeLoadRecord, mergeLoadSection, recordLoad, renderLoadSection } from '../load/report';
 import { runLoad } from '../load/run';
-import { startAppServer } from '../process/app-server';
-import { ensureAppBuild } from '../process/build';
-import { freePort } from '../process/ports';
 import { seedDemoIfEmpty } from '../seed/demo';
 
 const USAGE =
@@ -36,9 +33,6 @@ const USAGE =
 class UsageError extends Error {}
 
 const log = (line: string) => console.error(`[load] ${line}`);
-
-/** As for the bench: high enough that the run never meets a 429, while the limiter still does its work. */
-const RAISED_RATE_LIMIT = '100000000';
 
 function number(name: string, value: string | undefined, fallback: number, min: number, whole = true): number {
   const n = value === undefined ? fallback : Number(value);
@@ -110,29 +104,7 @@ async function main(): Promise<number> {
     // What the app would compute on its first dashboard request is computed here, before the clock starts.
     await warmAnalytics({ log });
 
-    const config = parseEnv(process.env);
-    let appRoot = root;
-    if (values['no-build']) {
-      appRoot = join(resolve(root, config.DATA_DIR), 'load', 'app');
-      rmSync(join(appRoot, 'build'), { recursive: true, force: true });
-      cpSync(join(root, 'build'), join(appRoot, 'build'), { recursive: true });
-    } else {
-      ensureAppBuild(root, log);
-    }
-    const app = await startAppServer({
-      root: appRoot,
-      port: await freePort(),
-      host: '127.0.0.1',
-      env: {
-        NODE_ENV: 'production',
-        DATABASE_URL: services.databaseUrl,
-        NEO4J_URI: services.neo4jUri,
-        NEO4J_PASSWORD: config.NEO4J_PASSWORD,
-        API_RATE_LIMIT_PER_MINUTE: RAISED_RATE_LIMIT,
-        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: RAISED_RATE_LIMIT
-      },
-      log: (line) => log(`app: ${line}`)
-    });
+    const app = await startMeasuredApp({ root, services, noBuild: values['no-build'], copyFolder: 'load', log });
     stopApp = app.stop;
     log(`app server ${app.url} (pid ${app.pid})`);
 
