@@ -1,5 +1,5 @@
 /**
- * `npm run load` (tools/load) for a few seconds: the built app (`node build`) on this file's database and the
+ * `npm run load` (tools/load), each scenario until a dozen requests were answered: the built app (`node build`) on this file's database and the
  * test Neo4j with a small generated dataset, every scenario of the mix and the signed-in writer at once. It
  * checks that nothing failed and that the report holds a row per scenario with consistent figures — never how
  * fast anything is — and that the run leaves the data as it found it (writer removed, edited field restored).
@@ -49,6 +49,7 @@ beforeAll(async () => {
     databaseUrl: process.env.DATABASE_URL!,
     db: getDb(),
     durationS: 4,
+    requestsPerScenario: 12, // each scenario runs until 12 of its requests were answered, however slow the machine
     connections: CONNECTIONS,
     writeEveryS: 1,
     seed: 5,

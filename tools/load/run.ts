@@ -33,6 +33,11 @@ export interface LoadOptions {
   databaseUrl: string;
   db: PrismaClient;
   durationS: number;
+  /**
+   * Instead of a duration: each scenario runs until this many of its requests were answered (tests wait for
+   * answers, not for a time a slow machine may not meet). durationS is then only the divisor of the write rate.
+   */
+  requestsPerScenario?: number;
   /** All clients, the writer included. */
   connections: number;
   writeEveryS: number;
@@ -67,7 +72,9 @@ function drive(
   return autocannon({
     url: options.baseUrl,
     connections,
-    duration: options.durationS,
+    ...(options.requestsPerScenario
+      ? { amount: Math.max(options.requestsPerScenario, connections) }
+      : { duration: options.durationS }),
     // Well past anything a visitor would wait for: a slow answer shows in p99, only a stuck one is an error.
     timeout: 30,
     requests: [
@@ -86,6 +93,7 @@ function drive(
 }
 
 function writerFigures(outcomes: { ms: number; ok: boolean }[], durationS: number): ScenarioFigures {
+  if (!(durationS > 0)) throw new Error(`write: the run lasted ${durationS} s`);
   const ms = outcomes.map((o) => o.ms);
   return {
     key: 'write',
@@ -130,11 +138,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     );
     stopWriting.abort();
     const writes = await writing;
+    const measuredS = options.requestsPerScenario ? (Date.now() - startedAt.getTime()) / 1000 : options.durationS;
     const after = { app: rss(options.pids.app), neo4j: rss(options.pids.neo4j) };
-    const scenarios = [...reads, writerFigures(writes, options.durationS)];
+    const scenarios = [...reads, writerFigures(writes, measuredS)];
     return {
       startedAt,
-      durationS: options.durationS,
+      durationS: measuredS,
       connections: options.connections,
       writeEveryS: options.writeEveryS,
       loadAverage: { before: loadBefore, after: loadavg() },
