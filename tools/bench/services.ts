@@ -83,7 +83,21 @@ export async function prepareBenchDatabase(
   }
 }
 
-export async function startBenchServices(opts: { root: string; log: (line: string) => void }): Promise<BenchServices> {
+/** Which PostgreSQL database and DATA_DIR folder (for the local Neo4j) hold a dataset: the bench's by default. */
+export interface StoreNames {
+  database: string;
+  folder: string;
+}
+
+export const BENCH_STORE: StoreNames = { database: BENCH_DATABASE, folder: 'bench' };
+
+export async function startBenchServices(opts: {
+  root: string;
+  log: (line: string) => void;
+  /** Another dataset's stores (`npm run load -- --demo` keeps the demo data apart from the bench's). */
+  store?: StoreNames;
+}): Promise<BenchServices> {
+  const store = opts.store ?? BENCH_STORE;
   const config = parseEnv(process.env);
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -95,17 +109,16 @@ export async function startBenchServices(opts: { root: string; log: (line: strin
   try {
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
-      await ensureDatabase(DEFAULT_PG_SERVER, BENCH_DATABASE, opts.log);
-      databaseUrl = withDatabase(DEFAULT_PG_SERVER, BENCH_DATABASE);
+      await ensureDatabase(DEFAULT_PG_SERVER, store.database, opts.log);
+      databaseUrl = withDatabase(DEFAULT_PG_SERVER, store.database);
     }
     opts.log(`PostgreSQL: ${redact(databaseUrl)}`);
-    await prepareBenchDatabase(databaseUrl, opts);
 
     let neo4jUri = config.NEO4J_URI;
     let neo4jPid: number | null = null;
     if (!neo4jUri) {
       await ensureNeo4jJars();
-      const dataDir = join(resolve(opts.root, config.DATA_DIR), 'bench', 'neo4j');
+      const dataDir = join(resolve(opts.root, config.DATA_DIR), store.folder, 'neo4j');
       opts.log(`starting Neo4j with data in ${dataDir}`);
       const neo4j = await startLocalNeo4j({
         dataDir,
@@ -121,8 +134,11 @@ export async function startBenchServices(opts: { root: string; log: (line: strin
     }
     opts.log(`Neo4j: ${neo4jUri}`);
 
+    // Before anything reads env(): it is parsed once per process (createDb reads it too), so both URLs must be
+    // in place before the first client is made.
     process.env.DATABASE_URL = databaseUrl;
     process.env.NEO4J_URI = neo4jUri;
+    await prepareBenchDatabase(databaseUrl, opts);
     await applyGraphMigrations();
     return { databaseUrl, neo4jUri, neo4jPid, stop };
   } catch (error) {

@@ -17,22 +17,20 @@
  *   --only        measures only the questions with these keys (directory, profile, recommendations, coalition,
  *                 gap-matrix); the report then has only their rows, so publish such a run with --out elsewhere.
  */
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { getDb } from '../../src/lib/server/platform/db';
-import { parseEnv } from '../../src/lib/server/env';
 import { warmAnalytics } from '../../src/lib/server/analytics/warm';
 import { ensureDataset, ensureGapMatrix } from '../bench/dataset';
 import { compareRuns, parseRecord, recordRun } from '../bench/history';
 import { mergeReport, meetsTarget, renderReport } from '../bench/report';
 import { runBenchmark } from '../bench/run';
+import { loadRecordIn, mergeLoadRecord } from '../load/report';
 import { QUESTIONS } from '../bench/questions/index';
+import { startMeasuredApp } from '../bench/measured-app';
 import { startBenchServices } from '../bench/services';
-import { startAppServer } from '../process/app-server';
-import { ensureAppBuild } from '../process/build';
-import { freePort } from '../process/ports';
 
 const USAGE =
   'usage: npm run bench -- [--runs <n>] [--warmup <n>] [--quick] [--out <file>] [--orgs <n>] [--seed <n>] [--setup-only] [--no-build] [--only <question,…>]';
@@ -46,9 +44,6 @@ function wholeNumber(name: string, value: string | undefined, fallback: number, 
   if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: "${value}" is not a whole number ≥ ${min}`);
   return n;
 }
-
-/** High enough that a benchmark run never meets a 429; the limiter still runs (its cost is part of the API's). */
-const RAISED_RATE_LIMIT = '100000000';
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -120,31 +115,7 @@ async function main(): Promise<number> {
       return 0;
     }
 
-    const config = parseEnv(process.env);
-    let appRoot = root;
-    if (values['no-build']) {
-      // Inside the checkout, so the copy still resolves the checkout's node_modules.
-      appRoot = join(resolve(root, config.DATA_DIR), 'bench', 'app');
-      rmSync(join(appRoot, 'build'), { recursive: true, force: true });
-      cpSync(join(root, 'build'), join(appRoot, 'build'), { recursive: true });
-      log(`measuring a copy of the existing build/ (in ${appRoot})`);
-    } else {
-      ensureAppBuild(root, log);
-    }
-    const app = await startAppServer({
-      root: appRoot,
-      port: await freePort(),
-      host: '127.0.0.1',
-      env: {
-        NODE_ENV: 'production',
-        DATABASE_URL: services.databaseUrl,
-        NEO4J_URI: services.neo4jUri,
-        NEO4J_PASSWORD: config.NEO4J_PASSWORD,
-        API_RATE_LIMIT_PER_MINUTE: RAISED_RATE_LIMIT,
-        API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: RAISED_RATE_LIMIT
-      },
-      log: (line) => log(`app: ${line}`)
-    });
+    const app = await startMeasuredApp({ root, services, noBuild: values['no-build'], copyFolder: 'bench', log });
     stopApp = app.stop;
     log(`app server ${app.url} (pid ${app.pid}); measuring ${runs} runs after ${warmup} warm-up runs per question`);
 
@@ -166,8 +137,10 @@ async function main(): Promise<number> {
     // The figures as JSON next to the report, and what changed since the run recorded there before.
     const jsonOut = out.replace(/\.md$/, '') + '.json';
     const record = recordRun(result, size, command);
-    const changes = compareRuns(parseRecord(await readFile(jsonOut, 'utf8').catch(() => null)), record);
-    await writeFile(jsonOut, `${JSON.stringify(record, null, 2)}\n`);
+    const previousJson = await readFile(jsonOut, 'utf8').catch(() => null);
+    const changes = compareRuns(parseRecord(previousJson), record);
+    // The `load` entry belongs to `npm run load` (tools/load/report.ts): kept as it is.
+    await writeFile(jsonOut, mergeLoadRecord(`${JSON.stringify(record, null, 2)}\n`, loadRecordIn(previousJson)));
 
     for (const q of result.questions) {
       const ok = meetsTarget(q);

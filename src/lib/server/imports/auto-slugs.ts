@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from '../db/generated/client';
 import { takenSlugs } from './references';
+import type { SqlSession } from './sql-session';
 
 /**
  * Slugs for new rows whose slug cell is empty: the name's slug, or `<slug>-2`, `-3` … when that is taken in the
@@ -7,7 +7,7 @@ import { takenSlugs } from './references';
  * 20 suffixes rather than one per row.
  */
 export async function assignSlugs(
-  db: PrismaClient | Prisma.TransactionClient,
+  db: SqlSession,
   table: 'Organization' | 'Network',
   wanted: readonly { key: number; base: string }[],
   usedInFile: Set<string>

@@ -1,4 +1,4 @@
-import type { Prisma } from '../db/generated/client';
+import type { SqlSession } from './sql-session';
 
 /**
  * Set-based writes for imports: one statement per chunk of rows, the rows travelling as ONE jsonb parameter
@@ -46,7 +46,7 @@ function payload(rows: readonly BulkRow[]): string {
  * ON CONFLICT clause for idempotent join-table inserts.
  */
 export async function bulkInsert(
-  tx: Prisma.TransactionClient,
+  tx: SqlSession,
   table: string,
   columns: readonly BulkColumn[],
   rows: readonly BulkRow[],
@@ -73,7 +73,7 @@ export async function bulkInsert(
  * something differs, so re-importing an unchanged file rewrites no row (no index churn, updatedAt kept).
  */
 export async function bulkUpdate(
-  tx: Prisma.TransactionClient,
+  tx: SqlSession,
   table: string,
   key: string,
   columns: readonly BulkColumn[],
@@ -107,7 +107,7 @@ export async function bulkUpdate(
  * nothing. `links` must only name parents from `parents`.
  */
 export async function bulkReplaceLinks(
-  tx: Prisma.TransactionClient,
+  tx: SqlSession,
   table: string,
   parentColumn: string,
   childColumn: string,

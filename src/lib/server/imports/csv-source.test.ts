@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMNS } from './columns';
-import { readCsv } from './csv-source';
+import { csvBatches, readCsv } from './csv-source';
 import { FileRejected, IssueCollector } from './report';
 
 const columns = COLUMNS['network-memberships'];
@@ -44,5 +44,35 @@ describe('readCsv', () => {
       { line: 3, column: 'organization', reason: expect.stringContaining('formula') }
     ]);
     expect(rows.map((r) => r.cells.network)).toEqual(['n2', 'n3']);
+  });
+});
+
+describe('csvBatches', () => {
+  const text = 'network,organization\n' + Array.from({ length: 7 }, (_, i) => `n${i},o${i}`).join('\n') + '\n';
+
+  it('ends a batch at the row limit, keeps every row once and counts records across batches', async () => {
+    const batches = [];
+    for await (const b of csvBatches({ text }, columns, new IssueCollector(), { batchRows: 3 })) batches.push(b);
+    expect(batches.map((b) => b.rows.map((r) => r.cells.network))).toEqual([
+      ['n0', 'n1', 'n2'],
+      ['n3', 'n4', 'n5'],
+      ['n6']
+    ]);
+    expect(batches.map((b) => b.recordCount)).toEqual([3, 6, 7]);
+  });
+
+  it('ends a batch at the byte limit before the row limit', async () => {
+    const sizes = [];
+    for await (const b of csvBatches({ text }, columns, new IssueCollector(), { batchBytes: 12 })) {
+      sizes.push(b.rows.length);
+    }
+    expect(sizes).toEqual([2, 2, 2, 1]); // each row is 6 characters and its line break
+  });
+
+  it('yields one empty batch with the header for a file without rows', async () => {
+    const batches = [];
+    for await (const b of csvBatches({ text: 'network,organization\n' }, columns, new IssueCollector()))
+      batches.push(b);
+    expect(batches).toEqual([{ header: ['network', 'organization'], rows: [], recordCount: 0 }]);
   });
 });

@@ -96,17 +96,35 @@ function expectedColumns(columns: readonly Column[]): string {
 }
 
 /**
- * Streams and parses the whole file, checking size, header, cell counts and formula payloads on the way.
- * Problems that make the rest unreadable throw FileRejected; row problems go to `issues` and reading goes on,
- * so the report covers the whole file.
+ * A batch ends at whichever comes first: enough rows for set-based SQL to pay off, or enough bytes of CSV that
+ * its copies (cells, validated values, the JSON parameter of a bulk statement) stay a few tens of MB even when
+ * every row carries a 5,000-character description.
  */
-export async function readCsv(
+export const DEFAULT_BATCH_ROWS = 5_000;
+export const DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;
+
+export interface CsvBatch {
+  header: string[];
+  rows: CsvRow[];
+  /** Data records read so far (including those reported as malformed and left out of `rows`). */
+  recordCount: number;
+}
+
+/**
+ * Streams and parses the file, checking size, header, cell counts and formula payloads on the way, and yields
+ * the rows in batches of `batchRows` rows or `batchBytes` characters (at least one batch, possibly empty, once the header is read), so a caller
+ * never holds more than one batch of parsed rows. Problems that make the rest unreadable throw FileRejected;
+ * row problems go to `issues` and reading goes on, so the report covers the whole file.
+ */
+export async function* csvBatches(
   input: CsvInput,
   columns: readonly Column[],
   issues: IssueCollector,
-  options: ReadOptions = {}
-): Promise<{ header: string[]; rows: CsvRow[]; recordCount: number }> {
+  options: ReadOptions & { batchRows?: number; batchBytes?: number } = {}
+): AsyncGenerator<CsvBatch> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const batchRows = options.batchRows ?? DEFAULT_BATCH_ROWS;
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const { stream, size } = await openInput(input, maxBytes);
 
   let read = 0;
@@ -140,8 +158,10 @@ export async function readCsv(
   decode.on('error', (error) => parser.destroy(error));
 
   let header: string[] | null = null;
-  const rows: CsvRow[] = [];
+  let rows: CsvRow[] = [];
+  let rowBytes = 0;
   let recordCount = 0;
+  let yielded = false;
   try {
     for await (const { record, info, raw } of parser as AsyncIterable<{
       record: string[];
@@ -177,6 +197,13 @@ export async function readCsv(
         }
       }
       rows.push(row);
+      rowBytes += raw.length;
+      if (rows.length >= batchRows || rowBytes >= batchBytes) {
+        yield { header, rows, recordCount };
+        yielded = true;
+        rows = [];
+        rowBytes = 0;
+      }
     }
   } catch (error) {
     if (error instanceof FileRejected) throw error;
@@ -191,5 +218,21 @@ export async function readCsv(
   if (header === null) {
     throw new FileRejected([{ line: 1, reason: `the file is empty — ${expectedColumns(columns)}` }]);
   }
-  return { header, rows, recordCount };
+  if (rows.length > 0 || !yielded) yield { header, rows, recordCount };
+}
+
+/** The whole file at once, for callers that know it is small (tests of the parsing rules). */
+export async function readCsv(
+  input: CsvInput,
+  columns: readonly Column[],
+  issues: IssueCollector,
+  options: ReadOptions = {}
+): Promise<CsvBatch> {
+  const all: CsvBatch = { header: [], rows: [], recordCount: 0 };
+  for await (const batch of csvBatches(input, columns, issues, options)) {
+    all.header = batch.header;
+    all.rows.push(...batch.rows);
+    all.recordCount = batch.recordCount;
+  }
+  return all;
 }

@@ -1,13 +1,14 @@
-import type { Prisma } from '../db/generated/client';
 import { grantSchema, type GrantValues } from '../validation/grant';
 import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { enumCell, list, text } from './cells';
 import { COLUMNS, INTERNAL_REF_PREFIX } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadOrganizations } from './references';
 import { RowChecker } from './row-check';
+import type { SqlSession } from './sql-session';
 
 /**
  * Grants in 360Giving's flat column titles. The funder and the recipient are organisations already imported,
@@ -176,7 +177,7 @@ function tableRow(r: GrantRow): BulkRow {
   };
 }
 
-async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onRows?: (n: number) => void }) {
+async function write(tx: SqlSession, p: PreparedGrants, ctx: { onRows?: (n: number) => void }) {
   let done = 0;
   const onChunk = (n: number) => ctx.onRows?.((done += n));
   const inserts = p.rows.filter((r) => r.isNew);
@@ -229,6 +230,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedGrants, ctx: { onR
 export const grantsImporter: KindImporter<PreparedGrants> = {
   columns: COLUMNS.grants,
   tables: ['Grant', 'GrantTheme', 'GrantCountry'],
+  uniqueInFile: [{ name: 'key', columns: ['Identifier'], reportOn: 'Identifier', describe: appearsTwice }],
   prepare,
   write
 };

@@ -3,7 +3,9 @@ import { getDb } from '../platform/db';
 import { loadReferenceData } from '../validation/reference';
 import { enqueueImportChanges } from './outbox-bulk';
 import type { ImportKind } from './columns';
-import { readCsv, type CsvInput } from './csv-source';
+import { csvBatches, type CsvInput } from './csv-source';
+import { FileKeys } from './file-keys';
+import { inTransaction } from './sql-session';
 import type { KindImporter } from './kind';
 import { FileRejected, IssueCollector, type ImportReport } from './report';
 import { organizationsImporter } from './organizations';
@@ -43,9 +45,6 @@ export const REBUILD_THRESHOLD = 20_000;
 
 const ANALYZE_THRESHOLD = 5_000;
 
-/** A transaction that writes 200k rows needs minutes on a small machine, not Prisma's default 5 seconds. */
-const TRANSACTION_TIMEOUT_MS = 30 * 60_000;
-
 function constraintMessage(error: unknown): string | null {
   const text = String((error as Error)?.message ?? error);
   const code = (error as { code?: string; meta?: { code?: string } })?.meta?.code ?? (error as { code?: string })?.code;
@@ -58,10 +57,16 @@ function constraintMessage(error: unknown): string | null {
   return null;
 }
 
+/** Thrown inside the import's transaction to roll it back: the file has problems, or this is a dry run. */
+class NothingToKeep extends Error {}
+
 /**
- * Imports one CSV file of one kind, all or nothing: every row is validated first (field rules, references,
- * duplicates) and only a file without a single problem is written, in one transaction, together with its
- * outbox rows. The report lists every problem by line and column.
+ * Imports one CSV file of one kind, all or nothing, in memory bounded by one batch whatever the file's size.
+ * The file streams through csv-parse; each batch of rows is validated (field rules, references, repeats within
+ * the file — across batches through FileKeys) and, while no problem has been found, written with its outbox
+ * rows — all in ONE transaction, committed only when the whole file is clean (decision 0031). After the first
+ * problem later batches are still validated, so the report lists every problem by line and column, and the
+ * transaction is rolled back.
  */
 export async function importCsv(kind: ImportKind, input: CsvInput, options: ImportOptions = {}): Promise<ImportReport> {
   const importer = IMPORTERS[kind];
@@ -71,89 +76,86 @@ export async function importCsv(kind: ImportKind, input: CsvInput, options: Impo
   const ownerEdits: ImportReport['ownerEdits'] = [];
   const started = performance.now();
   const timings = { parseMs: 0, validateMs: 0, writeMs: 0, totalMs: 0 };
-  const report = (
-    ok: boolean,
-    counts: ImportReport['counts'],
-    projection: ImportReport['projection'] = { outboxRows: 0, rebuildRecommended: false }
-  ): ImportReport => {
+  const counts = { rows: 0, created: 0, updated: 0 };
+  let outboxRows = 0;
+  const report = (ok: boolean): ImportReport => {
     timings.totalMs = Math.round(performance.now() - started);
+    timings.parseMs = Math.max(0, timings.totalMs - timings.validateMs - timings.writeMs);
+    const kept = ok && !options.dryRun;
     return {
       kind,
       ok,
       dryRun: options.dryRun ?? false,
-      counts,
+      counts: kept ? counts : { rows: counts.rows, created: 0, updated: 0 },
       issues: issues.sorted(importer.columns.map((c) => c.name)),
       errorCount: issues.count,
       adopted,
       ownerEdits,
-      projection,
+      projection: kept
+        ? { outboxRows, rebuildRecommended: outboxRows > REBUILD_THRESHOLD }
+        : { outboxRows: 0, rebuildRecommended: false },
       timings
     };
   };
+  const since = (start: number) => Math.round(performance.now() - start);
 
-  let parsed: Awaited<ReturnType<typeof readCsv>>;
+  const ref = await loadReferenceData(db);
   try {
-    parsed = await readCsv(input, importer.columns, issues, {
-      maxBytes: options.maxBytes,
-      onBytes: (read, total) => options.onProgress?.('read', read, total)
-    });
-  } catch (error) {
-    if (!(error instanceof FileRejected)) throw error;
-    for (const issue of error.issues) issues.add(issue.line, issue.column, issue.reason);
-    timings.parseMs = Math.round(performance.now() - started);
-    return report(false, { rows: 0, created: 0, updated: 0 });
-  }
-  timings.parseMs = Math.round(performance.now() - started);
-  const { header, rows, recordCount: total } = parsed;
+    await inTransaction(db, async (tx) => {
+      const fileKeys = await FileKeys.open(tx);
+      const batches = csvBatches(input, importer.columns, issues, {
+        maxBytes: options.maxBytes,
+        onBytes: (read, total) => options.onProgress?.('read', read, total)
+      });
+      let validated = 0;
+      for await (const batch of batches) {
+        counts.rows = batch.recordCount;
+        const validateStart = performance.now();
+        const rows = await fileKeys.dropRepeats(batch.rows, importer.uniqueInFile, issues);
+        const prepared = await importer.prepare(rows, {
+          db: tx,
+          ref,
+          issues,
+          present: new Set(batch.header),
+          source: options.source?.trim() || null,
+          adopt: new Set(options.adopt ?? []),
+          adopted,
+          ownerEdits,
+          onRows: (done) => options.onProgress?.('validate', validated + done, validated + rows.length)
+        });
+        validated += rows.length;
+        timings.validateMs += since(validateStart);
+        if (!issues.empty || options.dryRun) continue;
 
-  const validateStart = performance.now();
-  const prepared = await importer.prepare(rows, {
-    db,
-    ref: await loadReferenceData(db),
-    issues,
-    present: new Set(header),
-    source: options.source?.trim() || null,
-    adopt: new Set(options.adopt ?? []),
-    adopted,
-    ownerEdits,
-    onRows: (done) => options.onProgress?.('validate', done, rows.length)
-  });
-  timings.validateMs = Math.round(performance.now() - validateStart);
-  const rowCount = rows.length;
-  rows.length = 0; // the prepared rows hold everything the write needs: let the parsed cells go (200k rows ≈ 200 MB)
-  if (!issues.empty) return report(false, { rows: total, created: 0, updated: 0 });
-  if (options.dryRun) return report(true, { rows: total, created: 0, updated: 0 });
-
-  const writeStart = performance.now();
-  try {
-    const result = await db.$transaction(
-      async (tx) => {
+        const writeStart = performance.now();
         const written = await importer.write(tx, prepared, {
-          onRows: (done) => options.onProgress?.('write', done, rowCount)
+          onRows: (done) => options.onProgress?.('write', counts.created + counts.updated + done, validated)
         });
         await enqueueImportChanges(tx, written.changes);
-        return written;
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 }
-    );
-    // Fresh statistics after a large import: with the old ones (say, an empty table) the planner picks plans
-    // for a few rows and every later query on these tables pays for it until autovacuum gets round to them.
-    if (result.changes.length >= ANALYZE_THRESHOLD) {
-      for (const table of [...importer.tables, 'Outbox']) {
-        await db.$executeRawUnsafe(`ANALYZE "${table}"`).catch(() => {}); // only an optimisation: the data is in
+        counts.created += written.created;
+        counts.updated += written.updated;
+        outboxRows += written.changes.length;
+        timings.writeMs += since(writeStart);
       }
-    }
-    timings.writeMs = Math.round(performance.now() - writeStart);
-    return report(
-      true,
-      { rows: total, created: result.created, updated: result.updated },
-      { outboxRows: result.changes.length, rebuildRecommended: result.changes.length > REBUILD_THRESHOLD }
-    );
+      if (!issues.empty || options.dryRun) throw new NothingToKeep();
+    });
   } catch (error) {
+    if (error instanceof NothingToKeep) return report(issues.empty);
+    if (error instanceof FileRejected) {
+      for (const issue of error.issues) issues.add(issue.line, issue.column, issue.reason);
+      return report(false);
+    }
     const message = constraintMessage(error);
     if (!message) throw error;
     issues.add(1, undefined, message);
-    timings.writeMs = Math.round(performance.now() - writeStart);
-    return report(false, { rows: total, created: 0, updated: 0 });
+    return report(false);
   }
+  // Fresh statistics after a large import: with the old ones (say, an empty table) the planner picks plans
+  // for a few rows and every later query on these tables pays for it until autovacuum gets round to them.
+  if (outboxRows >= ANALYZE_THRESHOLD) {
+    for (const table of [...importer.tables, 'Outbox']) {
+      await db.$executeRawUnsafe(`ANALYZE "${table}"`).catch(() => {}); // only an optimisation: the data is in
+    }
+  }
+  return report(true);
 }

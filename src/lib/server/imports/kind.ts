@@ -1,16 +1,19 @@
-import type { Prisma, PrismaClient } from '../db/generated/client';
 import type { Change } from '../projection/outbox';
 import type { ReferenceData } from '../validation/reference';
 import type { Column } from './columns';
 import type { CsvRow } from './csv-source';
+import type { UniqueInFile } from './file-keys';
 import type { IssueCollector, OwnerEditOverwrite } from './report';
+import type { SqlSession } from './sql-session';
 
 /**
  * What each import kind (one file per kind in this folder) provides: its columns, a validation pass that reads
- * the database but writes nothing, and a write pass that runs inside the import's single transaction.
+ * the database but writes nothing, and a write pass. The import streams the file in batches; both passes run
+ * per batch inside the import's single transaction, so a batch sees what the batches before it wrote.
  */
 export interface PrepareContext {
-  db: PrismaClient;
+  /** The import's transaction (reads see the earlier batches' writes). */
+  db: SqlSession;
   ref: ReferenceData;
   issues: IssueCollector;
   /** Columns present in the file's header: absent optional columns leave existing values unchanged. */
@@ -40,8 +43,10 @@ export interface KindImporter<P> {
   columns: readonly Column[];
   /** Tables it writes: analysed after a large import so the planner sees the new row counts. */
   tables: readonly string[];
+  /** Values that may appear once per file: checked across batches (each batch's prepare checks within it). */
+  uniqueInFile: readonly UniqueInFile[];
   prepare(rows: CsvRow[], ctx: PrepareContext): Promise<P>;
-  write(tx: Prisma.TransactionClient, prepared: P, ctx: WriteContext): Promise<WriteResult>;
+  write(tx: SqlSession, prepared: P, ctx: WriteContext): Promise<WriteResult>;
 }
 
 /** Reports progress every `step` rows, and once at the end. */

@@ -1,4 +1,3 @@
-import type { Prisma } from '../db/generated/client';
 import { networkMembershipSchema, type NetworkMembershipValues } from '../validation/network-membership';
 import { bulkInsert, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { enumCell, text } from './cells';
@@ -8,6 +7,7 @@ import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadNetworks, loadOrganizations } from './references';
 import { RowChecker } from './row-check';
+import type { SqlSession } from './sql-session';
 
 /**
  * Network memberships have no external id of their own: a row is keyed by its (network, organisation) pair, the
@@ -113,7 +113,7 @@ function tableRow(r: MembershipRow): BulkRow {
   return { id: r.id, ...r.values, since: r.values.since ?? null, until: r.values.until ?? null };
 }
 
-async function write(tx: Prisma.TransactionClient, p: PreparedMemberships, ctx: { onRows?: (n: number) => void }) {
+async function write(tx: SqlSession, p: PreparedMemberships, ctx: { onRows?: (n: number) => void }) {
   let done = 0;
   const onChunk = (n: number) => ctx.onRows?.((done += n));
   const inserts = p.rows.filter((r) => r.isNew);
@@ -140,6 +140,15 @@ async function write(tx: Prisma.TransactionClient, p: PreparedMemberships, ctx: 
 export const networkMembershipsImporter: KindImporter<PreparedMemberships> = {
   columns: COLUMNS['network-memberships'],
   tables: ['NetworkMembership'],
+  uniqueInFile: [
+    {
+      name: 'pair',
+      columns: ['network', 'organization'],
+      reportOn: 'organization',
+      describe: ([network, organization], first) =>
+        `"${organization}" is already listed as a member of "${network}" on line ${first}`
+    }
+  ],
   prepare,
   write
 };

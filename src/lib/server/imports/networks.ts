@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import type { Prisma } from '../db/generated/client';
 import { httpUrl, slug, text as textRule } from '../validation/rules';
 import { assignSlugs } from './auto-slugs';
 import { bulkInsert, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { isoTimestamp, slugify, text } from './cells';
 import { COLUMNS } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadNetworks, loadOrganizations } from './references';
 import { RowChecker } from './row-check';
+import type { SqlSession } from './sql-session';
 
 /**
  * Networks / coalitions. There is no network mutation with shared rules yet, so the row schema lives here, built
@@ -126,11 +127,11 @@ async function prepare(rows: CsvRow[], ctx: PrepareContext): Promise<PreparedNet
   const secretariatIds = valid.flatMap((v) => (v.organizationId ? [v.organizationId] : []));
   const runBy = new Map(
     (
-      await ctx.db.network.findMany({
-        where: { organizationId: { in: secretariatIds } },
-        select: { id: true, name: true, organizationId: true }
-      })
-    ).map((n) => [n.organizationId!, n])
+      await ctx.db.$queryRawUnsafe<{ id: string; name: string; organizationId: string }[]>(
+        `SELECT id, name, "organizationId" FROM "Network" WHERE "organizationId" = ANY($1::text[])`,
+        secretariatIds
+      )
+    ).map((n) => [n.organizationId, n])
   );
 
   const prepared: NetworkRow[] = [];
@@ -184,7 +185,7 @@ function tableRow(r: NetworkRow): BulkRow {
   };
 }
 
-async function write(tx: Prisma.TransactionClient, p: PreparedNetworks, ctx: { onRows?: (n: number) => void }) {
+async function write(tx: SqlSession, p: PreparedNetworks, ctx: { onRows?: (n: number) => void }) {
   let done = 0;
   const onChunk = (n: number) => ctx.onRows?.((done += n));
   const inserts = p.rows.filter((r) => r.isNew);
@@ -209,6 +210,11 @@ async function write(tx: Prisma.TransactionClient, p: PreparedNetworks, ctx: { o
 export const networksImporter: KindImporter<PreparedNetworks> = {
   columns: COLUMNS.networks,
   tables: ['Network'],
+  uniqueInFile: [
+    { name: 'key', columns: ['external_id'], reportOn: 'external_id', describe: appearsTwice },
+    { name: 'slug', columns: ['slug'], reportOn: 'slug', describe: appearsTwice },
+    { name: 'secretariat', columns: ['secretariat'], reportOn: 'secretariat', describe: appearsTwice }
+  ],
   prepare,
   write
 };

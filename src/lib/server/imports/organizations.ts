@@ -1,14 +1,15 @@
-import type { Prisma } from '../db/generated/client';
 import { organizationCreateSchema, type OrganizationCreate } from '../validation/organization';
 import { assignSlugs } from './auto-slugs';
 import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { enumCell, enumList, isoTimestamp, list, slugify, text, wholeNumber } from './cells';
 import { COLUMNS } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadOrganizations } from './references';
 import { RowChecker } from './row-check';
+import type { SqlSession } from './sql-session';
 
 /** Schema field → CSV column, for reporting the shared rules' failures against the column. */
 const COLUMN_OF: Record<string, string> = {
@@ -217,7 +218,7 @@ function tableRow(r: OrgRow): BulkRow {
   };
 }
 
-async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx: { onRows?: (n: number) => void }) {
+async function write(tx: SqlSession, p: PreparedOrganizations, ctx: { onRows?: (n: number) => void }) {
   let done = 0;
   const onChunk = (n: number) => ctx.onRows?.((done += n));
   const inserts = p.rows.filter((r) => r.isNew);
@@ -271,6 +272,10 @@ async function write(tx: Prisma.TransactionClient, p: PreparedOrganizations, ctx
 export const organizationsImporter: KindImporter<PreparedOrganizations> = {
   columns: COLUMNS.organizations,
   tables: ['Organization', 'OrganizationTheme', 'OrganizationCountry'],
+  uniqueInFile: [
+    { name: 'key', columns: ['external_id'], reportOn: 'external_id', describe: appearsTwice },
+    { name: 'slug', columns: ['slug'], reportOn: 'slug', describe: appearsTwice }
+  ],
   prepare,
   write
 };

@@ -1,20 +1,14 @@
-import type { Prisma } from '../db/generated/client';
-import { enqueueChanges, type Change } from '../projection/outbox';
+import type { SqlSession } from './sql-session';
+import type { Change } from '../projection/outbox';
 import { bulkInsert } from './bulk-sql';
 
 /**
- * Outbox rows for an import, in the import's transaction. Small imports go through `enqueueChanges` like every
- * other write. Large ones write the very same rows (aggregate, id, op, and the same payload) with one set-based
- * statement per 5,000 changes: Prisma's createMany needs ~1 s per 1,000 outbox rows here, which made the outbox
- * the slowest part of a 200k-row import. Change the payload shape together with outbox.ts.
+ * Outbox rows for an import, in the import's transaction: the very same rows `enqueueChanges` writes for every
+ * other write (aggregate, id, op, and the same payload), with one set-based statement per 5,000 changes — the
+ * import's transaction is a plain pg session, not Prisma's (see sql-session.ts), and Prisma's createMany needed
+ * ~1 s per 1,000 outbox rows here anyway. Change the payload shape together with outbox.ts.
  */
-const VIA_PRISMA_MAX = 1_000;
-
-export async function enqueueImportChanges(tx: Prisma.TransactionClient, changes: Change[]): Promise<void> {
-  if (changes.length <= VIA_PRISMA_MAX) {
-    await enqueueChanges(tx, changes);
-    return;
-  }
+export async function enqueueImportChanges(tx: SqlSession, changes: Change[]): Promise<void> {
   await bulkInsert(
     tx,
     'Outbox',

@@ -1,15 +1,17 @@
 import { z } from 'zod';
-import { PartnershipStatus, type Prisma } from '../db/generated/client';
+import { PartnershipStatus } from '../db/generated/client';
 import { partnershipProposalSchema, type PartnershipProposal } from '../validation/partnership';
 import { text as textRule } from '../validation/rules';
 import { bulkInsert, bulkReplaceLinks, bulkUpdate, type BulkColumn, type BulkRow } from './bulk-sql';
 import { enumCell, list, text } from './cells';
 import { COLUMNS, INTERNAL_REF_PREFIX } from './columns';
 import type { CsvRow } from './csv-source';
+import { appearsTwice } from './file-keys';
 import { newId } from './ids';
 import { progressEvery, type KindImporter, type PrepareContext } from './kind';
 import { loadOrganizations } from './references';
 import { RowChecker } from './row-check';
+import type { SqlSession } from './sql-session';
 
 /**
  * Partnerships between two organisations already in the database. The shared proposal rules (src/lib/server/
@@ -206,7 +208,7 @@ function tableRow(r: PartnershipRow): BulkRow {
   };
 }
 
-async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx: { onRows?: (n: number) => void }) {
+async function write(tx: SqlSession, p: PreparedPartnerships, ctx: { onRows?: (n: number) => void }) {
   let done = 0;
   const onChunk = (n: number) => ctx.onRows?.((done += n));
   const inserts = p.rows.filter((r) => r.isNew);
@@ -246,6 +248,7 @@ async function write(tx: Prisma.TransactionClient, p: PreparedPartnerships, ctx:
 export const partnershipsImporter: KindImporter<PreparedPartnerships> = {
   columns: COLUMNS.partnerships,
   tables: ['Partnership', 'PartnershipTheme'],
+  uniqueInFile: [{ name: 'key', columns: ['external_id'], reportOn: 'external_id', describe: appearsTwice }],
   prepare,
   write
 };

@@ -1,5 +1,5 @@
-import type { Prisma, PrismaClient } from '../db/generated/client';
 import { INTERNAL_REF_PREFIX } from './columns';
+import type { SqlSession } from './sql-session';
 
 /**
  * Resolving the references a file makes to rows already in the database (organisations, networks), in one query
@@ -19,8 +19,6 @@ export interface ExistingRow {
   slug: string;
   name: string;
 }
-
-type Reader = PrismaClient | Prisma.TransactionClient;
 
 export class RefIndex {
   private readonly byExternalId = new Map<string, ExistingRow>();
@@ -62,7 +60,7 @@ function internalIds(refs: readonly string[]): string[] {
 }
 
 /** Organisations matching any of `refs` (as external id, atlas:<id> or slug) or owning any of `slugs`. */
-export async function loadOrganizations(db: Reader, refs: readonly string[], slugs: readonly string[] = []) {
+export async function loadOrganizations(db: SqlSession, refs: readonly string[], slugs: readonly string[] = []) {
   const rows = await db.$queryRawUnsafe<ExistingRow[]>(
     `SELECT id, "externalId", "externalIdSource", "ownerEditedFields", slug, name FROM "Organization"
       WHERE "externalId" = ANY($1::text[]) OR slug = ANY($2::text[]) OR id = ANY($3::text[])`,
@@ -73,7 +71,7 @@ export async function loadOrganizations(db: Reader, refs: readonly string[], slu
   return new RefIndex(rows);
 }
 
-export async function loadNetworks(db: Reader, refs: readonly string[], slugs: readonly string[] = []) {
+export async function loadNetworks(db: SqlSession, refs: readonly string[], slugs: readonly string[] = []) {
   const rows = await db.$queryRawUnsafe<ExistingRow[]>(
     `SELECT id, "externalId", slug, name FROM "Network"
       WHERE "externalId" = ANY($1::text[]) OR slug = ANY($2::text[]) OR id = ANY($3::text[])`,
@@ -85,7 +83,7 @@ export async function loadNetworks(db: Reader, refs: readonly string[], slugs: r
 }
 
 /** Slugs among `candidates` already used in `table` ("Organization" or "Network"). */
-export async function takenSlugs(db: Reader, table: 'Organization' | 'Network', candidates: readonly string[]) {
+export async function takenSlugs(db: SqlSession, table: 'Organization' | 'Network', candidates: readonly string[]) {
   if (candidates.length === 0) return new Set<string>();
   const rows = await db.$queryRawUnsafe<{ slug: string }[]>(
     `SELECT slug FROM "${table}" WHERE slug = ANY($1::text[])`,

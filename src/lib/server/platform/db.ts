@@ -88,6 +88,15 @@ export interface DbHandle {
  * A Prisma client over its own pool. `connection_limit` in the URL (Prisma's name for it) sets the pool size:
  * the embedded PGlite URL carries `connection_limit=1`. Apps use getDb(); tests use this for their own databases.
  */
+const poolsOfClients = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The pool under a client made by createDb (for work that must bypass Prisma, such as a large import). */
+export function poolOf(db: PrismaClient): pg.Pool {
+  const pool = poolsOfClients.get(db);
+  if (!pool) throw new Error('poolOf: this Prisma client was not made by createDb');
+  return pool;
+}
+
 export function createDb(databaseUrl: string, options: { statementTimeoutMs?: number } = {}): DbHandle {
   const statementTimeoutMs = options.statementTimeoutMs ?? env().DATABASE_STATEMENT_TIMEOUT_MS;
   const url = new URL(databaseUrl);
@@ -116,6 +125,7 @@ export function createDb(databaseUrl: string, options: { statementTimeoutMs?: nu
     adapter: new PrismaPg(pool),
     ...(limit === '1' ? { transactionOptions: { maxWait: queueWaitMs } } : {})
   });
+  poolsOfClients.set(db, pool);
   let closing: Promise<void> | undefined;
   return {
     db,

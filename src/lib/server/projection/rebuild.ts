@@ -82,7 +82,7 @@ export async function rebuildGraph(opts: RebuildOptions = {}): Promise<RebuildSu
   report({ phase: 'outbox', done: 0, total: 1 });
   const outboxMarkedProcessed = await db.$executeRaw`
     UPDATE "Outbox" SET "processedAt" = now() WHERE "processedAt" IS NULL AND id <= ${maxId}::bigint`;
-  const outboxReplayed = await replayRowsAfter(db, driver, maxId);
+  const outboxReplayed = await replayRowsAfter(db, driver, maxId, batchSize);
   report({ phase: 'outbox', done: 1, total: 1 });
 
   return { projected, failed, removed, outboxMarkedProcessed, outboxReplayed, durationMs: Date.now() - started };
@@ -155,16 +155,23 @@ async function pruneAll(
 
 /**
  * Re-projects the aggregates of outbox rows written after the rebuild started (processed or not: the loop may
- * have projected them before the rebuild overwrote them), then drains whatever is still pending.
+ * have projected them before the rebuild overwrote them), then drains whatever is still pending. Pages through
+ * those rows by id, so an import that committed millions of rows meanwhile is not read into memory at once.
  */
-async function replayRowsAfter(db: PrismaClient, driver: Driver, maxId: string): Promise<number> {
-  const rows = await db.$queryRaw<{ aggregate: string; aggregateId: string }[]>`
-    SELECT DISTINCT aggregate, "aggregateId" FROM "Outbox" WHERE id > ${maxId}::bigint`;
-  if (rows.length > 0) {
+async function replayRowsAfter(db: PrismaClient, driver: Driver, maxId: string, pageSize: number): Promise<number> {
+  let replayed = 0;
+  for (let after = maxId; ;) {
+    const rows = await db.$queryRaw<{ id: string; aggregate: string; aggregateId: string }[]>`
+      SELECT id::text AS id, aggregate, "aggregateId" FROM "Outbox"
+       WHERE id > ${after}::bigint ORDER BY id LIMIT ${pageSize}`;
+    if (rows.length === 0) break;
     const changes: ChangeSet = new Map();
     for (const row of rows) addChange(changes, row.aggregate, row.aggregateId);
     await writePlan(driver, await loadPlan(db, changes));
+    replayed += rows.length;
+    after = rows[rows.length - 1]!.id;
+    if (rows.length < pageSize) break;
   }
   await drainOutbox({ db, driver });
-  return rows.length;
+  return replayed;
 }
