@@ -4,6 +4,7 @@
  * depends on it — the work a real edit causes while others read. The member is a user made for the run, with an
  * approved membership and an API token; it is removed afterwards (its audit entries stay, as for any user).
  */
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { PrismaClient } from '../../src/lib/server/db/generated/client';
 import { randomSecret, sha256Hex } from '../../src/lib/server/auth/secrets';
 import { TOKEN_PREFIX } from '../../src/lib/server/auth/api-tokens';
@@ -71,7 +72,10 @@ export async function writeOnce(baseUrl: string, account: WriterAccount, hqCity:
         accept: 'application/graphql-response+json',
         authorization: `Bearer ${account.secret}`
       },
-      body: JSON.stringify({ query: UPDATE, variables: { input: { id: account.organizationId, hqCity } } })
+      body: JSON.stringify({
+        query: UPDATE,
+        variables: { input: { id: encodeGlobalID('Organization', account.organizationId), hqCity } }
+      })
     });
     const body = await response.text();
     const ok = response.ok && !hasGraphQLErrors(body) && body.includes('UpdateOrganizationSuccess');
