@@ -30,28 +30,20 @@ export interface Selection {
  * Above these the model is not handed to the solver at all (the greedy answer is immediate). Below them the work
  * per solve is bounded by a node count, not by time, so the answer does not depend on how loaded the machine is
  * (docs/decisions/0034-coalition-solver-budget-and-truthful-dashboard.md); the time limit is only a safety net.
- * Alternatives get a far smaller budget than the proposal: most are settled without a solve (see
- * `selectAlternative`), and the rest start from the greedy alternative
- * (docs/decisions/0035-coalition-alternatives-bounded-by-the-proposal.md).
+ * Only the proposal is solved; alternatives are greedy (see `selectAlternative`).
  */
 export const EXACT_LIMITS = {
   candidates: 800,
   cells: 1200,
   maxNodes: 200,
-  alternativeMaxNodes: 20,
   timeLimitSeconds: 10
 } as const;
 
 export async function selectCoalitions(input: SelectionInput, alternatives: number): Promise<Selection[]> {
-  const cells = input.themes.length * input.countries.length;
-  const state: SearchState = {
-    exact:
-      input.candidates.length > 0 && input.candidates.length <= EXACT_LIMITS.candidates && cells <= EXACT_LIMITS.cells
-  };
   const out: Selection[] = [];
   const seen = new Set<string>();
   for (let n = 0; n <= alternatives; n++) {
-    const chosen = n === 0 ? await selectProposal(input, state) : await selectAlternative(input, out, state);
+    const chosen = n === 0 ? await selectProposal(input) : selectAlternative(input, out);
     if (!chosen || (n > 0 && chosen.members.length === 0)) break;
     const key = [...chosen.members].sort().join(' ');
     if (seen.has(key)) break;
@@ -61,56 +53,44 @@ export async function selectCoalitions(input: SelectionInput, alternatives: numb
   return out;
 }
 
-/** Whether the solver may still be asked: once it ran out of budget or failed, the rest is chosen greedily. */
-interface SearchState {
-  exact: boolean;
-}
-
-async function selectProposal(input: SelectionInput, state: SearchState): Promise<Selection | undefined> {
-  if (!state.exact) return greedySelection(greedyAlternative(input, []));
-  return solveOrGreedy(input, [], EXACT_LIMITS.maxNodes, state);
-}
-
-/**
- * An alternative must differ from every earlier coalition, so it can never beat the last earlier one that was
- * proven optimal (its choices are a subset of that one's). When the greedy alternative reaches that bound — as
- * many cells, as few members, as many ties — it is optimal too, proven without a solve. Otherwise a small solve,
- * and the better of its answer and the greedy one.
- */
-async function selectAlternative(
-  input: SelectionInput,
-  earlier: Selection[],
-  state: SearchState
-): Promise<Selection | undefined> {
-  const differFrom = earlier.map((s) => s.members);
-  const greedy = greedyAlternative(input, differFrom);
-  const bound = [...earlier].reverse().find((s) => s.provenOptimal);
-  // A greedy cover short of the asked size is not a valid coalition and proves nothing.
-  const valid = greedy && (input.size === undefined || greedy.length === input.size);
-  if (valid && bound && better(greedy, bound.members, input) === 0) {
-    return { members: greedy, method: 'greedy', provenOptimal: true };
-  }
-  if (!state.exact) return greedySelection(greedy);
-  return solveOrGreedy(input, differFrom, EXACT_LIMITS.alternativeMaxNodes, state, greedy);
-}
-
-async function solveOrGreedy(
-  input: SelectionInput,
-  differFrom: string[][],
-  maxNodes: number,
-  state: SearchState,
-  greedy?: string[]
-): Promise<Selection | undefined> {
-  const outcome = await solveExact({ ...input, differFrom, maxNodes, timeLimitSeconds: EXACT_LIMITS.timeLimitSeconds });
+/** Exactly when the model is small enough; the greedy cover when not, or when the solver fails or runs out. */
+async function selectProposal(input: SelectionInput): Promise<Selection | undefined> {
+  const cells = input.themes.length * input.countries.length;
+  const greedy = () => greedyAlternative(input, []);
+  const solvable =
+    input.candidates.length > 0 && input.candidates.length <= EXACT_LIMITS.candidates && cells <= EXACT_LIMITS.cells;
+  if (!solvable) return greedySelection(greedy());
+  const { maxNodes, timeLimitSeconds } = EXACT_LIMITS;
+  const outcome = await solveExact({ ...input, maxNodes, timeLimitSeconds });
   if (outcome.status === 'infeasible') return undefined;
   if (outcome.status === 'optimal') return { members: outcome.members, method: 'exact', provenOptimal: true };
-  // Out of budget or failed: the remaining coalitions are chosen greedily, so one request never waits twice.
-  state.exact = false;
-  const fallback = greedy ?? greedyAlternative(input, differFrom);
+  const fallback = greedy();
   if (outcome.status === 'limit-reached' && (!fallback || better(outcome.members, fallback, input) >= 0)) {
     return { members: outcome.members, method: 'exact', provenOptimal: false };
   }
   return greedySelection(fallback);
+}
+
+/**
+ * Alternatives are chosen greedily, without a solve: HiGHS settles each at its root node, but that root costs ~3×
+ * the proposal's solve, and three of them were most of a request's time (docs/benchmarks.md). An alternative must
+ * differ from every earlier coalition, so it can never beat the last earlier one HiGHS proved optimal (its
+ * choices are a subset of that one's). When the greedy alternative reaches that bound — as many cells, as few
+ * members, as many ties — it is proven optimal too; otherwise it says it is not
+ * (docs/decisions/0035-coalition-alternatives-greedy-with-a-proof.md).
+ */
+function selectAlternative(input: SelectionInput, earlier: Selection[]): Selection | undefined {
+  const greedy = greedyAlternative(
+    input,
+    earlier.map((s) => s.members)
+  );
+  if (!greedy) return undefined;
+  // The last proven one is the tightest bound: each alternative's choices are a subset of the one before's.
+  const bound = [...earlier].reverse().find((s) => s.provenOptimal);
+  // A greedy cover short of the asked size is not a valid coalition and proves nothing.
+  const valid = input.size === undefined || greedy.length === input.size;
+  const proven = valid && bound !== undefined && better(greedy, bound.members, input) === 0;
+  return { members: greedy, method: 'greedy', provenOptimal: proven };
 }
 
 function greedySelection(members: string[] | undefined): Selection | undefined {
@@ -118,16 +98,54 @@ function greedySelection(members: string[] | undefined): Selection | undefined {
 }
 
 /**
- * The greedy coalition differing from each earlier one: without the leading half (at least one) of each earlier
- * coalition's freely chosen members. Undefined when nobody is left to choose from.
+ * The best greedy coalition differing from each earlier one. Leaving out any half (at least one) of each earlier
+ * coalition's freely chosen members satisfies the "differ" rule; which half matters, so a few choices are tried
+ * — the leading half (the widest members), the trailing half, every other member from the first or the second —
+ * and the best cover is kept. Undefined when nobody is left to choose from.
  */
 function greedyAlternative(input: SelectionInput, differFrom: string[][]): string[] | undefined {
-  const exclude = differFrom.flatMap((members) => {
-    const free = members.filter((id) => !input.include.includes(id));
-    return free.slice(0, requiredChange(free.length));
-  });
-  if (differFrom.length > 0 && exclude.length === 0) return undefined;
-  return greedyCover({ ...input, exclude });
+  if (differFrom.length === 0) return withoutRedundant(greedyCover(input), input);
+  let best: string[] | undefined;
+  for (const leaveOut of HALVES) {
+    const exclude = differFrom.flatMap((members) => {
+      const free = members.filter((id) => !input.include.includes(id));
+      return leaveOut(free, requiredChange(free.length));
+    });
+    if (exclude.length === 0) return undefined;
+    const members = withoutRedundant(greedyCover({ ...input, exclude }), input);
+    if (!best || better(members, best, input) > 0) best = members;
+  }
+  return best;
+}
+
+/** Ways to pick `count` of an earlier coalition's free members to leave out. */
+const HALVES: ((free: string[], count: number) => string[])[] = [
+  (free, count) => free.slice(0, count),
+  (free, count) => free.slice(free.length - count),
+  (free, count) => [...free.filter((_, i) => i % 2 === 0), ...free.filter((_, i) => i % 2 === 1)].slice(0, count),
+  (free, count) => [...free.filter((_, i) => i % 2 === 1), ...free.filter((_, i) => i % 2 === 0)].slice(0, count)
+];
+
+/**
+ * Drops freely chosen members whose every cell another member also covers, last chosen first: greedy picks wide
+ * members early, and later picks can make them redundant. Fewer members for the same cells is better by the
+ * objective whatever ties are lost. Not with a fixed size, where every seat must stay filled.
+ */
+function withoutRedundant(members: string[], input: SelectionInput): string[] {
+  if (input.size !== undefined) return members;
+  const byId = new Map(input.candidates.map((c) => [c.id, c]));
+  const cellsOfMember = (id: string) => {
+    const c = byId.get(id);
+    return c ? cellsOf(c, input.themes, input.countries).map((cell) => cellKey(cell.theme, cell.country)) : [];
+  };
+  const kept = [...members];
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const id = kept[i]!;
+    if (input.include.includes(id)) continue;
+    const others = new Set(kept.filter((other) => other !== id).flatMap(cellsOfMember));
+    if (cellsOfMember(id).every((cell) => others.has(cell))) kept.splice(i, 1);
+  }
+  return kept;
 }
 
 /** > 0 when `a` is the better coalition: more cells covered, then fewer members, then more ties among them. */
