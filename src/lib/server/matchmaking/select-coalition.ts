@@ -1,7 +1,8 @@
 /**
- * Chooses the proposal and its alternatives: exactly with HiGHS where the problem is small enough (exact-cover.ts),
- * otherwise — or when the solver fails or runs out of time — greedily (set-cover-cells.ts), and says which it was.
- * Each alternative differs from every earlier coalition in at least half of its freely chosen members.
+ * Chooses the proposal and its alternatives, and says how: the proposal exactly with HiGHS where the problem is
+ * small enough (exact-cover.ts), otherwise — or when the solver fails or runs out of nodes — greedily
+ * (set-cover-cells.ts); the alternatives greedily. Each alternative differs from every earlier coalition in at least
+ * half of its freely chosen members.
  */
 import { cellKey, cellsOf, tiesAmong, type CellCandidate } from './cells';
 import { requiredChange, solveExact } from './exact-cover';
@@ -105,13 +106,14 @@ function greedySelection(members: string[] | undefined): Selection | undefined {
  */
 function greedyAlternative(input: SelectionInput, differFrom: string[][]): string[] | undefined {
   if (differFrom.length === 0) return withoutRedundant(greedyCover(input), input);
+  // A coalition of forced members only cannot be differed from (the MILP calls this infeasible too).
+  if (differFrom.some((members) => members.every((id) => input.include.includes(id)))) return undefined;
   let best: string[] | undefined;
   for (const leaveOut of HALVES) {
     const exclude = differFrom.flatMap((members) => {
       const free = members.filter((id) => !input.include.includes(id));
       return leaveOut(free, requiredChange(free.length));
     });
-    if (exclude.length === 0) return undefined;
     const members = withoutRedundant(greedyCover({ ...input, exclude }), input);
     if (!best || better(members, best, input) > 0) best = members;
   }
