@@ -92,7 +92,8 @@ const CoalitionMethodEnum = builder.enumType('CoalitionMethod', {
     EXACT: { value: 'exact', description: 'By the HiGHS mixed-integer solver.' },
     GREEDY: {
       value: 'greedy',
-      description: 'By the greedy cover (too large for the solver, or it failed or timed out).'
+      description:
+        'By the greedy cover: every alternative, and a proposal too large for the solver or one it failed or timed out on.'
     }
   } as const
 });
@@ -164,8 +165,9 @@ const CoalitionRef = builder.objectRef<Coalition>('Coalition').implement({
     method: t.field({ type: CoalitionMethodEnum, resolve: (c) => c.method }),
     provenOptimal: t.exposeBoolean('provenOptimal', {
       description:
-        'True when the solver proved that no coalition from the candidates covers more cells, with fewer members, ' +
-        'or with more ties among them (within the constraints: forced members, size, differing from earlier ones).'
+        'True when it is proven that no coalition from the candidates covers more cells, with fewer members, ' +
+        'or with more ties among them (within the constraints: forced members, size, differing from earlier ones): ' +
+        'by the solver, or for a greedy alternative by equalling an earlier coalition the solver proved optimal.'
     }),
     comparedToProposal: t.field({
       type: CoalitionComparisonRef,
@@ -200,7 +202,8 @@ builder.queryField('proposeCoalition', (t) =>
       'The fewest organisations covering the most requested (theme, country) cells — a member covers a cell when it ' +
       'works on the theme (or a sub-theme) and in the country — preferring organisations already partnered with ' +
       'each other; solved exactly with HiGHS where small enough, else greedily ' +
-      '(docs/decisions/0013-coalition-cells-and-exact-selection.md); with alternatives.',
+      '(docs/decisions/0013-coalition-cells-and-exact-selection.md); with greedy alternatives ' +
+      '(docs/decisions/0035-coalition-alternatives-greedy-with-a-proof.md).',
     args: {
       themes: t.arg.stringList({ required: true, description: 'Theme slugs.' }),
       countries: t.arg.stringList({ required: true, description: 'ISO 3166-1 alpha-2 codes.' }),

@@ -2,9 +2,10 @@
  * npx tsx tools/cli/coalition-profile.ts [--inputs 40] [--seed 42]
  *
  * Where a coalition's time goes, on the benchmark's stores and dataset (run `npm run bench -- --setup-only` first):
- * for the benchmark's own inputs (3 themes × 8 countries, same seed), the candidate statement, the tie statement,
- * the pool before and after pruning dominated candidates, and each solve (best, then alternatives) with how it
- * ended. Prints medians and p95 per phase; no app server, no HTTP — the service code only.
+ * for the benchmark's own inputs (3 themes × 8 countries, same seed), the candidate and tie statements,
+ * the pool before and after pruning dominated candidates, the selection of the proposal alone and with its three
+ * alternatives (as the API runs it), and how each was chosen (exact or greedy, proven optimal or not). Prints
+ * medians and p95 per phase; no app server, no HTTP — the service code only.
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
@@ -12,9 +13,8 @@ import neo4j from 'neo4j-driver';
 import pg from 'pg';
 import { getDriver, graphDatabase } from '../../src/lib/server/platform/neo4j';
 import { fetchCandidates } from '../../src/lib/server/matchmaking/coalition';
-import { solveExact } from '../../src/lib/server/matchmaking/exact-cover';
 import { undominated } from '../../src/lib/server/matchmaking/prune-dominated';
-import { EXACT_LIMITS } from '../../src/lib/server/matchmaking/select-coalition';
+import { selectCoalitions, type Selection } from '../../src/lib/server/matchmaking/select-coalition';
 import { loadInputPools } from '../bench/pools';
 import { coalitionQuestion } from '../bench/questions/coalition';
 import { startBenchServices } from '../bench/services';
@@ -48,17 +48,15 @@ async function main() {
       record('pool', fetched.candidates.length);
       record('ties in pool', fetched.ties.length);
       record('pool after pruning', undominated({ ...fetched, ...lists }).length);
-      const differFrom: string[][] = [];
-      for (let a = 0; a <= ALTERNATIVES; a++) {
-        started = performance.now();
-        const { maxNodes, timeLimitSeconds } = EXACT_LIMITS;
-        const outcome = await solveExact({ ...fetched, ...lists, differFrom, maxNodes, timeLimitSeconds });
-        record(a === 0 ? 'solve best (ms)' : 'solve alternative (ms)', performance.now() - started);
-        const ending = `${a === 0 ? 'best' : 'alternative'} ${outcome.status}`;
-        endings.set(ending, (endings.get(ending) ?? 0) + 1);
-        if (outcome.status !== 'optimal' && outcome.status !== 'limit-reached') break;
-        differFrom.push(outcome.members);
-      }
+      started = performance.now();
+      const [proposal] = await selectCoalitions({ ...fetched, ...lists }, 0);
+      record('select proposal (ms)', performance.now() - started);
+      started = performance.now();
+      const selections = await selectCoalitions({ ...fetched, ...lists }, ALTERNATIVES);
+      record('select with alternatives (ms)', performance.now() - started);
+      const tally = (ending: string) => endings.set(ending, (endings.get(ending) ?? 0) + 1);
+      tally(`proposal ${describe(proposal)}`);
+      for (const alternative of selections.slice(1)) tally(`alternative ${describe(alternative)}`);
     }
   } finally {
     await sql.end();
@@ -69,6 +67,12 @@ async function main() {
     console.log(`${phase.padEnd(26)} p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}`);
   }
   for (const [ending, count] of endings) console.log(`${ending.padEnd(26)} ${count}`);
+}
+
+/** How a coalition was chosen, as the API reports it. */
+function describe(selection: Selection | undefined): string {
+  if (!selection) return 'none';
+  return `${selection.method}${selection.provenOptimal ? ', proven optimal' : ', not proven optimal'}`;
 }
 
 main().catch((error: unknown) => {

@@ -92,6 +92,39 @@ describe('exact coalition selection (HiGHS)', () => {
     );
   }, 120_000);
 
+  it('calls an alternative proven optimal only when no coalition differing as required is better', async () => {
+    let provenWithoutSolve = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        instanceArb,
+        fc.option(fc.integer({ min: 2, max: 4 }), { nil: undefined }),
+        async (inst, size) => {
+          const input = { ...inst, include: [], size };
+          const selections = await selectCoalitions(input, 3);
+          for (let i = 1; i < selections.length; i++) {
+            const alternative = selections[i]!;
+            if (!alternative.provenOptimal) continue;
+            if (alternative.method === 'greedy') provenWithoutSolve++;
+            // The truth: the same alternative problem solved to the end, without pruning.
+            const differFrom = selections.slice(0, i).map((s) => s.members);
+            const truth = await solveExact({
+              ...input,
+              differFrom,
+              maxNodes: 1_000_000,
+              timeLimitSeconds: 5,
+              prune: false
+            });
+            expect(truth.status).toBe('optimal');
+            if (truth.status === 'optimal') expect(better(alternative.members, truth.members, input)).toBe(0);
+          }
+        }
+      ),
+      { numRuns: 100 }
+    );
+    // The bound must actually settle some alternatives here, or this test would check only HiGHS.
+    expect(provenWithoutSolve).toBeGreaterThan(0);
+  }, 120_000);
+
   it('reports as covered exactly the cells its members cover, and names every missing cell', () => {
     fc.assert(
       fc.property(instanceArb, fc.array(fc.nat(8), { maxLength: 5 }), (inst, picks) => {

@@ -31,7 +31,13 @@ export const COVER_WEIGHTS = { cover: 1, tie: 0.4, degree: 0.1 } as const;
 /** The chosen member ids, forced members first, then in the order chosen. */
 export function greedyCover(input: CoverInput): string[] {
   const byId = new Map(input.candidates.map((c) => [c.id, c]));
-  const cells = new Map(input.candidates.map((c) => [c.id, cellsOf(c, input.themes, input.countries)]));
+  // Cell keys computed once: the loop below tests every candidate's cells on every step.
+  const cells = new Map(
+    input.candidates.map((c) => [
+      c.id,
+      cellsOf(c, input.themes, input.countries).map((cell) => cellKey(cell.theme, cell.country))
+    ])
+  );
   const neighbours = new Map<string, Set<string>>();
   for (const [a, b] of input.ties) {
     if (!neighbours.has(a)) neighbours.set(a, new Set());
@@ -42,20 +48,22 @@ export function greedyCover(input: CoverInput): string[] {
   const maxDegree = Math.max(1, ...input.candidates.map((c) => c.degree));
   const excluded = new Set(input.exclude ?? []);
   const chosen: string[] = [];
+  const isChosen = new Set<string>();
   const covered = new Set<string>();
 
   const choose = (id: string) => {
     chosen.push(id);
-    for (const cell of cells.get(id) ?? []) covered.add(cellKey(cell.theme, cell.country));
+    isChosen.add(id);
+    for (const key of cells.get(id) ?? []) covered.add(key);
   };
-  for (const id of input.include) if (byId.has(id) && !chosen.includes(id)) choose(id);
+  for (const id of input.include) if (byId.has(id) && !isChosen.has(id)) choose(id);
 
   const limit = input.size ?? Number.POSITIVE_INFINITY;
   while (chosen.length < limit) {
     let best: { id: string; utility: number; newlyCovered: number } | undefined;
     for (const c of input.candidates) {
-      if (excluded.has(c.id) || chosen.includes(c.id)) continue;
-      const newlyCovered = cells.get(c.id)!.filter((cell) => !covered.has(cellKey(cell.theme, cell.country))).length;
+      if (excluded.has(c.id) || isChosen.has(c.id)) continue;
+      const newlyCovered = cells.get(c.id)!.filter((key) => !covered.has(key)).length;
       const ties = chosen.filter((m) => neighbours.get(c.id)?.has(m)).length;
       const utility =
         COVER_WEIGHTS.cover * newlyCovered +
