@@ -119,6 +119,15 @@ export async function launchBrowser(
 }
 
 /**
+ * Navigates and waits until the page is hydrated (the root layout sets `data-hydrated` on <html>): controls that
+ * act through JavaScript, such as filters that submit on change, do nothing before that.
+ */
+export async function gotoHydrated(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+}
+
+/**
  * Full-page PNGs of the current page at desktop (1280×800) and phone (360×740) width, saved as
  * test-results/screenshots/<name>-desktop.png and -mobile.png. Restores the viewport afterwards.
  */

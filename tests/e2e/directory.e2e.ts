@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, kB, measureBuild } from '../../tools/cli/bundle-size';
-import { expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
+import { expectNoAxeViolations, gotoHydrated, launchBrowser, screenshot, useBrowserSession } from './browser';
 
 const THEME = {
   slug: 'alternatives-to-detention',
@@ -61,6 +61,7 @@ describe('directory', () => {
     const { page } = browser;
     const response = await page.goto('/directory');
     expect(response?.status()).toBe(200);
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Find organisations');
     const everything = await totalShown(page);
     expect(everything).toBe((await apiDirectory(page, {})).total);
@@ -113,7 +114,7 @@ describe('directory', () => {
 
   it('opens the sub-themes of a theme and filters by one', async () => {
     const { page } = browser;
-    await page.goto('/directory');
+    await gotoHydrated(page, '/directory');
     const themes = page.getByRole('group', { name: 'Themes' });
     const branch = themes.locator('li', { has: page.locator(`input[value="${THEME.slug}"]`) }).first();
     const toggle = branch.locator('summary', { hasText: `Sub-themes of ${THEME.en}` });
@@ -268,7 +269,7 @@ describe('directory without JavaScript', () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {
       const { page } = noJs;
-      await page.goto('/directory');
+      await gotoHydrated(page, '/directory');
       const theme = page
         .getByRole('group', { name: 'Themes' })
         .getByRole('checkbox', { name: new RegExp(`^${THEME.en} \\(`) });

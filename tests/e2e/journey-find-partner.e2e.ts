@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { expectNoAxeViolations, gotoHydrated, launchBrowser, screenshot, type BrowserSession } from './browser';
 import { signIn } from './fixtures';
 
 const THEME = { slug: 'alternatives-to-detention', en: 'Alternatives to immigration detention' };
@@ -35,7 +35,7 @@ describe('journey: find and contact a partner', () => {
     const { page } = browser;
 
     // 1. Search the directory by theme and country.
-    await page.goto('/directory');
+    await gotoHydrated(page, '/directory');
     const theme = page
       .getByRole('group', { name: 'Themes' })
       .getByRole('checkbox', { name: new RegExp(`^${THEME.en} \\(`) });
