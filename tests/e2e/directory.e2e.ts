@@ -269,7 +269,7 @@ describe('directory without JavaScript', () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {
       const { page } = noJs;
-      await gotoHydrated(page, '/directory');
+      await page.goto('/directory'); // no JavaScript: never hydrated
       const theme = page
         .getByRole('group', { name: 'Themes' })
         .getByRole('checkbox', { name: new RegExp(`^${THEME.en} \\(`) });
