@@ -47,7 +47,8 @@ export async function refreshRankingModel(opts: { log?: (line: string) => void }
   return model;
 }
 
-function isStale(model: RankingModel | null): boolean {
+/** True when there is no fitted model or it is older than STALE_AFTER_DAYS (the server then refits it). */
+export function isStale(model: RankingModel | null): boolean {
   if (!model?.fittedAt) return true;
   return Date.now() - Date.parse(model.fittedAt) > STALE_AFTER_DAYS * 86_400_000;
 }
