@@ -6,6 +6,8 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
 import { RecommendInput, recommendParams } from '../../../src/lib/server/matchmaking/recommend';
 import { RECOMMEND } from '../../../src/lib/server/matchmaking/recommend-query';
+import { PRIOR_MODEL, type RankingModel } from '../../../src/lib/server/matchmaking/ranking/model';
+import { latestRankingModel } from '../../../src/lib/server/matchmaking/ranking/store';
 import type { Question } from '../question';
 import { ANONYMOUS } from '../visibility';
 
@@ -14,6 +16,11 @@ interface Input {
 }
 
 const FIRST = 10;
+
+// The raw statement ranks with the weights the app ranks with: the stored model (the bench refits a stale one
+// before the app starts), else the prior — read once, as the app keeps it in memory.
+let model: Promise<RankingModel> | null = null;
+const rankingModel = () => (model ??= latestRankingModel().then((stored) => stored ?? PRIOR_MODEL));
 
 const QUERY = `
 query BenchRecommendations($id: ID!, $first: Int!) {
@@ -48,9 +55,10 @@ export const recommendationsQuestion: Question<Input> = {
   },
   async runRaw(input, { neo4j: driver, database }) {
     const parsed = RecommendInput.parse({ organizationId: input.organizationId, first: FIRST });
+    const params = recommendParams(ANONYMOUS, parsed, { model: await rankingModel() });
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     try {
-      const result = await session.executeRead((tx) => tx.run(RECOMMEND, recommendParams(ANONYMOUS, parsed)));
+      const result = await session.executeRead((tx) => tx.run(RECOMMEND, params));
       return result.records.map((r) => r.get('slug') as string).join(',');
     } finally {
       await session.close();
