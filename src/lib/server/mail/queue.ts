@@ -1,4 +1,4 @@
-import { fromPrisma, PgBoss, type Job, type QueueOptions } from 'pg-boss';
+import PgBoss from 'pg-boss';
 import type { Prisma } from '../db/generated/client';
 import { getPool } from '../platform/db';
 import { env } from '../env';
@@ -32,6 +32,18 @@ export interface MailQueue {
   readonly boss: PgBoss;
 }
 
+type Job<T> = PgBoss.Job<T>;
+type QueueSettings = Omit<PgBoss.Queue, 'name'>;
+
+/** pg-boss statements run inside a Prisma transaction (so jobs commit or roll back with the rows they announce). */
+function inPrismaTransaction(tx: Prisma.TransactionClient): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => ({
+      rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values)
+    })
+  };
+}
+
 // On globalThis like the mailer: Vite's dev server re-evaluates modules, the running queue stays the one.
 const globalForQueue = globalThis as unknown as { __atlasMailQueue?: MailQueue };
 
@@ -56,7 +68,7 @@ export async function startMailQueue(handlers: JobHandlers, options: MailQueueOp
   if (globalForQueue.__atlasMailQueue) return globalForQueue.__atlasMailQueue;
   const pool = getPool();
   const boss = new PgBoss({
-    db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
+    db: { executeSql: (text: string, values: unknown[] = []) => pool.query(text, values) },
     schema: 'pgboss'
   });
   boss.on('error', (error: Error) => log(`queue error: ${error.message}`));
@@ -86,7 +98,7 @@ async function configure(
   for (const name of [MAIL_QUEUE, NOTIFICATION_MAIL_QUEUE, DIGEST_QUEUE]) {
     await ensureQueue(boss, name, { ...retries, deadLetter: DEAD_MAIL_QUEUE });
   }
-  await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, null, { tz: 'UTC' });
+  await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'UTC' });
 
   const polling = { pollingIntervalSeconds: pollSeconds, batchSize: 1 };
   const failing = (name: string, job: Job<unknown>, error: unknown) => {
@@ -114,8 +126,11 @@ async function configure(
     },
     async enqueueNotificationMails(tx, notificationIds) {
       if (notificationIds.length === 0) return;
-      const jobs = notificationIds.map((notificationId) => ({ data: { notificationId } }));
-      await boss.insert(NOTIFICATION_MAIL_QUEUE, jobs, { db: fromPrisma(tx) });
+      const jobs = notificationIds.map((notificationId) => ({
+        name: NOTIFICATION_MAIL_QUEUE,
+        data: { notificationId }
+      }));
+      await boss.insert(jobs, { db: inPrismaTransaction(tx) });
     },
     async stop(timeoutMs = 4_000) {
       if (globalForQueue.__atlasMailQueue === queue) globalForQueue.__atlasMailQueue = undefined;
@@ -127,7 +142,7 @@ async function configure(
 }
 
 /** Creates the queue, or applies today's retry settings to the one an earlier start created. */
-async function ensureQueue(boss: PgBoss, name: string, options: QueueOptions & { deadLetter?: string }): Promise<void> {
-  if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
-  else if (Object.keys(options).length > 0) await boss.updateQueue(name, options);
+async function ensureQueue(boss: PgBoss, name: string, options: QueueSettings): Promise<void> {
+  if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+  else if (Object.keys(options).length > 0) await boss.updateQueue(name, { name, ...options });
 }
