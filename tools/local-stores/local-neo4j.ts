@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { colorAllowed, printable } from '../process/plain-output';
 
 export interface LocalNeo4jOptions {
   dataDir: string;
@@ -73,11 +74,19 @@ export async function ensureNeo4jJars(): Promise<void> {
   process.stderr.write(
     '[graph] building the local Neo4j (graph/pom.xml; the first run downloads ~140 MB from Maven Central)…\n'
   );
-  // Maven's stdout goes to our stderr: commands keep stdout for their own output.
+  // Maven's output goes to our stderr (commands keep stdout for their own output), without terminal escape codes:
+  // Debian's Maven 3.8 writes colour resets (ESC[0m) even with -B and style.color=never, which littered the start log.
   const child = spawn('mvn', ['-q', '-B', '-Dstyle.color=never', '-f', pom, 'package'], {
-    stdio: ['ignore', 2, 2],
+    stdio: ['ignore', 'pipe', 'pipe'],
     cwd: atlasRoot()
   });
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const text = printable(chunk, colorAllowed(process.stderr));
+      if (text.trim()) process.stderr.write(text);
+    });
+  }
   const code = await new Promise<number | null>((res, rej) => {
     child.on('error', (e) => rej(new Error(`could not run mvn (is Maven installed?): ${e.message}`)));
     child.on('exit', (c) => res(c));
