@@ -10,23 +10,14 @@ import { getDb, withQueryCounter } from '../../src/lib/server/platform/db';
 import { withGraphQueryCounter } from '../../src/lib/server/platform/graph-query-counter';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { organizationsWithReferences } from '../../src/lib/server/directory/organizations-with-references';
+import { PROFILE_QUERY } from '../../tools/bench/questions/profile';
 import { executeOk } from '../factories/graphql';
 import { createOrganization, createPartnership } from '../factories/organizations';
 
 const db = getDb();
 
-// The bench's profile question (tools/bench/questions/profile.ts), and the same through a fragment.
-const PROFILE = `
-query Profile($slug: String!, $first: Int) {
-  organization(slug: $slug) {
-    id slug name type description website foundedYear hqCity levels languages
-    hqCountry { code nameEn }
-    themes { slug nameEn }
-    countries { code nameEn }
-    partnerCount
-    partners(first: $first) { id slug name hqCountry { code } }
-  }
-}`;
+// The bench's profile question (partners(first: 20)), and the same through a fragment.
+const PROFILE = PROFILE_QUERY;
 const PROFILE_BY_FRAGMENT = `
 query Profile($slug: String!) {
   organization(slug: $slug) { name ...Partners }
@@ -85,9 +76,9 @@ beforeAll(async () => {
 
 describe('profile round trips', () => {
   it('reads a profile in one SQL + one Cypher statement, then one SQL statement for the partners, whatever their number', async () => {
-    await measure(PROFILE, { slug: small.slug, first: 20 }); // warm-up: connections and plans, not rows
-    const few = await measure(PROFILE, { slug: small.slug, first: 20 });
-    const many = await measure(PROFILE, { slug: large.slug, first: 20 });
+    await measure(PROFILE, { slug: small.slug }); // warm-up: connections and plans, not rows
+    const few = await measure(PROFILE, { slug: small.slug });
+    const many = await measure(PROFILE, { slug: large.slug });
 
     // The answers are real and complete, so the counts cover the whole work.
     const org = many.data.organization!;
