@@ -13,16 +13,11 @@ import {
   WorkLevelEnum
 } from './enums';
 import { decodeId } from './ids';
-import { arrayConnection, checkPageArgs } from './pagination';
+import { arrayConnection } from './pagination';
+import { DEFAULT_LIST_SIZE, listSize } from './list-size';
 import { CountryRef, GrantRef, NetworkMembershipRef, OrganizationRef, PartnershipRef, ThemeRef } from './refs';
 import { OrganizationActionsRef } from './viewer-can';
-
-const DEFAULT_LIST_SIZE = 20;
-
-function listSize(first: number | null | undefined): number {
-  checkPageArgs({ first });
-  return first ?? DEFAULT_LIST_SIZE;
-}
+import { loadProfileBySlug } from './profile-prefetch';
 
 builder.node(OrganizationRef, {
   description: 'A civil-society organisation, network secretariat, funder or public body in the directory.',
@@ -39,8 +34,7 @@ builder.node(OrganizationRef, {
     hqCountry: t.field({
       type: CountryRef,
       nullable: true,
-      resolve: async (org, _args, ctx) =>
-        org.hqCountryCode ? ((await ctx.loaders.countries()).byCode.get(org.hqCountryCode) ?? null) : null
+      resolve: (org, _args, ctx) => (org.hqCountryCode ? ctx.loaders.countryByCode(org.hqCountryCode) : null)
     }),
     countries: t.field({
       type: [CountryRef],
@@ -115,7 +109,7 @@ builder.node(OrganizationRef, {
         'Archived organisations are left out. Null (with a GRAPH_UNAVAILABLE error) while the graph is unavailable.',
       args: { first: t.arg.int({ required: false, defaultValue: DEFAULT_LIST_SIZE }) },
       resolve: async (org, { first }, ctx) => {
-        const ids = await ctx.loaders.partnersByOrganization.load({ id: org.id, limit: listSize(first) });
+        const { ids } = await ctx.loaders.partnerGraph.load({ id: org.id, limit: listSize(first) });
         const rows = await ctx.loaders.partnerRows.loadMany(ids);
         return rows.filter((row): row is Organization => row !== null && !(row instanceof Error));
       }
@@ -125,7 +119,7 @@ builder.node(OrganizationRef, {
       description:
         'How many organisations `partners` would list without a limit. Null (with a GRAPH_UNAVAILABLE error) while ' +
         'the graph is unavailable.',
-      resolve: (org, _args, ctx) => ctx.loaders.partnerCountByOrganization.load(org.id)
+      resolve: async (org, _args, ctx) => (await ctx.loaders.partnerGraph.load({ id: org.id, limit: 0 })).count
     }),
     partnerships: t.connection(
       {
@@ -170,7 +164,7 @@ builder.queryField('organization', (t) =>
     nullable: true,
     description: 'One organisation by its id or its slug (give exactly one). Archived ones too (see `archived`).',
     args: { id: t.arg.id({ required: false }), slug: t.arg.string({ required: false }) },
-    resolve: async (_root, { id, slug }, ctx) => {
+    resolve: async (_root, { id, slug }, ctx, info) => {
       if ((id == null) === (slug == null)) {
         throw badUserInput([{ field: 'id', message: 'give either id or slug' }], 'id, slug: give exactly one of them');
       }
@@ -178,7 +172,7 @@ builder.queryField('organization', (t) =>
         const raw = decodeId(String(id), 'Organization');
         return raw ? ctx.loaders.organizationById.load(raw) : null;
       }
-      return ctx.loaders.organizationBySlug.load(slug!.trim());
+      return loadProfileBySlug(ctx, slug!.trim(), info);
     }
   })
 );

@@ -11,7 +11,8 @@ interface Input {
   slug: string;
 }
 
-const QUERY = `
+/** Also the profile a round-trip test counts (tests/integration/profile-round-trips.int.test.ts). */
+export const PROFILE_QUERY = `
 query BenchProfile($slug: String!) {
   organization(slug: $slug) {
     id slug name type description website foundedYear hqCity levels languages
@@ -56,7 +57,7 @@ export const profileQuestion: Question<Input> = {
     'a random organisation with exactly 20 visible partners, by slug; its fields, themes, countries and 20 partners',
   raw: 'one SQL statement (row, themes, countries) through pg and, concurrently, one Cypher statement (partners, count) through the driver',
   pick: (rng, pools) => ({ slug: rng.pick(pools.profiles).slug }),
-  request: (input) => ({ query: QUERY, variables: { slug: input.slug } }),
+  request: (input) => ({ query: PROFILE_QUERY, variables: { slug: input.slug } }),
   apiAnswer(data, input) {
     const org = (data as { organization: { partnerCount: number; partners: { slug: string }[] } | null }).organization;
     if (!org) throw new Error(`profile: no organisation "${input.slug}"`);

@@ -2,7 +2,7 @@ import { graphql } from '../generated';
 
 /**
  * The organisation page (/organizations/<slug>): the profile, its partners with their own partners (the network
- * view's second ring; nested `partners` is batched per level by the partnersByOrganization loader, see
+ * view's second ring; nested `partners` is batched per level by the partnerGraph loader, see
  * tests/integration/graphql-n-plus-one), and the viewer's memberships (to offer "Propose a partnership").
  */
 export const OrganizationPageQuery = graphql(`

@@ -12,6 +12,7 @@
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { getDb } from '../platform/db';
 import { VISIBILITY_LEVELS, type VisibilityLevel } from './levels';
+import { readParsedEntry, rememberEntry } from './parsed-entries';
 
 export interface Cached<T> {
   value: T;
@@ -81,16 +82,20 @@ export async function writeCacheIfCurrent(
   const computedAt = new Date();
   // "computedAt" is a timestamp without time zone holding UTC, as Prisma writes it (hence `now() AT TIME ZONE 'UTC'`
   // elsewhere here); casting the ISO string drops its Z.
-  const stored = await getDb().$queryRaw<{ key: string }[]>`
+  const json = JSON.stringify(value);
+  const stored = await getDb().$queryRaw<{ key: string; xmin: string }[]>`
     WITH current AS (
       SELECT value FROM "AnalyticsCache" WHERE key = ${generationKey(level)} FOR SHARE
     )
     INSERT INTO "AnalyticsCache" (key, value, "computedAt")
-    SELECT ${key}, ${JSON.stringify(value)}::jsonb, ${computedAt.toISOString()}::timestamp
+    SELECT ${key}, ${json}::jsonb, ${computedAt.toISOString()}::timestamp
     FROM current WHERE (current.value)::int = ${generation}
     ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, "computedAt" = EXCLUDED."computedAt"
-    RETURNING key`;
-  return stored.length > 0 ? computedAt : null;
+    RETURNING key, xmin::text AS xmin`;
+  if (stored.length === 0) return null;
+  // The next read of this entry in this process parses nothing; parsed from the JSON sent, it equals a read.
+  rememberEntry(key, { computedAt, xmin: stored[0]!.xmin }, json);
+  return computedAt;
 }
 
 /**
@@ -168,13 +173,14 @@ export async function cached<T>(
 ): Promise<Cached<T>> {
   const key = cacheKey(metric, level, params);
   if (!opts.refresh) {
-    const hit = await readCache<T>(key);
+    // Parsed once per computation: an unchanged entry costs a look at its version (parsed-entries.ts).
+    const hit = await readParsedEntry<T>(key);
     if (hit) return { ...hit, level };
     let running = inFlight.get(key) as Promise<Stored<T>> | undefined;
     if (!running) {
       // The computation we would join may have stored its value and left while our read was on its way: the
       // cache has it now (it is written before the computation leaves inFlight). Read once more before computing.
-      const late = await readCache<T>(key);
+      const late = await readParsedEntry<T>(key);
       if (late) return { ...late, level };
       running = inFlight.get(key) as Promise<Stored<T>> | undefined;
     }

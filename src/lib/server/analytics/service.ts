@@ -61,13 +61,24 @@ export interface RankedMatrix extends Omit<ThemeCountryMatrix, 'cells'> {
   scope: string[];
 }
 
+/**
+ * Ranked once per parsed matrix: the cache hands out the same parsed value until the entry changes
+ * (parsed-entries.ts), so the ranking is kept beside it instead of being redone on every request.
+ */
+const rankings = new WeakMap<ThemeCountryMatrix, ReturnType<typeof rankGaps>>();
+function rankedOnce(matrix: ThemeCountryMatrix): ReturnType<typeof rankGaps> {
+  let ranked = rankings.get(matrix);
+  if (!ranked) rankings.set(matrix, (ranked = rankGaps(matrix, landNeighbours())));
+  return ranked;
+}
+
 async function rankedMatrix(viewer: Viewer, parsed: z.output<typeof MatrixInput>) {
   const { fromYear, toYear } = resolveYears(parsed, defaultYears().grants);
   const level = levelOf(visibilityOf(viewer));
   const result = await cached(MatrixComputation, level, { fromYear, toYear }, () =>
     computeMatrix(level, fromYear, toYear)
   );
-  const ranked = rankGaps(result.value, landNeighbours());
+  const ranked = rankedOnce(result.value);
   // Narrowing a precomputed aggregate by row, column or flag: nothing here depends on visibility.
   const themes = new Set(parsed.themes);
   const countries = new Set(parsed.countries);

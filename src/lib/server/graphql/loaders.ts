@@ -12,7 +12,13 @@ import type {
 import type { VisibilityParams } from '../access/viewer';
 import { countriesByGrants, grantsByIds, grantsByOrganizations, themesByGrants } from '../grants/queries';
 import { membershipsBy, networksByIds } from '../networks/queries';
-import { partnerCountsByOrganization, partnerIdsByOrganization } from '../partnerships/partners-graph';
+import { partnersByOrganization, type PartnerSlice } from '../partnerships/partners-graph';
+import {
+  byCountryName,
+  byThemeOrder,
+  organizationsWithReferences,
+  type OrganizationWithReferences
+} from '../directory/organizations-with-references';
 import { partnershipsByIds, partnershipsByOrganizations, themesByPartnerships } from '../partnerships/queries';
 
 /**
@@ -50,7 +56,14 @@ function grouped<T>(ids: readonly string[], map: Map<string, T[]>): T[][] {
 
 export interface PartnersKey {
   id: string;
+  /** How many partner ids to return; 0 when only the count is wanted. */
   limit: number;
+}
+
+const partnersCacheKey = (k: PartnersKey) => `${k.id}:${k.limit}`;
+
+function sliced(slice: PartnerSlice | undefined, limit: number): PartnerSlice {
+  return slice ? { count: slice.count, ids: slice.ids.slice(0, limit) } : { count: 0, ids: [] };
 }
 
 export function createLoaders(visibility: VisibilityParams) {
@@ -86,6 +99,62 @@ export function createLoaders(visibility: VisibilityParams) {
     for (const row of rows) organizationById.prime(row.id, row);
   };
 
+  /** Countries that came with an organisation's row (its headquarters): hqCountry needs no reference query then. */
+  const knownCountries = new Map<string, Country>();
+
+  const themesByOrganization = new DataLoader<string, Theme[]>(async (ids) => {
+    const [rows, index] = await Promise.all([
+      db.organizationTheme.findMany({ where: { organizationId: { in: [...ids] } } }),
+      themes()
+    ]);
+    const map = new Map<string, Theme[]>();
+    for (const row of rows) {
+      const theme = index.byId.get(row.themeId);
+      if (theme) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), theme]);
+    }
+    for (const list of map.values()) list.sort(byThemeOrder);
+    return grouped(ids, map);
+  });
+
+  const countriesByOrganization = new DataLoader<string, Country[]>(async (ids) => {
+    const [rows, index] = await Promise.all([
+      db.organizationCountry.findMany({ where: { organizationId: { in: [...ids] } } }),
+      countries()
+    ]);
+    const map = new Map<string, Country[]>();
+    for (const row of rows) {
+      const country = index.byCode.get(row.countryCode);
+      if (country) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), country]);
+    }
+    for (const list of map.values()) list.sort(byCountryName);
+    return grouped(ids, map);
+  });
+
+  /** Rows read with their themes and countries (one statement) fill the loaders those fields ask. */
+  const primeWithReferences = (rows: OrganizationWithReferences[]) => {
+    for (const { organization, themes: themeList, countries: countryList, hqCountry } of rows) {
+      organizationById.prime(organization.id, organization);
+      themesByOrganization.prime(organization.id, themeList);
+      countriesByOrganization.prime(organization.id, countryList);
+      if (hqCountry) knownCountries.set(hqCountry.code, hqCountry);
+    }
+  };
+
+  /**
+   * Neo4j: a partner list and its count, one UNWIND statement per batch. `limit: 0` asks only the count
+   * (partnerCount); the batch fetches its largest limit and each key is sliced to its own, so partners and
+   * partnerCount of the same organisations share one statement.
+   */
+  const partnerGraph = new DataLoader<PartnersKey, PartnerSlice, string>(
+    async (keys) => {
+      const ids = [...new Set(keys.map((k) => k.id))];
+      const limit = Math.max(...keys.map((k) => k.limit));
+      const map = await partnersByOrganization(ids, limit, v);
+      return keys.map((k) => sliced(map.get(k.id), k.limit));
+    },
+    { cacheKeyFn: partnersCacheKey }
+  );
+
   return {
     themes,
     countries,
@@ -97,60 +166,46 @@ export function createLoaders(visibility: VisibilityParams) {
      * grant parties) happened to have primed those rows first — a race that makes query counts unpredictable.
      */
     partnerRows: new DataLoader<string, Organization | null>(async (ids) => {
-      const rows = await db.organization.findMany({ where: { id: { in: [...ids] } } });
-      primeOrganizations(rows);
-      return byKey(ids, rows);
+      const rows = await organizationsWithReferences(db, 'id', ids);
+      primeWithReferences(rows);
+      return byKey(
+        ids,
+        rows.map((r) => r.organization)
+      );
     }),
 
+    /** With themes, countries and headquarters in the same statement: a profile needs them all. */
     organizationBySlug: new DataLoader<string, Organization | null>(async (slugs) => {
-      const rows = await db.organization.findMany({ where: { slug: { in: [...slugs] } } });
-      const map = new Map(rows.map((row) => [row.slug, row]));
+      const rows = await organizationsWithReferences(db, 'slug', slugs);
+      primeWithReferences(rows);
+      const map = new Map(rows.map((row) => [row.organization.slug, row.organization]));
       return slugs.map((slug) => map.get(slug) ?? null);
     }),
 
-    themesByOrganization: new DataLoader<string, Theme[]>(async (ids) => {
-      const [rows, index] = await Promise.all([
-        db.organizationTheme.findMany({ where: { organizationId: { in: [...ids] } } }),
-        themes()
-      ]);
-      const map = new Map<string, Theme[]>();
-      for (const row of rows) {
-        const theme = index.byId.get(row.themeId);
-        if (theme) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), theme]);
+    themesByOrganization,
+    countriesByOrganization,
+
+    partnerGraph,
+
+    /**
+     * A partner slice fetched ahead (the profile's first wave, schema/profile-prefetch.ts) serves these keys: `slice` may
+     * still be running, and its failure (the graph down) reaches whoever loads the keys, as a fetch of theirs would.
+     */
+    primePartnerGraph(id: string, limits: readonly number[], slice: Promise<PartnerSlice>) {
+      for (const limit of limits) {
+        const key = { id, limit };
+        // A rejection is handled by whoever loads the key; until then it must not count as unhandled.
+        const value = slice.then((s) => sliced(s, limit));
+        value.catch(() => {});
+        // DataLoader resolves a primed value with Promise.resolve, so a promise is adopted as is.
+        partnerGraph.clear(key).prime(key, value as unknown as PartnerSlice);
       }
-      for (const list of map.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.slug.localeCompare(b.slug));
-      return grouped(ids, map);
-    }),
+    },
 
-    countriesByOrganization: new DataLoader<string, Country[]>(async (ids) => {
-      const [rows, index] = await Promise.all([
-        db.organizationCountry.findMany({ where: { organizationId: { in: [...ids] } } }),
-        countries()
-      ]);
-      const map = new Map<string, Country[]>();
-      for (const row of rows) {
-        const country = index.byCode.get(row.countryCode);
-        if (country) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), country]);
-      }
-      for (const list of map.values()) list.sort((a, b) => a.nameEn.localeCompare(b.nameEn));
-      return grouped(ids, map);
-    }),
-
-    /** Neo4j: one UNWIND query per batch; the batch's largest limit is fetched and each key sliced to its own. */
-    partnersByOrganization: new DataLoader<PartnersKey, string[], string>(
-      async (keys) => {
-        const ids = [...new Set(keys.map((k) => k.id))];
-        const limit = Math.max(...keys.map((k) => k.limit));
-        const map = await partnerIdsByOrganization(ids, limit, v);
-        return keys.map((k) => (map.get(k.id) ?? []).slice(0, k.limit));
-      },
-      { cacheKeyFn: (k) => `${k.id}:${k.limit}` }
-    ),
-
-    partnerCountByOrganization: new DataLoader<string, number>(async (ids) => {
-      const map = await partnerCountsByOrganization(ids, v);
-      return ids.map((id) => map.get(id) ?? 0);
-    }),
+    /** A country by code: one that came with an organisation row, else from the reference data. */
+    async countryByCode(code: string): Promise<Country | null> {
+      return knownCountries.get(code) ?? (await countries()).byCode.get(code) ?? null;
+    },
 
     partnershipsByOrganization: new DataLoader<string, Partnership[]>(async (ids) => {
       const map = await partnershipsByOrganizations(db, ids, v);
