@@ -166,14 +166,10 @@ export function* selectRankingSteps(rows: readonly LabelledRow[], prior: Weights
   const queries = byQuery(rows);
   const fold = new Map([...queries.keys()].map((q, i) => [q, i % FOLDS]));
   // Each option: the weights that rank a given query (fixed, or fitted without that query's fold), and the
-  // weights served if it wins (fitted on every query, only for the winner).
-  const fixed = (w: Weights) =>
-    function* (): Steps<Weights> {
-      return w;
-    };
-  const options: { name: string; weightsFor: (query: string) => Weights; final: () => Steps<Weights> }[] = [
-    { name: 'prior', weightsFor: () => prior, final: fixed(prior) },
-    ...Object.entries(BASELINE_ORDERINGS).map(([name, w]) => ({ name, weightsFor: () => w, final: fixed(w) }))
+  // weights served if it wins (fixed ones: themselves; fitted ones: fitted on every query, only for the winner).
+  const options: { name: string; weightsFor: (query: string) => Weights; final?: () => Steps<Weights> }[] = [
+    { name: 'prior', weightsFor: () => prior },
+    ...Object.entries(BASELINE_ORDERINGS).map(([name, w]) => ({ name, weightsFor: () => w }))
   ];
   if (canFit) {
     const perFold: Weights[] = [];
@@ -206,5 +202,10 @@ export function* selectRankingSteps(rows: readonly LabelledRow[], prior: Weights
     scores[option.name] = yield* hitsAt10ByQuery(queries, option.weightsFor);
     if (scores[option.name] > scores[best.name] + 1e-12) best = option;
   }
-  return { chosen: best.name, weights: yield* best.final(), scores, queries: queries.size };
+  return {
+    chosen: best.name,
+    weights: best.final ? yield* best.final() : best.weightsFor(''),
+    scores,
+    queries: queries.size
+  };
 }
