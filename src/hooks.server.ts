@@ -19,6 +19,7 @@ import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
 import { warmAnalytics } from '$lib/server/analytics/warm';
 import { startProposalExpirySweep } from '$lib/server/partnerships/proposal-expiry-schedule';
 import { startMailWorker } from '$lib/server/notifications/mail-worker';
+import { refitRankingModelIfStale, stopBackgroundRefit } from '$lib/server/matchmaking/ranking/store';
 
 // Validate the environment before the first request: a bad value stops the server with a message naming it.
 env();
@@ -28,7 +29,9 @@ env();
  * (Neo4j down or slow), so the graph catches up when Neo4j returns. On SIGTERM/SIGINT, once in-flight requests
  * are answered, the loop stops and the Neo4j driver and PostgreSQL pool close, so the process exits by itself.
  * The cached analytics are warmed in the background, so no visitor's first dashboard request computes them, and
- * expired proposals are swept hourly (stopped on shutdown like the projector).
+ * expired proposals are swept hourly (stopped on shutdown like the projector). A missing or stale ranking model is
+ * refitted in the background (ranking/store.ts; requests rank with the stored model or the prior meanwhile), and
+ * stopped between two of its queries on shutdown.
  */
 export const init: ServerInit = async () => {
   if (building) return;
@@ -41,11 +44,15 @@ export const init: ServerInit = async () => {
   warmAnalytics({ signal: warmUp.signal, log: warnAnalytics }).catch((error: unknown) =>
     warnAnalytics(`warm-up failed: ${(error as Error)?.message ?? error}`)
   );
+  refitRankingModelIfStale().catch((error: unknown) =>
+    console.warn(`[ranking] stale check failed: ${(error as Error)?.message ?? error}`)
+  );
   // Mail goes out from a PostgreSQL job queue (decision 0028); stopped first so it still has the pool.
   const mailQueue = await startMailWorker();
   onServerShutdown([
     mailQueue,
     { name: 'analytics warm-up', stop: async () => warmUp.abort() },
+    { name: 'ranking refit', stop: stopBackgroundRefit },
     { name: 'projector loop', stop: () => loop.stop() },
     { name: 'proposal expiry sweep', stop: () => proposalExpiry.stop() }
   ]);

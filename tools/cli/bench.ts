@@ -111,8 +111,8 @@ async function main(): Promise<number> {
     log(
       `analytics of every visibility level cached (${warmed.length} entries) in ${Math.round(performance.now() - warmStarted)} ms`
     );
-    // Likewise the learned ranking: a stale model is refitted by the app on its first recommendation, in process —
-    // minutes of CPU on this dataset that would land inside the timed questions (and stall the app meanwhile).
+    // Likewise the learned ranking: the app would refit a stale model in the background (decision 0036) — minutes of
+    // CPU on this dataset, competing with the timed questions — so it is refitted here, before the app starts.
     if (isStale(await latestRankingModel())) {
       const fitStarted = performance.now();
       await refreshRankingModel({ log: (line) => log(`ranking ${line}`) });

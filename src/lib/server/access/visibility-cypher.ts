@@ -17,6 +17,15 @@ export function visiblePartnership(rel: string): string {
   return `(${rel}.status = 'CONFIRMED' AND ${visibleRel(rel)})`;
 }
 
+/**
+ * A partnership proposal the viewer may know about: proposals are visible to their two sides and admins only,
+ * whatever their visibility flag (the rule of the directory's SQL). The recommender excludes a candidate already
+ * proposed to only when the viewer may know about the proposal.
+ */
+export function visibleProposal(rel: string): string {
+  return `(${rel}.status = 'PROPOSED' AND ($seeAll OR ${rel}.orgA IN $viewerOrgIds OR ${rel}.orgB IN $viewerOrgIds))`;
+}
+
 export function visibilityParams(v: VisibilityParams): {
   seeMembers: boolean;
   seeAll: boolean;

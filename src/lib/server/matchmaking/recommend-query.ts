@@ -3,7 +3,7 @@
  * so the production service, the model's fit and the offline evaluation run exactly the same thing
  * (docs/decisions/0006-recommendation-score.md, 0012-learned-ranking.md).
  *
- * Every partnership edge it reads passes `visiblePartnership` (or, for proposals, the two-sides-only rule), so the
+ * Every partnership edge it reads passes `visiblePartnership` (or, for proposals, `visibleProposal`), so the
  * structure term, the shared partners, the distance and the exclusion of existing partners only ever use
  * partnerships the viewer may see. With $asOf (YYYY-MM-DD) only ties that started before it count (undated ones
  * always do): the fit asks "what would we have ranked then?". Parameters: $organizationId, $themes (slugs),
@@ -21,20 +21,16 @@
  * PARTNERS_WITH joins Organizations): each label test is a store read per row, and dropping them cut the query's
  * database hits by about a quarter on the 20k-organisation benchmark graph with identical answers (docs/benchmarks.md).
  */
-import { visiblePartnership } from '../access/visibility-cypher';
+import { visiblePartnership, visibleProposal } from '../access/visibility-cypher';
 import { DISTANCE_SEARCH_DEPTH } from './score';
 
 /** A confirmed partnership the viewer may see, that had started by $asOf (when given). */
 const vp = (r: string) =>
   `(${visiblePartnership(r)} AND ($asOf IS NULL OR ${r}.startDate IS NULL OR ${r}.startDate < date($asOf)))`;
 
-/**
- * Proposals are visible to their two sides and admins only (the rule of the directory's SQL), whatever their
- * visibility flag; a candidate already proposed to is excluded only when the viewer may know about the proposal.
- */
-const visibleProposal = (r: string) =>
-  `(${r}.status = 'PROPOSED' AND ($seeAll OR ${r}.orgA IN $viewerOrgIds OR ${r}.orgB IN $viewerOrgIds)
-    AND ($asOf IS NULL OR ${r}.startDate IS NULL OR ${r}.startDate < date($asOf)))`;
+/** A proposal the viewer may know about (access layer), that had been made by $asOf (when given). */
+const vpr = (r: string) =>
+  `(${visibleProposal(r)} AND ($asOf IS NULL OR ${r}.startDate IS NULL OR ${r}.startDate < date($asOf)))`;
 
 /** The learned score's linear part for weight map `w` (ranking/model.ts FEATURES, in the same order). */
 const logit = (w: string) =>
@@ -60,7 +56,7 @@ WITH o,
           THEN COLLECT { MATCH (t:Theme) WHERE t.slug IN $themes RETURN t }
           ELSE COLLECT { MATCH (o)-[:WORKS_ON]->(t:Theme) RETURN t } END AS focusNodes,
      COLLECT { MATCH (o)-[r:PARTNERS_WITH]-(p:Organization)
-               WHERE ${vp('r')} OR ${visibleProposal('r')}
+               WHERE ${vp('r')} OR ${vpr('r')}
                RETURN DISTINCT p.id } AS existing,
      EXISTS { MATCH (o)-[r:PARTNERS_WITH]-() WHERE ${vp('r')} } AS hasPartners
 
@@ -83,13 +79,18 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   // Structural candidates: partners of partners over visible confirmed partnerships, ranked by shared partners and
   // then Adamic-Adar before the cut, so the cut keeps what "common neighbours" would put first. The degree of a
   // shared partner counts all its visible confirmed partnerships, so it is at least 2 and ln(degree) > 0.
+  // Each shared partner's visible ties are expanded once: their far ends give both its degree and the candidates.
   MATCH (o)-[r1:PARTNERS_WITH]-(z:Organization)
   WHERE ${vp('r1')} AND z.archived = false
   WITH DISTINCT o, existing, z
-  WITH o, existing, z, COUNT { MATCH (z)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${vp('r')} RETURN DISTINCT x } AS degree
-  MATCH (z)-[r2:PARTNERS_WITH]-(c:Organization)
-  WHERE ${vp('r2')} AND c <> o AND c.archived = false AND NOT c.id IN existing
-  WITH DISTINCT z, degree, c
+  CALL (z) {
+    MATCH (z)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${vp('r')}
+    RETURN collect(DISTINCT x) AS neighbours
+  }
+  WITH o, existing, z, size(neighbours) AS degree, neighbours
+  UNWIND neighbours AS c
+  WITH o, existing, z, degree, c
+  WHERE c <> o AND c.archived = false AND NOT c.id IN existing
   WITH c, sum(1.0 / log(degree)) AS adamicAdar, count(z) AS commonNeighbours, sum(1.0 / degree) AS resourceAllocation,
        collect({id: z.id, name: z.name}) AS shared
   ORDER BY commonNeighbours DESC, adamicAdar DESC, c.id
@@ -164,13 +165,15 @@ WHERE (size($themes) = 0 OR EXISTS { MATCH (c)-[:WORKS_ON]->(t:Theme) WHERE t.id
   AND (size($countries) = 0 OR EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries })
 
 WITH o, ownCountries, focus, focusCountries, hasPartners, c, adamicAdar, commonNeighbours, resourceAllocation, shared,
-     COUNT { MATCH (c)-[r:PARTNERS_WITH]-() WHERE ${vp('r')} } AS degree,
-     COUNT { MATCH (c)-[r:PARTNERS_WITH]-() WHERE ${vp('r')} AND r.startDate >= date($recentSince) } AS recentDegree,
+     // One expansion of the candidate's visible ties counts them all and the recent ones.
+     COLLECT { MATCH (c)-[r:PARTNERS_WITH]-() WHERE ${vp('r')}
+               RETURN CASE WHEN r.startDate >= date($recentSince) THEN 1 ELSE 0 END } AS recentFlags,
      COLLECT { MATCH (c)-[:WORKS_ON]->(t)-[:SUBTHEME_OF*0..]->(r) WHERE NOT (r)-[:SUBTHEME_OF]->()
                RETURN {id: t.id, root: r.id} } AS candidateThemes,
      COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k) RETURN DISTINCT k.code } AS candidateCountries
 WITH o, ownCountries, focus, focusCountries, hasPartners, c, adamicAdar, commonNeighbours, resourceAllocation, shared,
-     degree, recentDegree, candidateThemes, candidateCountries,
+     size(recentFlags) AS degree, reduce(n = 0, f IN recentFlags | n + f) AS recentDegree, candidateThemes,
+     candidateCountries,
      [f IN focus WHERE any(t IN candidateThemes WHERE t.id IN f.subtree) | f] AS fullThemes
 WITH o, ownCountries, focus, focusCountries, hasPartners, c, adamicAdar, commonNeighbours, resourceAllocation, shared,
      degree, recentDegree, candidateCountries, fullThemes,

@@ -40,7 +40,7 @@ describe('fitConditionalLogit', () => {
     const fit = fitConditionalLogit(lists(truth, 4_000, 11), { l2: 0.01 });
     expect(fit.converged).toBe(true);
     fit.weights.forEach((w, j) => expect(Math.abs(w - truth[j])).toBeLessThan(0.1 * Math.max(1, Math.abs(truth[j]))));
-  });
+  }, 30_000);
 
   it('learns nothing from lists without a choice, and refuses when no list has one', () => {
     const informative = lists([1, 0, 0, 0], 500, 3);

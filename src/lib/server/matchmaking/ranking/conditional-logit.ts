@@ -8,6 +8,7 @@
  * so the Hessian is 14 × 14 and a handful of deterministic iterations converge. No bias: it cancels within a list.
  */
 import { solve, standardisation } from './logistic';
+import { runNow, type Steps } from './steps';
 
 export interface ChoiceList {
   /** One row of features per candidate of the query. */
@@ -23,10 +24,24 @@ export interface ConditionalLogitFit {
   converged: boolean;
 }
 
+export interface ConditionalLogitOptions {
+  l2?: number;
+  maxIterations?: number;
+  tolerance?: number;
+}
+
 export function fitConditionalLogit(
   lists: readonly ChoiceList[],
-  opts: { l2?: number; maxIterations?: number; tolerance?: number } = {}
+  opts: ConditionalLogitOptions = {}
 ): ConditionalLogitFit {
+  return runNow(fitConditionalLogitSteps(lists, opts));
+}
+
+/** fitConditionalLogit as steps (steps.ts): yields after each list. */
+export function* fitConditionalLogitSteps(
+  lists: readonly ChoiceList[],
+  opts: ConditionalLogitOptions = {}
+): Steps<ConditionalLogitFit> {
   // A list without a positive (or with only positives) says nothing about the order within it.
   const useful = lists.filter((l) => l.labels.some((y) => y === 1) && l.labels.some((y) => y === 0));
   const allRows = useful.flatMap((l) => l.features);
@@ -36,10 +51,11 @@ export function fitConditionalLogit(
   const maxIterations = opts.maxIterations ?? 50;
   const tolerance = opts.tolerance ?? 1e-8;
   const { mean, scale } = standardisation(allRows);
-  const standardised = useful.map((l) => ({
-    z: l.features.map((row) => row.map((v, j) => (v - mean[j]) / scale[j])),
-    labels: l.labels
-  }));
+  const standardised: { z: number[][]; labels: readonly number[] }[] = [];
+  for (const l of useful) {
+    standardised.push({ z: l.features.map((row) => row.map((v, j) => (v - mean[j]) / scale[j])), labels: l.labels });
+    yield;
+  }
 
   let beta = new Array<number>(d).fill(0);
   let converged = false;
@@ -67,6 +83,7 @@ export function fitConditionalLogit(
         }
       });
       for (let j = 0; j < d; j++) gradient[j] -= positives * expected[j];
+      yield;
     }
     for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hessian[j][k] = hessian[k][j];
     const step = solve(hessian, gradient);

@@ -7,13 +7,15 @@
  * partners at the cutoff; newcomers) then serves whichever of a logistic fit (cross-validated over queries), the
  * prior, the simple baselines' orderings and blends of fit and baseline ranked that history best
  * (select.ts, docs/decisions/0021-rank-aware-model-selection.md); a group whose history is too thin keeps the prior.
+ * Every step is asynchronous or sliced (steps.ts, docs/decisions/0036-…), so the app can run it in the background.
  */
 import { visibilityOf } from '../../access/viewer';
 import { readTx } from '../../platform/neo4j';
 import { recommendRowsInTx, RecommendInput, type CandidateFeatures } from '../recommend';
 import { num } from '../values';
 import { PRIOR_MODEL, type HeldOut, type RankingModel } from './model';
-import { selectRanking } from './select';
+import { selectRankingSteps } from './select';
+import { runSliced } from './steps';
 
 /** The window Δ holds this share of the dated public partnerships before T. */
 const WINDOW_SHARE = 0.2;
@@ -57,6 +59,8 @@ export interface FitOptions {
   asOf?: string;
   seed?: number;
   log?: (line: string) => void;
+  /** Stops the fit between two of its queries (the app shutting down during a background refit). */
+  signal?: AbortSignal;
 }
 
 interface Example extends CandidateFeatures {
@@ -129,6 +133,7 @@ export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingMod
   for (const group of ['existing', 'newcomer'] as const) {
     const examples: Example[] = [];
     for (const query of groups[group]) {
+      opts.signal?.throwIfAborted();
       const input = RecommendInput.parse({ organizationId: query });
       const rows = await readTx((tx) =>
         recommendRowsInTx(
@@ -150,7 +155,11 @@ export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingMod
     // Rank-aware selection (select.ts): the fit, the prior, the baselines' orderings and blends, each scored on
     // this history's queries (the fit cross-validated), the best served.
     const canFit = positives >= MIN_POSITIVES && positives < examples.length;
-    const selection = selectRanking(examples, PRIOR_MODEL[group], canFit);
+    // In slices (steps.ts): the app refits a stale model in its own process, and a request arriving meanwhile
+    // must not wait for seconds of arithmetic.
+    const selection = await runSliced(selectRankingSteps(examples, PRIOR_MODEL[group], canFit), {
+      signal: opts.signal
+    });
     const heldOut: HeldOut = {
       queries: selection.queries,
       hitsAt10: selection.scores[selection.chosen],

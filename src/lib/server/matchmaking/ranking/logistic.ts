@@ -2,8 +2,10 @@
  * L2-regularised logistic regression fitted by Newton's method (iteratively reweighted least squares) on
  * standardised features. A dozen features and a few tens of thousands of rows: the normal equations are 13 × 13,
  * so an exact solver converges in a handful of iterations, deterministically, with no dependency
- * (docs/decisions/0012-learned-ranking.md says why not a library).
+ * (docs/decisions/0012-learned-ranking.md says why not a library). Written as steps (steps.ts) so the app can fit
+ * in slices without stalling its event loop.
  */
+import { ROWS_PER_STEP, runNow, type Steps } from './steps';
 
 export interface LogisticFit {
   /** On the original (unstandardised) scale: logit = bias + Σ weights[j] · x[j]. */
@@ -27,6 +29,15 @@ export function fitLogistic(
   y: readonly number[],
   opts: LogisticOptions = {}
 ): LogisticFit {
+  return runNow(fitLogisticSteps(x, y, opts));
+}
+
+/** fitLogistic as steps: yields every ROWS_PER_STEP rows. */
+export function* fitLogisticSteps(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  opts: LogisticOptions = {}
+): Steps<LogisticFit> {
   const n = x.length;
   if (n === 0 || n !== y.length) throw new Error('fitLogistic: x and y must be non-empty and the same length');
   const d = x[0].length;
@@ -36,7 +47,11 @@ export function fitLogistic(
   const sw = opts.sampleWeights ?? new Array<number>(n).fill(1);
 
   const { mean, scale } = standardisation(x);
-  const z = x.map((row) => [1, ...row.map((v, j) => (v - mean[j]) / scale[j])]);
+  const z: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    z.push([1, ...x[i].map((v, j) => (v - mean[j]) / scale[j])]);
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+  }
 
   const p = d + 1;
   let beta = new Array<number>(p).fill(0);
@@ -57,6 +72,7 @@ export function fitLogistic(
         const wj = w * row[j];
         for (let k = j; k < p; k++) hessian[j][k] += wj * row[k];
       }
+      if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
     }
     for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) hessian[j][k] = hessian[k][j];
     for (let j = 1; j < p; j++) {

@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FEATURES, PRIOR_MODEL, type Feature } from './model';
-import { BASELINE_ORDERINGS, hitsAt10, logitOf, selectRanking, type LabelledRow } from './select';
+import { BASELINE_ORDERINGS, hitsAt10, logitOf, selectRanking, selectRankingSteps, type LabelledRow } from './select';
+import { runSliced } from './steps';
 
 /** mulberry32: a small seeded generator, so every run sees the same data. */
 function rng(seed: number) {
@@ -70,7 +71,7 @@ describe('rank-aware selection', () => {
     const served = hitsAt10(fresh, (r) => logitOf(selection.weights, r.features));
     expect(served).toBeGreaterThan(hitsAt10(fresh, (r) => logitOf(popularity, r.features)) + 0.05);
     expect(selection.chosen).not.toBe('most connected');
-  }, 60_000);
+  }, 300_000);
 
   it('never ranks fresh queries clearly worse than popularity, whatever the structure', () => {
     fc.assert(
@@ -91,7 +92,7 @@ describe('rank-aware selection', () => {
       ),
       { numRuns: 6, seed: 42 }
     );
-  }, 120_000);
+  }, 300_000);
 
   it('records every option it scored and serves the best of them', () => {
     const selection = selectRanking(
@@ -114,5 +115,32 @@ describe('rank-aware selection', () => {
       expect.arrayContaining(['fitted', 'fitted ranking', 'resource allocation + popularity'])
     );
     expect(selection.scores[selection.chosen]).toBe(Math.max(...Object.values(selection.scores)));
-  }, 60_000);
+  }, 300_000);
+
+  it('runs in slices with the same answer, giving the event loop turns throughout (the app refits this way)', async () => {
+    const rows = generate({ commonNeighbours: 3, degree: 0.5, geography: 0 }, 60, 1);
+    const atOnce = selectRanking(rows, PRIOR_MODEL.existing, true);
+    // A timer-free ticker: counts the event-loop turns other work gets while the sliced selection runs.
+    let turns = 0;
+    let running = true;
+    const tick = () => {
+      turns++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const sliced = await runSliced(selectRankingSteps(rows, PRIOR_MODEL.existing, true), { sliceMs: 0 });
+    running = false;
+    expect(sliced).toEqual(atOnce);
+    // 60 lists: each listwise fit yields per list and iteration, each option's score per query.
+    expect(turns).toBeGreaterThan(1_000);
+  }, 120_000);
+
+  it('stops at the next turn when its signal is aborted', async () => {
+    const rows = generate({ commonNeighbours: 3, degree: 0.5, geography: 0 }, 60, 1);
+    const stop = new AbortController();
+    setImmediate(() => stop.abort(new Error('shutting down')));
+    await expect(
+      runSliced(selectRankingSteps(rows, PRIOR_MODEL.existing, true), { sliceMs: 0, signal: stop.signal })
+    ).rejects.toThrow('shutting down');
+  });
 });

@@ -11,9 +11,10 @@
  * Every option is a linear weight set over the query's features (ranking/model.ts), so the one Cypher query
  * ranks with it unchanged and the reasons stay the terms that ranked the item (weight × feature).
  */
-import { fitConditionalLogit } from './conditional-logit';
-import { fitLogistic } from './logistic';
+import { fitConditionalLogitSteps } from './conditional-logit';
+import { fitLogisticSteps } from './logistic';
 import { FEATURES, type Feature, type Weights } from './model';
+import { ROWS_PER_STEP, runNow, type Steps } from './steps';
 
 export interface LabelledRow {
   query: string;
@@ -70,17 +71,32 @@ function hit(rows: readonly LabelledRow[], score: (r: LabelledRow) => number): b
     .some((t) => t.r.label === 1);
 }
 
-function hitsAt10ByQuery(
+function* hitsAt10ByQuery(
   queries: ReadonlyMap<string, readonly LabelledRow[]>,
   weightsFor: (query: string) => Weights
-): number {
+): Steps<number> {
   if (queries.size === 0) return 0;
   let hits = 0;
   for (const [query, rows] of queries) {
     const w = weightsFor(query);
     if (hit(rows, (r) => logitOf(w, r.features))) hits++;
+    yield;
   }
   return hits / queries.size;
+}
+
+/** The rows of queries outside fold `k` (the training rows of that fold), yielding while it copies. */
+function* outsideFold<T extends LabelledRow>(
+  rows: readonly T[],
+  fold: ReadonlyMap<string, number>,
+  k: number
+): Steps<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    if (fold.get(rows[i].query) !== k) out.push(rows[i]);
+    if (i % ROWS_PER_STEP === ROWS_PER_STEP - 1) yield;
+  }
+  return out;
 }
 
 /** Share of queries with a positive in the top 10 when their candidates are ranked by `score`. */
@@ -93,7 +109,11 @@ export function hitsAt10(rows: readonly LabelledRow[], score: (r: LabelledRow) =
 }
 
 export function fitWeights(rows: readonly LabelledRow[]): Weights {
-  const fit = fitLogistic(
+  return runNow(fitWeightsSteps(rows));
+}
+
+function* fitWeightsSteps(rows: readonly LabelledRow[]): Steps<Weights> {
+  const fit = yield* fitLogisticSteps(
     rows.map((r) => FEATURES.map((f) => r.features[f])),
     rows.map((r) => r.label),
     { l2: L2 }
@@ -106,11 +126,15 @@ export function fitWeights(rows: readonly LabelledRow[]): Weights {
  * only shifts every logit alike; it is set so the average candidate sits at −5, like the prior's.
  */
 export function fitRankingWeights(rows: readonly LabelledRow[]): Weights {
+  return runNow(fitRankingWeightsSteps(rows));
+}
+
+function* fitRankingWeightsSteps(rows: readonly LabelledRow[]): Steps<Weights> {
   const lists = [...byQuery(rows).values()].map((qr) => ({
     features: qr.map((r) => FEATURES.map((f) => r.features[f])),
     labels: qr.map((r) => r.label)
   }));
-  const fit = fitConditionalLogit(lists, { l2: L2 });
+  const fit = yield* fitConditionalLogitSteps(lists, { l2: L2 });
   const mean = (j: number) => rows.reduce((s, r) => s + r.features[FEATURES[j]], 0) / rows.length;
   const bias = -5 - fit.weights.reduce((s, w, j) => s + w * mean(j), 0);
   return { bias, ...Object.fromEntries(FEATURES.map((f, j) => [f, fit.weights[j]])) } as Weights;
@@ -134,26 +158,30 @@ export interface Selection {
  * `canFit` false (too few positives) leaves the fitted options out.
  */
 export function selectRanking(rows: readonly LabelledRow[], prior: Weights, canFit: boolean): Selection {
+  return runNow(selectRankingSteps(rows, prior, canFit));
+}
+
+/** selectRanking as steps (steps.ts), for a fit that must not stall the app's event loop. */
+export function* selectRankingSteps(rows: readonly LabelledRow[], prior: Weights, canFit: boolean): Steps<Selection> {
   const queries = byQuery(rows);
   const fold = new Map([...queries.keys()].map((q, i) => [q, i % FOLDS]));
   // Each option: the weights that rank a given query (fixed, or fitted without that query's fold), and the
-  // weights served if it wins.
-  const options: { name: string; weightsFor: (query: string) => Weights; final: () => Weights }[] = [
-    { name: 'prior', weightsFor: () => prior, final: () => prior },
-    ...Object.entries(BASELINE_ORDERINGS).map(([name, w]) => ({ name, weightsFor: () => w, final: () => w }))
+  // weights served if it wins (fixed ones: themselves; fitted ones: fitted on every query, only for the winner).
+  const options: { name: string; weightsFor: (query: string) => Weights; final?: () => Steps<Weights> }[] = [
+    { name: 'prior', weightsFor: () => prior },
+    ...Object.entries(BASELINE_ORDERINGS).map(([name, w]) => ({ name, weightsFor: () => w }))
   ];
   if (canFit) {
-    const perFold = Array.from({ length: FOLDS }, (_, k) => fitWeights(rows.filter((r) => fold.get(r.query) !== k)));
-    let all: Weights | null = null;
-    const full = () => (all ??= fitWeights(rows));
-    options.push({ name: 'fitted', weightsFor: (q) => perFold[fold.get(q)!], final: full });
-    const rankingPerFold = Array.from({ length: FOLDS }, (_, k) =>
-      fitRankingWeights(rows.filter((r) => fold.get(r.query) !== k))
-    );
+    const perFold: Weights[] = [];
+    for (let k = 0; k < FOLDS; k++) perFold.push(yield* fitWeightsSteps(yield* outsideFold(rows, fold, k)));
+    options.push({ name: 'fitted', weightsFor: (q) => perFold[fold.get(q)!], final: () => fitWeightsSteps(rows) });
+    const rankingPerFold: Weights[] = [];
+    for (let k = 0; k < FOLDS; k++)
+      rankingPerFold.push(yield* fitRankingWeightsSteps(yield* outsideFold(rows, fold, k)));
     options.push({
       name: 'fitted ranking',
       weightsFor: (q) => rankingPerFold[fold.get(q)!],
-      final: () => fitRankingWeights(rows)
+      final: () => fitRankingWeightsSteps(rows)
     });
     for (const base of BLENDED)
       for (const s of BLEND_STRENGTHS) {
@@ -162,15 +190,22 @@ export function selectRanking(rows: readonly LabelledRow[], prior: Weights, canF
         options.push({
           name: `fitted + ${s} × ${base}`,
           weightsFor: (q) => blended[fold.get(q)!],
-          final: () => add(full(), b, s)
+          final: function* () {
+            return add(yield* fitWeightsSteps(rows), b, s);
+          }
         });
       }
   }
   const scores: Record<string, number> = {};
   let best = options[0];
   for (const option of options) {
-    scores[option.name] = hitsAt10ByQuery(queries, option.weightsFor);
+    scores[option.name] = yield* hitsAt10ByQuery(queries, option.weightsFor);
     if (scores[option.name] > scores[best.name] + 1e-12) best = option;
   }
-  return { chosen: best.name, weights: best.final(), scores, queries: queries.size };
+  return {
+    chosen: best.name,
+    weights: best.final ? yield* best.final() : best.weightsFor(''),
+    scores,
+    queries: queries.size
+  };
 }
