@@ -11,6 +11,7 @@ import { visibilityOf, type Viewer, type VisibilityParams } from '../access/view
 import { readTx } from '../platform/neo4j';
 import { visibilityParams } from '../access/visibility-cypher';
 import { cellKey, cellsOf, requestedCells, type CellCandidate } from './cells';
+import { tiesAmongCandidates } from './candidate-ties';
 import { COALITION_CANDIDATES, CHECK_COALITION_INPUT } from './coalition-query';
 import { countryCodes, organizationIds, parseInput, themeSlugs, throwIfInvalid, unknownValues } from './input';
 import type { OrganizationRef } from './recommend';
@@ -102,24 +103,6 @@ export async function fetchCandidates(
   // Deterministic order whatever order the database returns rows in: the solver's choice among equals follows it.
   candidates.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   return { candidates, ties: tiesAmongCandidates(candidates, partnersOf), refs };
-}
-
-/**
- * The visible ties among the candidates, once per pair (smaller id first), in id order: each candidate's visible
- * partners among the candidates (`partnersOf` may hold others; they are ignored). Both ends list each other, so
- * the smaller end's list suffices.
- */
-export function tiesAmongCandidates(
-  candidates: readonly CellCandidate[],
-  partnersOf: ReadonlyMap<string, readonly string[]>
-): [string, string][] {
-  const ids = new Set(candidates.map((c) => c.id));
-  return candidates.flatMap(({ id }) =>
-    [...new Set(partnersOf.get(id) ?? [])]
-      .filter((partner) => id < partner && ids.has(partner))
-      .sort()
-      .map((partner): [string, string] => [id, partner])
-  );
 }
 
 export async function proposeInTx(
