@@ -2,7 +2,7 @@
  * npx tsx tools/cli/coalition-profile.ts [--inputs 40] [--seed 42]
  *
  * Where a coalition's time goes, on the benchmark's stores and dataset (run `npm run bench -- --setup-only` first):
- * for the benchmark's own inputs (3 themes × 8 countries, same seed), the candidate and tie statements,
+ * for the benchmark's own inputs (3 themes × 8 countries, same seed), the candidate statement (ties included),
  * the pool before and after pruning dominated candidates, the selection of the proposal alone and with its three
  * alternatives (as the API runs it), and how each was chosen (exact or greedy, proven optimal or not). Prints
  * medians and p95 per phase; no app server, no HTTP — the service code only.

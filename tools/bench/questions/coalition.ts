@@ -29,8 +29,9 @@ export const coalitionQuestion: Question<Input> = {
   targetP95Ms: 150,
   inputs: '3 distinct random themes in use × 8 distinct random European countries in use',
   raw:
-    'the candidate and tie Cypher statements of src/lib/server/matchmaking/coalition-query.ts in one read transaction ' +
-    'through the driver, then the same selection (HiGHS, greedy fallback) for the best coalition (no alternatives)',
+    'the candidate Cypher statement of src/lib/server/matchmaking/coalition-query.ts (candidates with their visible ' +
+    'partners; the ties among them picked in TypeScript) in one read transaction through the driver, then the same ' +
+    'selection (HiGHS, greedy fallback) for the best coalition (no alternatives)',
   pick: (rng, pools) => ({
     themes: pickDistinct(rng, pools.themes, 3),
     countries: pickDistinct(rng, pools.countries, 8)

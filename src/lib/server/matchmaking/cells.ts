@@ -40,8 +40,12 @@ export function cellsOf(
   themes: readonly string[],
   countries: readonly string[]
 ): Cell[] {
-  const own = { themes: new Set(candidate.themes), countries: new Set(candidate.countries) };
-  return requestedCells(themes, countries).filter((c) => own.themes.has(c.theme) && own.countries.has(c.country));
+  // Only the candidate's own themes and countries are paired: building every requested cell and filtering (as
+  // before) was the selection's largest JavaScript cost, called per candidate in every greedy step.
+  const ownCountries = countries.filter((country) => candidate.countries.includes(country));
+  return themes
+    .filter((theme) => candidate.themes.includes(theme))
+    .flatMap((theme) => ownCountries.map((country) => ({ theme, country })));
 }
 
 /** Per requested cell, which of the members cover it, recomputed from the members' own themes and countries. */
@@ -104,4 +108,32 @@ export function tiesAmong(
     out.push(pair);
   }
   return out;
+}
+
+/**
+ * A candidate's requested cells as keys (none for an unknown id), computed once per candidate list and request:
+ * the greedy covers and alternatives (select-coalition.ts, set-cover-cells.ts) test, compare and trim coalitions
+ * many times over the same candidates.
+ */
+const cellKeyCache = new WeakMap<CellCandidate[], Map<string, Map<string, string[]>>>();
+export function cellKeysOf(input: {
+  candidates: CellCandidate[];
+  themes: readonly string[];
+  countries: readonly string[];
+}): (id: string) => string[] {
+  const request = `${input.themes.join(',')} ${input.countries.join(',')}`;
+  let byRequest = cellKeyCache.get(input.candidates);
+  if (!byRequest) cellKeyCache.set(input.candidates, (byRequest = new Map()));
+  let keys = byRequest.get(request);
+  if (!keys) {
+    keys = new Map(
+      input.candidates.map((c) => [
+        c.id,
+        cellsOf(c, input.themes, input.countries).map((cell) => cellKey(cell.theme, cell.country))
+      ])
+    );
+    byRequest.set(request, keys);
+  }
+  const found = keys;
+  return (id) => found.get(id) ?? [];
 }

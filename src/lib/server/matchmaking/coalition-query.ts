@@ -1,6 +1,7 @@
 /**
- * The Cypher of proposeCoalition (coalition.ts): the bounded candidate set and the visible ties among it. The
- * selection then runs in TypeScript over these few hundred rows (docs/decisions/0013-coalition-cells-and-exact-selection.md).
+ * The Cypher of proposeCoalition (coalition.ts): the bounded candidate set, each candidate with its visible partners
+ * (the ties among the candidates are picked from them). The selection then runs in TypeScript over these few hundred
+ * rows (docs/decisions/0013-coalition-cells-and-exact-selection.md).
  */
 import { visiblePartnership } from '../access/visibility-cypher';
 
@@ -17,7 +18,8 @@ RETURN [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS u
  * organisations whatever their profile. Pooling per cell, not per country, keeps every coverable cell coverable:
  * an organisation that alone works on a rare theme in a country is never crowded out by broader ones.
  * `themes` are the requested theme slugs an organisation covers (a sub-theme covers its parent), `covers` the
- * requested countries it works in.
+ * requested countries it works in, `partners` the element ids of the organisations it has a visible confirmed
+ * partnership with (`degree` is their number; `node` is the candidate's own element id).
  */
 export const COALITION_CANDIDATES = `
 CALL () {
@@ -31,12 +33,15 @@ WITH requested, reduce(ids = [], r IN requested | ids + r.subtree) AS themeIds
 // organisation's own relationships (they are dense: hundreds of partnerships) cost ~5× the database hits on the
 // 20k-organisation benchmark graph for the same candidates (docs/benchmarks.md).
 // (WORKS_ON and OPERATES_IN/HEADQUARTERED_IN only leave Organizations: graph/README.md.)
+// The archived / exclude / include tests come after the join, once per organisation: tested inside it, the planner
+// ran them on both sides of the join, once per relationship (~4k property reads of ~24k on the 5k bench graph).
 CALL (themeIds) {
   MATCH (t:Theme)<-[:WORKS_ON]-(c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country)
   USING JOIN ON c
   WHERE t.id IN themeIds AND k.code IN $countries
-    AND c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
-  RETURN c, collect(DISTINCT t.id) AS candidateThemes, collect(DISTINCT k.code) AS covers
+  WITH c, collect(DISTINCT t.id) AS candidateThemes, collect(DISTINCT k.code) AS covers
+  WHERE c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
+  RETURN c, candidateThemes, covers
   UNION
   MATCH (c:Organization) WHERE c.id IN $include
   RETURN c, COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme) RETURN t.id } AS candidateThemes,
@@ -54,19 +59,18 @@ ORDER BY cellCount DESC, c.id
 WITH cell, collect({c: c, covers: covers, themes: themes, cellCount: cellCount}) AS ranked
 UNWIND CASE WHEN cell = '*' THEN ranked ELSE ranked[0..$perCell * 3] END AS row
 WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
-WITH c, covers, themes, cellCount,
-     COUNT { MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${visiblePartnership('r')} RETURN DISTINCT x } AS degree
+// The visible partners, as element ids (no property read; stable within the transaction): their number is the
+// degree, and the ties among the kept candidates are picked from them in TypeScript — no second walk over the
+// candidates' partnerships (the former TIES statement, ~20 % of the database hits).
+CALL (c) {
+  MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${visiblePartnership('r')}
+  RETURN collect(DISTINCT elementId(x)) AS partners
+}
+WITH c, covers, themes, cellCount, partners, size(partners) AS degree
 UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k]) END AS cell
-WITH cell, c, covers, themes, cellCount, degree
+WITH cell, c, covers, themes, cellCount, degree, partners
 ORDER BY cellCount DESC, degree DESC, c.id
-WITH cell, collect({c: c, covers: covers, themes: themes, degree: degree}) AS ranked
+WITH cell, collect({c: c, covers: covers, themes: themes, degree: degree, partners: partners}) AS ranked
 UNWIND CASE WHEN cell = '*' THEN ranked ELSE ranked[0..$perCell] END AS row
-WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.degree AS degree
-RETURN c.id AS id, c.slug AS slug, c.name AS name, covers, themes, degree`;
-
-/** Confirmed partnerships the viewer may see among the given organisations, once per pair. */
-export const TIES = `
-UNWIND $ids AS id
-MATCH (a:Organization {id: id})-[r:PARTNERS_WITH]-(b:Organization)
-WHERE b.id IN $ids AND a.id < b.id AND ${visiblePartnership('r')}
-RETURN DISTINCT a.id AS a, b.id AS b`;
+WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.degree AS degree, row.partners AS partners
+RETURN c.id AS id, elementId(c) AS node, c.slug AS slug, c.name AS name, covers, themes, degree, partners`;

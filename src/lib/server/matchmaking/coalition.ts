@@ -11,7 +11,8 @@ import { visibilityOf, type Viewer, type VisibilityParams } from '../access/view
 import { readTx } from '../platform/neo4j';
 import { visibilityParams } from '../access/visibility-cypher';
 import { cellKey, cellsOf, requestedCells, type CellCandidate } from './cells';
-import { COALITION_CANDIDATES, CHECK_COALITION_INPUT, TIES } from './coalition-query';
+import { tiesAmongCandidates } from './candidate-ties';
+import { COALITION_CANDIDATES, CHECK_COALITION_INPUT } from './coalition-query';
 import { countryCodes, organizationIds, parseInput, themeSlugs, throwIfInvalid, unknownValues } from './input';
 import type { OrganizationRef } from './recommend';
 import { compareToProposal, toCoalition, type CoalitionProposal } from './coalition-answer';
@@ -72,7 +73,7 @@ export interface CoalitionCandidates {
   refs: Map<string, OrganizationRef>;
 }
 
-/** The candidate set and the visible ties among it (two round trips), lists in request order. */
+/** The candidate set and the visible ties among it (one round trip), lists in request order. */
 export async function fetchCandidates(
   tx: ManagedTransaction,
   visibility: VisibilityParams,
@@ -82,9 +83,16 @@ export async function fetchCandidates(
   const params = { ...lists, perCell: int(perCell), ...visibilityParams(visibility) };
   const rows = (await tx.run(COALITION_CANDIDATES, params)).records;
   const refs = new Map<string, OrganizationRef>();
+  // Partners come as element ids (coalition-query.ts): each candidate's is mapped back to its organisation id.
+  const idOfNode = new Map<string, string>(rows.map((r) => [r.get('node'), r.get('id')]));
+  const partnersOf = new Map<string, string[]>();
   const inOrder = (all: string[], some: string[]) => all.filter((v) => some.includes(v));
   const candidates: CellCandidate[] = rows.map((r) => {
     refs.set(r.get('id'), { id: r.get('id'), slug: r.get('slug'), name: r.get('name') });
+    partnersOf.set(
+      r.get('id'),
+      (r.get('partners') as string[]).flatMap((node) => idOfNode.get(node) ?? [])
+    );
     return {
       id: r.get('id'),
       themes: inOrder(lists.themes, r.get('themes')),
@@ -94,9 +102,7 @@ export async function fetchCandidates(
   });
   // Deterministic order whatever order the database returns rows in: the solver's choice among equals follows it.
   candidates.sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const tieRows = (await tx.run(TIES, { ids: [...refs.keys()], ...visibilityParams(visibility) })).records;
-  const ties = tieRows.map((r) => [r.get('a'), r.get('b')] as [string, string]);
-  return { candidates, ties, refs };
+  return { candidates, ties: tiesAmongCandidates(candidates, partnersOf), refs };
 }
 
 export async function proposeInTx(

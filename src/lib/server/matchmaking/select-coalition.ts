@@ -4,7 +4,7 @@
  * (set-cover-cells.ts); the alternatives greedily. Each alternative differs from every earlier coalition in at least
  * half of its freely chosen members.
  */
-import { cellKey, cellsOf, tiesAmong, type CellCandidate } from './cells';
+import { cellKeysOf, tiesAmong, type CellCandidate } from './cells';
 import { requiredChange, solveExact } from './exact-cover';
 import { greedyCover } from './set-cover-cells';
 
@@ -135,11 +135,7 @@ const HALVES: ((free: string[], count: number) => string[])[] = [
  */
 function withoutRedundant(members: string[], input: SelectionInput): string[] {
   if (input.size !== undefined) return members;
-  const byId = new Map(input.candidates.map((c) => [c.id, c]));
-  const cellsOfMember = (id: string) => {
-    const c = byId.get(id);
-    return c ? cellsOf(c, input.themes, input.countries).map((cell) => cellKey(cell.theme, cell.country)) : [];
-  };
+  const cellsOfMember = cellKeysOf(input);
   const kept = [...members];
   for (let i = kept.length - 1; i >= 0; i--) {
     const id = kept[i]!;
@@ -152,14 +148,8 @@ function withoutRedundant(members: string[], input: SelectionInput): string[] {
 
 /** > 0 when `a` is the better coalition: more cells covered, then fewer members, then more ties among them. */
 export function better(a: string[], b: string[], input: SelectionInput): number {
-  const byId = new Map(input.candidates.map((c) => [c.id, c]));
-  const covered = (members: string[]) =>
-    new Set(
-      members.flatMap((id) => {
-        const c = byId.get(id);
-        return c ? cellsOf(c, input.themes, input.countries).map((cell) => cellKey(cell.theme, cell.country)) : [];
-      })
-    ).size;
+  const cellsOfMember = cellKeysOf(input);
+  const covered = (members: string[]) => new Set(members.flatMap(cellsOfMember)).size;
   return (
     covered(a) - covered(b) || b.length - a.length || tiesAmong(a, input.ties).length - tiesAmong(b, input.ties).length
   );

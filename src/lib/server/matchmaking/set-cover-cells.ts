@@ -10,7 +10,7 @@
  * Covering a new cell outweighs the other terms unless a candidate brings several ties, so the loop behaves like
  * set cover first and like "who fits best with the group" once every coverable cell is covered.
  */
-import { cellKey, cellsOf, type CellCandidate } from './cells';
+import { cellKeysOf, type CellCandidate } from './cells';
 
 export interface CoverInput {
   candidates: CellCandidate[];
@@ -31,13 +31,8 @@ export const COVER_WEIGHTS = { cover: 1, tie: 0.4, degree: 0.1 } as const;
 /** The chosen member ids, forced members first, then in the order chosen. */
 export function greedyCover(input: CoverInput): string[] {
   const byId = new Map(input.candidates.map((c) => [c.id, c]));
-  // Cell keys computed once: the loop below tests every candidate's cells on every step.
-  const cells = new Map(
-    input.candidates.map((c) => [
-      c.id,
-      cellsOf(c, input.themes, input.countries).map((cell) => cellKey(cell.theme, cell.country))
-    ])
-  );
+  // Cell keys computed once (per request, cells.ts): the loop below tests every candidate's cells on every step.
+  const cellsOfCandidate = cellKeysOf(input);
   const neighbours = new Map<string, Set<string>>();
   for (const [a, b] of input.ties) {
     if (!neighbours.has(a)) neighbours.set(a, new Set());
@@ -54,7 +49,7 @@ export function greedyCover(input: CoverInput): string[] {
   const choose = (id: string) => {
     chosen.push(id);
     isChosen.add(id);
-    for (const key of cells.get(id) ?? []) covered.add(key);
+    for (const key of cellsOfCandidate(id)) covered.add(key);
   };
   for (const id of input.include) if (byId.has(id) && !isChosen.has(id)) choose(id);
 
@@ -63,7 +58,7 @@ export function greedyCover(input: CoverInput): string[] {
     let best: { id: string; utility: number; newlyCovered: number } | undefined;
     for (const c of input.candidates) {
       if (excluded.has(c.id) || isChosen.has(c.id)) continue;
-      const newlyCovered = cells.get(c.id)!.filter((key) => !covered.has(key)).length;
+      const newlyCovered = cellsOfCandidate(c.id).filter((key) => !covered.has(key)).length;
       const ties = chosen.filter((m) => neighbours.get(c.id)?.has(m)).length;
       const utility =
         COVER_WEIGHTS.cover * newlyCovered +
