@@ -14,6 +14,7 @@ import './network';
 import './grant';
 import './account';
 import './notification';
+import './introduction';
 import './matchmaking';
 import './coalition';
 import './analytics';
