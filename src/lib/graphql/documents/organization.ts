@@ -30,6 +30,7 @@ export const OrganizationPageQuery = graphql(`
       viewerCanEdit
       viewerCan {
         propose
+        requestIntroduction
       }
       updatedAt
       sourceKind
