@@ -36,6 +36,8 @@ const MINE = `{ me { introductionsAsked { ${VIEW} } introductionsReceived { ${VI
   notifications(first: 50) { edges { node { kind title link } } } } }`;
 
 const org = (id: string) => globalId('Organization', id);
+/** The database id behind a global id the API handed out. */
+const rawId = (global: string) => Buffer.from(global, 'base64').toString('utf8').split(':')[1]!;
 const emailOf = async (v: Member) => (await db.user.findUniqueOrThrow({ where: { id: v.userId } })).email;
 const nameOf = async (v: Member) => (await db.user.findUniqueOrThrow({ where: { id: v.userId } })).name;
 const kinds = async (v: Member) =>
@@ -222,7 +224,7 @@ describe('a request declined: the asker reads "not now", exactly as after a laps
     const result = await answer(memberC, declined, false);
     expect(result.introduction).toMatchObject({ side: 'ASKED', state: 'DECLINED', answeredBy: await nameOf(memberC) });
     // The other request lapses without an answer.
-    await db.introduction.update({ where: { id: lapsed }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+    await db.introduction.update({ where: { id: rawId(lapsed) }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     await settleBackgroundWork();
     expect(await kinds(asker)).toEqual(before);
     expect(mailer.lastTo(await emailOf(asker))).toBeUndefined();
