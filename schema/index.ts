@@ -15,6 +15,7 @@ import './grant';
 import './account';
 import './notification';
 import './introduction';
+import './moderation';
 import './matchmaking';
 import './coalition';
 import './analytics';

@@ -27,18 +27,16 @@ const IntroductionSideEnum = builder.enumType('IntroductionSide', {
 const PersonContactRef = builder.objectRef<{ name: string; email: string }>('IntroductionPerson').implement({
   fields: (t) => ({ name: t.exposeString('name'), email: t.exposeString('email') })
 });
-const ContactsRef = builder
-  .objectRef<NonNullable<IntroductionView['contacts']>>('IntroductionContacts')
-  .implement({
-    description: 'What an accepted introduction exchanges: the other side’s people and organisation address.',
-    fields: (t) => ({
-      people: t.field({ type: [PersonContactRef], resolve: (c) => c.people }),
-      organizationEmail: t.exposeString('organizationEmail', {
-        nullable: true,
-        description: 'The other organisation’s contact address, if recorded and visible to the viewer.'
-      })
+const ContactsRef = builder.objectRef<NonNullable<IntroductionView['contacts']>>('IntroductionContacts').implement({
+  description: 'What an accepted introduction exchanges: the other side’s people and organisation address.',
+  fields: (t) => ({
+    people: t.field({ type: [PersonContactRef], resolve: (c) => c.people }),
+    organizationEmail: t.exposeString('organizationEmail', {
+      nullable: true,
+      description: 'The other organisation’s contact address, if recorded and visible to the viewer.'
     })
-  });
+  })
+});
 
 export const IntroductionRef = builder.objectRef<IntroductionView>('Introduction').implement({
   description: 'A request to be introduced to an organisation, as the viewer (its asker or the asked side) sees it.',
@@ -173,7 +171,8 @@ builder.mutationFields((t) => ({
   }),
   answerIntroduction: t.field({
     type: answered.union,
-    description: 'A member of the organisation asked accepts or declines. The asker learns of a decline only "not now".',
+    description:
+      'A member of the organisation asked accepts or declines. The asker learns of a decline only "not now".',
     args: { input: t.arg({ type: AnswerIntroductionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Introduction' });

@@ -137,6 +137,14 @@ describe('introductions', () => {
     expect(text).not.toContain('Answered by');
     expect(await notNow.getByTestId('introduction-contacts').count()).toBe(0);
     await screenshot(page, 'journey-introduction-not-now');
+
+    // Admins: the moderation queue and the abuse reports render (issue 15 part 7).
+    await browser.context.clearCookies();
+    await signIn(page, 'admin');
+    await page.goto('/admin/moderation');
+    expect(await page.getByRole('heading', { name: 'Moderation', level: 1 }).isVisible()).toBe(true);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'admin-moderation');
     expect(browser.errors).toEqual([]);
   });
 });

@@ -30,7 +30,13 @@ const ONE = `query($id: ID!) { introduction(id: $id) { state answeredBy answered
 const INBOX = `{ me { notifications(first: 20) { edges { node { kind title } } } introductionsAsked { id state answeredBy answeredAt contacts { organizationEmail } } } }`;
 
 let orgA: string, orgB: string, orgX: string;
-let asker: Member, colleague: Member, memberB: Member, memberX: Member, outsider: Member, analyst: Member, admin: Member;
+let asker: Member,
+  colleague: Member,
+  memberB: Member,
+  memberX: Member,
+  outsider: Member,
+  analyst: Member,
+  admin: Member;
 let introductionId: string;
 let reason: string | null;
 

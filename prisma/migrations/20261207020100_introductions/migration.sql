@@ -11,6 +11,9 @@ CREATE TYPE "IntroductionStatus" AS ENUM ('PENDING', 'ACCEPTED', 'DECLINED');
 -- AlterTable
 ALTER TABLE "Notification" ADD COLUMN "introductionId" TEXT;
 
+-- AlterTable (issue 15 part 7, moderation): profiles created by members wait for an admin's verification
+ALTER TABLE "Organization" ADD COLUMN "unverifiedSince" TIMESTAMP(3);
+
 -- CreateTable
 CREATE TABLE "Introduction" (
     "id" TEXT NOT NULL,

@@ -45,7 +45,9 @@ function answered(id: string, outcome: Outcome<unknown>, done: string) {
   if (outcome.ok) return { introductionId: id, done };
   const failure = outcome.failure;
   const message =
-    failure.kind === 'validation' ? failure.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ') : failure.message;
+    failure.kind === 'validation'
+      ? failure.fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; ')
+      : failure.message;
   return fail(failure.kind === 'forbidden' ? 403 : failure.kind === 'not-found' ? 404 : 400, {
     introductionId: id,
     failed: message

@@ -28,6 +28,7 @@ export const OrganizationPageQuery = graphql(`
       contactPhoneVisibility
       archived
       viewerCanEdit
+      verified
       viewerCan {
         propose
         requestIntroduction

@@ -58,7 +58,11 @@ describe('organizationActions', () => {
   it('lets members edit their own organisation and propose (or ask for an introduction) only to others', () => {
     expect(organizationActions(user(['A']), 'A')).toEqual({ edit: true, propose: false, requestIntroduction: false });
     expect(organizationActions(user(['A']), 'B')).toEqual({ edit: false, propose: true, requestIntroduction: true });
-    expect(organizationActions(user(['A', 'B']), 'B')).toEqual({ edit: true, propose: true, requestIntroduction: true });
+    expect(organizationActions(user(['A', 'B']), 'B')).toEqual({
+      edit: true,
+      propose: true,
+      requestIntroduction: true
+    });
   });
 
   it('offers nothing to anonymous visitors, signed-in people without an organisation or read-only tokens', () => {

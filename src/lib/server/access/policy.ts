@@ -43,8 +43,7 @@ export function organizationActions(viewer: Viewer, organizationId: string): Org
   return {
     edit: writer && canEditOrganization(viewer, organizationId),
     propose: writer && viewer.kind === 'user' && viewer.organizationIds.some((id) => id !== organizationId),
-    requestIntroduction:
-      writer && viewer.kind === 'user' && viewer.organizationIds.some((id) => id !== organizationId)
+    requestIntroduction: writer && viewer.kind === 'user' && viewer.organizationIds.some((id) => id !== organizationId)
   };
 }
 

@@ -22,7 +22,11 @@ async function lockedForAskedSide(tx: Prisma.TransactionClient, viewer: Viewer, 
   await tx.$queryRaw`SELECT id FROM "Introduction" WHERE id = ${id} FOR UPDATE`;
   const row = await tx.introduction.findUnique({ where: { id } });
   if (!row || viewer.kind !== 'user' || !viewer.organizationIds.includes(row.toOrganizationId)) {
-    throw new FailureSignal({ kind: 'not-found', field: 'id', message: `No introduction request ${id} to your organisations.` });
+    throw new FailureSignal({
+      kind: 'not-found',
+      field: 'id',
+      message: `No introduction request ${id} to your organisations.`
+    });
   }
   return row;
 }

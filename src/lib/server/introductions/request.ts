@@ -35,7 +35,9 @@ export async function requestIntroduction(
   if (!from) return notFound('fromOrganizationId', `No organisation with id ${values.fromOrganizationId}.`);
   if (!to) return notFound('toOrganizationId', `No organisation with id ${values.toOrganizationId}.`);
   if (!canEditOrganization(viewer, from.id)) {
-    return forbidden('You may only ask for introductions on behalf of an organisation you belong to (fromOrganizationId).');
+    return forbidden(
+      'You may only ask for introductions on behalf of an organisation you belong to (fromOrganizationId).'
+    );
   }
   const archived = [
     ...(from.archivedAt ? [{ field: 'fromOrganizationId', message: 'is archived' }] : []),

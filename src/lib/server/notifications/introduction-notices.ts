@@ -22,6 +22,10 @@ export async function noticeIntroductionAccepted(
   acceptedById: string
 ): Promise<string[]> {
   return recordNotices(tx, [
-    { kind: 'INTRODUCTION_ANSWERED', userIds: [introduction.requesterId, acceptedById], introductionId: introduction.id }
+    {
+      kind: 'INTRODUCTION_ANSWERED',
+      userIds: [introduction.requesterId, acceptedById],
+      introductionId: introduction.id
+    }
   ]);
 }
