@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestSmtpServer, type TestSmtpServer } from '../setup/smtp-server';
 import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
-import { E2E_USERS, signIn } from './fixtures';
+import { E2E_USERS, myOrganization, signIn, type Org } from './fixtures';
 
 const browser = useBrowserSession();
 let smtp: TestSmtpServer;
@@ -18,19 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp.stop();
 });
-
-interface Org {
-  slug: string;
-  name: string;
-}
-
-async function myOrganization(page: Page): Promise<Org> {
-  const answer = await page.request.post('/graphql', {
-    data: { query: `{ me { memberships { organization { slug name } } } }` }
-  });
-  const data = (await answer.json()) as { data: { me: { memberships: { organization: Org }[] } } };
-  return data.data.me.memberships[0]!.organization;
-}
 
 /** Fills and sends the form on the asked organisation's page; lands on the inbox with the request listed. */
 async function askForIntroduction(page: Page, to: Org, message: string): Promise<void> {
