@@ -21,7 +21,9 @@ afterAll(async () => {
 
 /** Fills and sends the form on the asked organisation's page; lands on the inbox with the request listed. */
 async function askForIntroduction(page: Page, to: Org, message: string): Promise<void> {
-  await page.goto(`/organizations/${to.slug}`);
+  // A profile's first render in a run asks for recommendations (the ranking model may still be warming up), which
+  // under a loaded machine took longer than the default 30 s: wait for the document, with room for that.
+  await page.goto(`/organizations/${to.slug}`, { waitUntil: 'domcontentloaded', timeout: 120_000 });
   await Promise.all([
     page.waitForURL((url) => url.pathname.endsWith('/introduction')),
     page.getByRole('link', { name: 'Request an introduction' }).click()
