@@ -102,7 +102,7 @@ describe('introductions', () => {
     );
     await screenshot(page, 'journey-introduction-accepted');
     await expect
-      .poll(() => smtp.to(E2E_USERS.editor.email).some((m) => m.text.includes(E2E_USERS.partner.email)), {
+      .poll(() => smtp.to(E2E_USERS.editor.email).some((m) => (m.text ?? '').includes(E2E_USERS.partner.email)), {
         timeout: 60_000
       })
       .toBe(true);

@@ -33,11 +33,19 @@ const verified = async (slug: string) => (await executeOk(VERIFIED, { slug }, me
 
 describe('verification of organisations members create', () => {
   it('a member’s new profile is unverified and waits in the admins’ queue; an admin’s is verified', async () => {
-    const created = await createProfile(member, { name: 'Moderation Member Made', type: 'NGO' });
+    const created = await createProfile(member, {
+      name: 'Moderation Member Made',
+      slug: 'moderation-member-made',
+      type: 'NGO'
+    });
     expect(created.ok).toBe(true);
     memberOrg = created.ok ? created.value : { id: '', slug: '' };
     expect(await verified(memberOrg.slug)).toBe(false);
-    const byAdmin = await createProfile(admin, { name: 'Moderation Admin Made', type: 'NGO' });
+    const byAdmin = await createProfile(admin, {
+      name: 'Moderation Admin Made',
+      slug: 'moderation-admin-made',
+      type: 'NGO'
+    });
     expect(byAdmin.ok && (await verified(byAdmin.value.slug))).toBe(true);
     const queue = await unverifiedOrganizations(admin);
     expect(queue?.map((o) => o.name)).toEqual(['Moderation Member Made']);
@@ -69,7 +77,11 @@ describe('verification of organisations members create', () => {
   });
 
   it('the admins’ queue page lists new organisations, claims and abuse reports; others get a 403', async () => {
-    const fresh = await createProfile(member, { name: 'Moderation Second Member Made', type: 'NGO' });
+    const fresh = await createProfile(member, {
+      name: 'Moderation Second Member Made',
+      slug: 'moderation-second-member-made',
+      type: 'NGO'
+    });
     expect(fresh.ok).toBe(true);
     const claimed = await createOrganization(db, { name: 'Moderation Claimed' });
     const claimant = await createViewer(db, {});
@@ -82,7 +94,9 @@ describe('verification of organisations members create', () => {
     expect(page.organizations.map((o) => o.name)).toEqual(['Moderation Second Member Made']);
     expect(page.claims.map((c) => c.organization.name)).toEqual(['Moderation Claimed']);
     expect(page.reports).toEqual([]);
-    const refused = await loadError(() => loadQueue({ locals: { viewer: member }, setHeaders: () => {} } as never));
+    const refused = await loadError(async () =>
+      loadQueue({ locals: { viewer: member }, setHeaders: () => {} } as never)
+    );
     expect(refused.status).toBe(403);
   });
 });
