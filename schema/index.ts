@@ -14,6 +14,8 @@ import './network';
 import './grant';
 import './account';
 import './notification';
+import './introduction';
+import './moderation';
 import './matchmaking';
 import './coalition';
 import './analytics';

@@ -85,6 +85,11 @@ builder.node(OrganizationRef, {
       nullable: true,
       description: "Provenance: the licence of the data as last written (e.g. a 360Giving file's), if known."
     }),
+    verified: t.boolean({
+      description:
+        'False while a profile a member created waits for an admin’s verification (verifyOrganization); true otherwise.',
+      resolve: (org) => org.unverifiedSince === null
+    }),
     viewerCanEdit: t.boolean({
       description: 'Whether the viewer may edit this profile and act for it (propose, confirm, join …).',
       resolve: (org, _args, ctx) => canEditOrganization(ctx.viewer, org.id)

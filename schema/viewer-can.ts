@@ -28,7 +28,9 @@ export const OrganizationActionsRef = actionsType<OrganizationActions>(
   'What the viewer may do with this organisation.',
   {
     edit: 'Edit the profile and act for the organisation.',
-    propose: 'Propose a partnership with it (the viewer acts for another organisation).'
+    propose: 'Propose a partnership with it (the viewer acts for another organisation).',
+    requestIntroduction:
+      'Ask to be introduced to it (the viewer acts for another organisation; limits may still refuse a request).'
   }
 );
 

@@ -29,3 +29,17 @@ export async function signIn(page: Page, who: E2EUser): Promise<void> {
     page.getByRole('button', { name: 'Sign in' }).click()
   ]);
 }
+
+export interface Org {
+  slug: string;
+  name: string;
+}
+
+/** The signed-in user's first organisation (slug and name), asked through the API as the page would. */
+export async function myOrganization(page: Page): Promise<Org> {
+  const answer = await page.request.post('/graphql', {
+    data: { query: `{ me { memberships { organization { slug name } } } }` }
+  });
+  const data = (await answer.json()) as { data: { me: { memberships: { organization: Org }[] } } };
+  return data.data.me.memberships[0]!.organization;
+}

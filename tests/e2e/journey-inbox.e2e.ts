@@ -3,11 +3,10 @@
  * the inbox (header badge) and gets the mail, received by a real SMTP server listening on the app's SMTP_URL → the
  * other side confirms → the proposer is notified in their inbox.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestSmtpServer, type TestSmtpServer } from '../setup/smtp-server';
 import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
-import { E2E_USERS, signIn } from './fixtures';
+import { E2E_USERS, myOrganization, signIn } from './fixtures';
 
 const browser = useBrowserSession();
 let smtp: TestSmtpServer;
@@ -18,19 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await smtp.stop();
 });
-
-interface Org {
-  slug: string;
-  name: string;
-}
-
-async function myOrganization(page: Page): Promise<Org> {
-  const answer = await page.request.post('/graphql', {
-    data: { query: `{ me { memberships { organization { slug name } } } }` }
-  });
-  const data = (await answer.json()) as { data: { me: { memberships: { organization: Org }[] } } };
-  return data.data.me.memberships[0]!.organization;
-}
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

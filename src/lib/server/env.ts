@@ -55,6 +55,13 @@ const EnvSchema = z.object({
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).default(15),
   /** Days a partnership proposal waits for an answer before it expires (issue 15). */
   PARTNERSHIP_PROPOSAL_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  // ─── Introductions (issue 15 part 4; docs/decisions/0039) ───
+  /** Days an introduction request waits for an answer; unanswered it reads "not now" to the asker, like a decline. */
+  INTRODUCTION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Introduction requests one member may send in any 24 hours. */
+  INTRODUCTION_LIMIT_PER_MEMBER_PER_DAY: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Introduction requests one organisation may receive in any 7 days. */
+  INTRODUCTION_LIMIT_PER_RECIPIENT_PER_WEEK: z.coerce.number().int().min(1).max(10000).default(10),
   // ─── Outgoing mail (src/lib/server/mail; see docs/decisions/0028) ───
   /** smtp://user:pass@host:587 or smtps://…:465. Unset: mail goes to the server log and the admins' dev mailbox. */
   SMTP_URL: z

@@ -28,8 +28,10 @@ export const OrganizationPageQuery = graphql(`
       contactPhoneVisibility
       archived
       viewerCanEdit
+      verified
       viewerCan {
         propose
+        requestIntroduction
       }
       updatedAt
       sourceKind

@@ -55,15 +55,20 @@ describe('partnershipActions', () => {
 });
 
 describe('organizationActions', () => {
-  it('lets members edit their own organisation and propose only to others', () => {
-    expect(organizationActions(user(['A']), 'A')).toEqual({ edit: true, propose: false });
-    expect(organizationActions(user(['A']), 'B')).toEqual({ edit: false, propose: true });
-    expect(organizationActions(user(['A', 'B']), 'B')).toEqual({ edit: true, propose: true });
+  it('lets members edit their own organisation and propose (or ask for an introduction) only to others', () => {
+    expect(organizationActions(user(['A']), 'A')).toEqual({ edit: true, propose: false, requestIntroduction: false });
+    expect(organizationActions(user(['A']), 'B')).toEqual({ edit: false, propose: true, requestIntroduction: true });
+    expect(organizationActions(user(['A', 'B']), 'B')).toEqual({
+      edit: true,
+      propose: true,
+      requestIntroduction: true
+    });
   });
 
   it('offers nothing to anonymous visitors, signed-in people without an organisation or read-only tokens', () => {
-    expect(organizationActions(anonymous, 'A')).toEqual({ edit: false, propose: false });
-    expect(organizationActions(user([]), 'A')).toEqual({ edit: false, propose: false });
-    expect(organizationActions(user(['A'], { tokenScopes: ['read'] }), 'B')).toEqual({ edit: false, propose: false });
+    const nothing = { edit: false, propose: false, requestIntroduction: false };
+    expect(organizationActions(anonymous, 'A')).toEqual(nothing);
+    expect(organizationActions(user([]), 'A')).toEqual(nothing);
+    expect(organizationActions(user(['A'], { tokenScopes: ['read'] }), 'B')).toEqual(nothing);
   });
 });

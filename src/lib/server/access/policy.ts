@@ -34,13 +34,16 @@ export type OrganizationActions = {
   edit: boolean;
   /** Propose a partnership with it: only someone who acts for ANOTHER organisation can. */
   propose: boolean;
+  /** Ask to be introduced to it (issue 15 part 4): like propose, someone who acts for ANOTHER organisation. */
+  requestIntroduction: boolean;
 };
 
 export function organizationActions(viewer: Viewer, organizationId: string): OrganizationActions {
   const writer = mayWrite(viewer);
   return {
     edit: writer && canEditOrganization(viewer, organizationId),
-    propose: writer && viewer.kind === 'user' && viewer.organizationIds.some((id) => id !== organizationId)
+    propose: writer && viewer.kind === 'user' && viewer.organizationIds.some((id) => id !== organizationId),
+    requestIntroduction: writer && viewer.kind === 'user' && viewer.organizationIds.some((id) => id !== organizationId)
   };
 }
 

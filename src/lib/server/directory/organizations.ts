@@ -115,8 +115,12 @@ export async function createOrganization(
 
   return runWrite(async (tx) => {
     const provenance = { ...appWriteProvenance(viewer), licence: null };
+    // A member's new profile waits for an admin's verification (moderation, issue 15 part 7); an admin's does not.
+    const unverifiedSince = viewer.kind === 'user' && viewer.role !== 'ADMIN' ? new Date() : null;
     const org = await tx.organization
-      .create({ data: { ...columns(values), ...provenance } as Prisma.OrganizationUncheckedCreateInput })
+      .create({
+        data: { ...columns(values), ...provenance, unverifiedSince } as Prisma.OrganizationUncheckedCreateInput
+      })
       .catch(raceToFailure);
     await replaceThemesAndCountries(tx, org.id, values, ref);
     const actor = actorId(viewer);

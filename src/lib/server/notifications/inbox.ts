@@ -9,12 +9,26 @@ type Member = Extract<Viewer, { kind: 'user' }>;
 
 /**
  * A member's notifications, as far as they may see what each is about: the same rule filters the list, the unread
- * count and the mark-as-read, so a count never includes an entry the list would hide.
+ * count and the mark-as-read, so a count never includes an entry the list would hide. An introduction's entry
+ * stays only while its recipient is still one of its sides.
  */
 function inboxWhere(viewer: Member): Prisma.NotificationWhereInput {
   return {
     userId: viewer.userId,
-    OR: [{ partnershipId: null }, { partnership: visiblePartnershipWhere(visibilityOf(viewer)) }]
+    AND: [
+      { OR: [{ partnershipId: null }, { partnership: visiblePartnershipWhere(visibilityOf(viewer)) }] },
+      // The same sides as introductions/views.ts: the asker, or a current member of the asked organisation.
+      {
+        OR: [
+          { introductionId: null },
+          {
+            introduction: {
+              OR: [{ requesterId: viewer.userId }, { toOrganizationId: { in: viewer.organizationIds } }]
+            }
+          }
+        ]
+      }
+    ]
   };
 }
 

@@ -8,6 +8,7 @@ export interface NoticeDraft {
   userIds: string[];
   partnershipId?: string;
   organizationId?: string;
+  introductionId?: string;
   approved?: boolean;
 }
 
@@ -22,6 +23,7 @@ export async function recordNotices(tx: Prisma.TransactionClient, drafts: Notice
       kind: d.kind,
       partnershipId: d.partnershipId ?? null,
       organizationId: d.organizationId ?? null,
+      introductionId: d.introductionId ?? null,
       approved: d.approved ?? null
     }))
   );

@@ -4,6 +4,7 @@ import { env } from '../env';
 import type { MailMessage } from '../mail/mailer';
 import type { MailLanguage } from './kinds';
 import type { NoticeSubject } from './subjects';
+import { introductionNotice } from './introduction-text';
 
 /** A notification in words: the inbox shows title and link, the mail adds the lines. */
 export interface NoticeText {
@@ -26,6 +27,10 @@ const date = (d: Date, locale: MailLanguage) =>
 export function noticeText(subject: NoticeSubject, locale: MailLanguage, viewerOrgIds: string[]): NoticeText {
   const o = { locale };
   const { notification: n, partnership: p, organization } = subject;
+  if (subject.introduction) {
+    const link = new URL(`/inbox#introduction-${subject.introduction.id}`, atlasOrigin()).toString();
+    return { ...introductionNotice(n.kind, subject.introduction, locale, link), link };
+  }
   if (p) {
     const a = p.orgA.name;
     const b = p.orgB.name;

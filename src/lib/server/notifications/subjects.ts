@@ -2,12 +2,15 @@ import { getDb } from '../platform/db';
 import type { Notification, Partnership } from '../db/generated/client';
 import { visibilityOf, type Viewer } from '../access/viewer';
 import { visiblePartnershipWhere } from '../access/visibility-prisma';
+import { introductionView, introductionViewInclude, type IntroductionView } from '../introductions/views';
 
 /** What a notification is about, as the recipient may see it now. */
 export interface NoticeSubject {
   notification: Notification;
   partnership?: Partnership & { orgA: { name: string; slug: string }; orgB: { name: string; slug: string } };
   organization?: { name: string; slug: string };
+  /** As this recipient may see it (introductions/views.ts): the asker never learns of a decline beyond "not now". */
+  introduction?: IntroductionView;
 }
 
 /**
@@ -19,8 +22,9 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
   const db = getDb();
   const partnershipIds = [...new Set(notifications.flatMap((n) => (n.partnershipId ? [n.partnershipId] : [])))];
   const organizationIds = [...new Set(notifications.flatMap((n) => (n.organizationId ? [n.organizationId] : [])))];
+  const introductionIds = [...new Set(notifications.flatMap((n) => (n.introductionId ? [n.introductionId] : [])))];
   const org = { select: { name: true, slug: true } };
-  const [partnerships, organizations] = await Promise.all([
+  const [partnerships, organizations, introductions] = await Promise.all([
     partnershipIds.length === 0
       ? []
       : db.partnership.findMany({
@@ -29,11 +33,20 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
         }),
     organizationIds.length === 0
       ? []
-      : db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, ...org.select } })
+      : db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, ...org.select } }),
+    introductionIds.length === 0
+      ? []
+      : db.introduction.findMany({ where: { id: { in: introductionIds } }, include: introductionViewInclude })
   ]);
+  const introductionById = new Map(introductions.map((i) => [i.id, i]));
   const partnershipById = new Map(partnerships.map((p) => [p.id, p]));
   const organizationById = new Map(organizations.map((o) => [o.id, o]));
   return notifications.flatMap((notification): NoticeSubject[] => {
+    if (notification.introductionId) {
+      const row = introductionById.get(notification.introductionId);
+      const introduction = row ? introductionView(viewer, row) : null;
+      return introduction ? [{ notification, introduction }] : [];
+    }
     if (notification.partnershipId) {
       const p = partnershipById.get(notification.partnershipId);
       if (!p) return [];

@@ -37,7 +37,8 @@ export const load: PageLoad = async ({ fetch, params, url, parent, data }) => {
     connection: connection?.graphUnavailable ? null : connection,
     graphUnavailable:
       profile.graphUnavailable || recommendations.graphUnavailable || Boolean(connection?.graphUnavailable),
-    canProposePartnership: organization.viewerCan.propose
+    canProposePartnership: organization.viewerCan.propose,
+    canRequestIntroduction: organization.viewerCan.requestIntroduction
   };
 };
 
