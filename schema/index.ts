@@ -14,6 +14,7 @@ import './network';
 import './grant';
 import './account';
 import './notification';
+import './saved-search';
 import './matchmaking';
 import './coalition';
 import './analytics';

@@ -9,6 +9,9 @@ export interface NoticeDraft {
   partnershipId?: string;
   organizationId?: string;
   approved?: boolean;
+  savedSearchId?: string;
+  alertOrganizationIds?: string[];
+  alertPartnershipIds?: string[];
 }
 
 /**
@@ -22,7 +25,10 @@ export async function recordNotices(tx: Prisma.TransactionClient, drafts: Notice
       kind: d.kind,
       partnershipId: d.partnershipId ?? null,
       organizationId: d.organizationId ?? null,
-      approved: d.approved ?? null
+      approved: d.approved ?? null,
+      savedSearchId: d.savedSearchId ?? null,
+      alertOrganizationIds: d.alertOrganizationIds ?? [],
+      alertPartnershipIds: d.alertPartnershipIds ?? []
     }))
   );
   if (rows.length === 0) return [];

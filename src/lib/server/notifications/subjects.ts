@@ -2,12 +2,15 @@ import { getDb } from '../platform/db';
 import type { Notification, Partnership } from '../db/generated/client';
 import { visibilityOf, type Viewer } from '../access/viewer';
 import { visiblePartnershipWhere } from '../access/visibility-prisma';
+import { alertSubjects, type AlertSubject } from '../saved-searches/alert-subjects';
 
 /** What a notification is about, as the recipient may see it now. */
 export interface NoticeSubject {
   notification: Notification;
   partnership?: Partnership & { orgA: { name: string; slug: string }; orgB: { name: string; slug: string } };
   organization?: { name: string; slug: string };
+  /** SAVED_SEARCH_ALERT: what was new, as far as the viewer may see it now (possibly nothing any more). */
+  alert?: AlertSubject;
 }
 
 /**
@@ -20,7 +23,7 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
   const partnershipIds = [...new Set(notifications.flatMap((n) => (n.partnershipId ? [n.partnershipId] : [])))];
   const organizationIds = [...new Set(notifications.flatMap((n) => (n.organizationId ? [n.organizationId] : [])))];
   const org = { select: { name: true, slug: true } };
-  const [partnerships, organizations] = await Promise.all([
+  const [partnerships, organizations, alerts] = await Promise.all([
     partnershipIds.length === 0
       ? []
       : db.partnership.findMany({
@@ -29,7 +32,8 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
         }),
     organizationIds.length === 0
       ? []
-      : db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, ...org.select } })
+      : db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, ...org.select } }),
+    alertSubjects(viewer, notifications)
   ]);
   const partnershipById = new Map(partnerships.map((p) => [p.id, p]));
   const organizationById = new Map(organizations.map((o) => [o.id, o]));
@@ -42,6 +46,10 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
         viewer.kind === 'user' &&
         (viewer.organizationIds.includes(p.orgAId) || viewer.organizationIds.includes(p.orgBId));
       return [{ notification, partnership: { ...p, message: sideMember ? p.message : null } }];
+    }
+    if (notification.savedSearchId) {
+      const alert = alerts.get(notification.id);
+      return alert ? [{ notification, alert }] : [];
     }
     const organization = notification.organizationId ? organizationById.get(notification.organizationId) : undefined;
     return [{ notification, ...(organization ? { organization } : {}) }];
