@@ -65,7 +65,7 @@ describe('a saved search with a daily alert', () => {
     expect(body.data.createOrganization.__typename).toBe('CreateOrganizationSuccess');
 
     await queueDailyAlerts();
-    const title = `New for “Watch ${word}”: 1 organisations, 0 partnerships`;
+    const title = `New matches for “Watch ${word}”: 1`;
     await expect
       .poll(async () => {
         await page.goto('/inbox');

@@ -122,7 +122,7 @@ describe('the alert job', () => {
     expect(notes.map((n) => n.kind)).toEqual(['SAVED_SEARCH_ALERT']);
     await expect.poll(() => smtp.to(email).length, ARRIVAL).toBe(1);
     const [mail] = smtp.to(email);
-    expect(mail!.subject).toBe('New for “Zephyr watch”: 1 organisations, 0 partnerships');
+    expect(mail!.subject).toBe('New matches for “Zephyr watch”: 1');
     expect(mail!.text).toContain(`${word} Lisbon`);
     expect(mail!.text).not.toContain(`${word} Berlin`);
     expect(mail!.text).not.toContain('Unrelated Lisbon');

@@ -80,15 +80,11 @@ function alertText(alert: AlertSubject, locale: MailLanguage): NoticeText {
   const o = { locale };
   const link = new URL(`/directory?${alert.savedSearch.params}`, atlasOrigin()).toString();
   const profile = (slug: string) => new URL(`/organizations/${slug}`, atlasOrigin()).toString();
-  const counts = {
-    name: alert.savedSearch.name,
-    organizations: String(alert.organizations.length),
-    partnerships: String(alert.partnerships.length)
-  };
+  const name = alert.savedSearch.name;
   return {
-    title: m.saved_alert_title(counts, o),
+    title: m.saved_alert_title({ name, count: String(alert.organizations.length + alert.partnerships.length) }, o),
     lines: [
-      m.saved_alert_intro(counts, o),
+      m.saved_alert_intro({ name }, o),
       ...(alert.organizations.length > 0 ? ['', m.saved_alert_new_organizations({}, o)] : []),
       ...alert.organizations.map((org) => `• ${org.name} — ${profile(org.slug)}`),
       ...(alert.partnerships.length > 0 ? ['', m.saved_alert_new_partnerships({}, o)] : []),
