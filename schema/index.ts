@@ -16,6 +16,7 @@ import './account';
 import './notification';
 import './introduction';
 import './moderation';
+import './saved-search';
 import './matchmaking';
 import './coalition';
 import './analytics';

@@ -12,6 +12,7 @@ import { analyticsLeakPaths } from './leak-paths-analytics';
 import { directoryLeakPaths } from './leak-paths-directory';
 import { graphLeakPaths } from './leak-paths-graph';
 import { notificationLeakPaths } from './leak-notifications';
+import { savedSearchLeakPaths } from './leak-saved-searches';
 
 export function allLeakPaths(graph: LeakGraph): LeakPath[] {
   return [
@@ -19,7 +20,8 @@ export function allLeakPaths(graph: LeakGraph): LeakPath[] {
     ...graphLeakPaths(graph),
     ...analyticsLeakPaths(),
     ...exportLeakPaths(),
-    ...notificationLeakPaths(graph)
+    ...notificationLeakPaths(graph),
+    ...savedSearchLeakPaths()
   ];
 }
 

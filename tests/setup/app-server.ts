@@ -112,6 +112,8 @@ export default async function setup(project: TestProject) {
   });
   project.provide('baseUrl', server.url);
   project.provide('smtpPort', smtpPort);
+  // The saved-search journey hands the app's own job queue a run of the alert job (no waiting for the cron).
+  project.provide('appDatabaseUrl', env.databaseUrl);
 
   return async () => {
     await server.stop();

@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
       id: subject.notification.id,
       kind: subject.notification.kind,
       title: text.title,
-      link: new URL(text.link).pathname,
+      link: ((u) => u.pathname + u.search)(new URL(text.link)),
       read: subject.notification.readAt !== null,
       createdAt: subject.notification.createdAt
     };

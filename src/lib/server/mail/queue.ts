@@ -15,12 +15,17 @@ export const MAIL_QUEUE = 'mail';
 export const NOTIFICATION_MAIL_QUEUE = 'notification-mail';
 export const DIGEST_QUEUE = 'notification-digest';
 export const DEAD_MAIL_QUEUE = 'mail-dead';
+/** Saved-search alerts (decision 0040): one queue per frequency, since pg-boss 10 keeps one schedule per queue. */
+export const DAILY_ALERT_QUEUE = 'saved-search-alerts-daily';
+export const WEEKLY_ALERT_QUEUE = 'saved-search-alerts-weekly';
 
 export type JobHandlers = {
   /** Mails one notification, if the recipient still wants it and may still see what it is about. */
   notificationMail: (notificationId: string) => Promise<void>;
   /** Sends every due daily digest. */
   digest: () => Promise<void>;
+  /** Sends the saved-search alerts of one frequency. */
+  savedSearchAlerts: (frequency: 'DAILY' | 'WEEKLY') => Promise<void>;
 };
 
 export interface MailQueue {
@@ -54,6 +59,9 @@ export function runningMailQueue(): MailQueue | undefined {
 
 /** Daily digests go out at 07:00 UTC. */
 const DIGEST_CRON = '0 7 * * *';
+/** Alerts go out before the digest: daily at 06:30 UTC, weekly on Mondays. */
+const DAILY_ALERT_CRON = '30 6 * * *';
+const WEEKLY_ALERT_CRON = '30 6 * * 1';
 
 export interface MailQueueOptions {
   log?: (line: string) => void;
@@ -95,10 +103,12 @@ async function configure(
   };
   const pollSeconds = options.pollSeconds ?? env().MAIL_POLL_SECONDS;
   await ensureQueue(boss, DEAD_MAIL_QUEUE, {});
-  for (const name of [MAIL_QUEUE, NOTIFICATION_MAIL_QUEUE, DIGEST_QUEUE]) {
+  for (const name of [MAIL_QUEUE, NOTIFICATION_MAIL_QUEUE, DIGEST_QUEUE, DAILY_ALERT_QUEUE, WEEKLY_ALERT_QUEUE]) {
     await ensureQueue(boss, name, { ...retries, deadLetter: DEAD_MAIL_QUEUE });
   }
   await boss.schedule(DIGEST_QUEUE, DIGEST_CRON, {}, { tz: 'UTC' });
+  await boss.schedule(DAILY_ALERT_QUEUE, DAILY_ALERT_CRON, {}, { tz: 'UTC' });
+  await boss.schedule(WEEKLY_ALERT_QUEUE, WEEKLY_ALERT_CRON, {}, { tz: 'UTC' });
 
   const polling = { pollingIntervalSeconds: pollSeconds, batchSize: 1 };
   const failing = (name: string, job: Job<unknown>, error: unknown) => {
@@ -118,6 +128,14 @@ async function configure(
   await boss.work(DIGEST_QUEUE, polling, async ([job]) => {
     await handlers.digest().catch((error: unknown) => failing(DIGEST_QUEUE, job, error));
   });
+  for (const [name, frequency] of [
+    [DAILY_ALERT_QUEUE, 'DAILY'],
+    [WEEKLY_ALERT_QUEUE, 'WEEKLY']
+  ] as const) {
+    await boss.work(name, polling, async ([job]) => {
+      await handlers.savedSearchAlerts(frequency).catch((error: unknown) => failing(name, job, error));
+    });
+  }
 
   const queue: MailQueue = {
     boss,

@@ -4,7 +4,7 @@ import { viewerOf, viewerUserInclude } from '../auth/users';
 import { getMailer } from '../mail/mailer';
 import { sendMail } from '../mail/send';
 import { DEFAULT_DELIVERY, mailLanguage } from './kinds';
-import { digestMail, noticeMail, noticeText } from './render';
+import { digestMail, isEmptyAlert, noticeMail, noticeText } from './render';
 import { noticeSubjects } from './subjects';
 
 const recipientInclude = { ...viewerUserInclude, notificationPrefs: true } as const;
@@ -32,7 +32,7 @@ export async function mailNotificationNow(notificationId: string): Promise<void>
   if (deliveryOf(n.user.notificationPrefs, n.kind) !== 'IMMEDIATELY') return;
   const viewer = viewerOf(n.user);
   const [subject] = await noticeSubjects(viewer, [n]);
-  if (!subject) return;
+  if (!subject || isEmptyAlert(subject)) return;
   const locale = mailLanguage(n.user.language);
   const text = noticeText(subject, locale, organizationIdsOf(n.user));
   await getMailer().send(noticeMail(n.user.email, locale, text, n.kind, n.user.unsubscribeToken));
@@ -64,7 +64,7 @@ export async function sendDailyDigests(): Promise<number> {
     if (pending.length === 0) continue;
     const viewer = viewerOf(user);
     const locale = mailLanguage(user.language);
-    const subjects = await noticeSubjects(viewer, pending);
+    const subjects = (await noticeSubjects(viewer, pending)).filter((s) => !isEmptyAlert(s));
     if (subjects.length > 0) {
       const texts = subjects.map((s) => noticeText(s, locale, organizationIdsOf(user)));
       await sendMail(digestMail(user.email, locale, texts, user.unsubscribeToken));

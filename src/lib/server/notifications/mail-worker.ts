@@ -2,6 +2,7 @@ import { settleBackgroundWork } from '../background-work';
 import type { ShutdownStep } from '../lifecycle/shutdown';
 import { startMailQueue, type MailQueueOptions } from '../mail/queue';
 import { mailNotificationNow, sendDailyDigests } from './deliver';
+import { runSavedSearchAlerts } from '../saved-searches/alerts';
 
 /**
  * Starts the mail queue with its workers (single mails, notification mails, the daily digest) and returns the
@@ -14,7 +15,11 @@ export async function startMailWorker(options: MailQueueOptions = {}): Promise<S
   let queue: Awaited<ReturnType<typeof startMailQueue>>;
   try {
     queue = await startMailQueue(
-      { notificationMail: mailNotificationNow, digest: async () => void (await sendDailyDigests()) },
+      {
+        notificationMail: mailNotificationNow,
+        digest: async () => void (await sendDailyDigests()),
+        savedSearchAlerts: async (frequency) => void (await runSavedSearchAlerts(frequency))
+      },
       { ...options, log }
     );
   } catch (error) {

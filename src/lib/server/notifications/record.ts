@@ -10,6 +10,9 @@ export interface NoticeDraft {
   organizationId?: string;
   introductionId?: string;
   approved?: boolean;
+  savedSearchId?: string;
+  alertOrganizationIds?: string[];
+  alertPartnershipIds?: string[];
 }
 
 /**
@@ -24,7 +27,10 @@ export async function recordNotices(tx: Prisma.TransactionClient, drafts: Notice
       partnershipId: d.partnershipId ?? null,
       organizationId: d.organizationId ?? null,
       introductionId: d.introductionId ?? null,
-      approved: d.approved ?? null
+      approved: d.approved ?? null,
+      savedSearchId: d.savedSearchId ?? null,
+      alertOrganizationIds: d.alertOrganizationIds ?? [],
+      alertPartnershipIds: d.alertPartnershipIds ?? []
     }))
   );
   if (rows.length === 0) return [];

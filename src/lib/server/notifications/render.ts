@@ -5,6 +5,7 @@ import type { MailMessage } from '../mail/mailer';
 import type { MailLanguage } from './kinds';
 import type { NoticeSubject } from './subjects';
 import { introductionNotice } from './introduction-text';
+import type { AlertSubject } from '../saved-searches/alert-subjects';
 
 /** A notification in words: the inbox shows title and link, the mail adds the lines. */
 export interface NoticeText {
@@ -31,6 +32,7 @@ export function noticeText(subject: NoticeSubject, locale: MailLanguage, viewerO
     const link = new URL(`/inbox#introduction-${subject.introduction.id}`, atlasOrigin()).toString();
     return { ...introductionNotice(n.kind, subject.introduction, locale, link), link };
   }
+  if (subject.alert) return alertText(subject.alert, locale);
   if (p) {
     const a = p.orgA.name;
     const b = p.orgB.name;
@@ -76,6 +78,33 @@ export function noticeText(subject: NoticeSubject, locale: MailLanguage, viewerO
     ? m.mail2_claim_approved_subject({ org: name }, o)
     : m.mail2_claim_rejected_subject({ org: name }, o);
   return simple(title, [], link, locale);
+}
+
+/** A saved-search alert: what is new, each with its link, and the search itself. */
+function alertText(alert: AlertSubject, locale: MailLanguage): NoticeText {
+  const o = { locale };
+  const link = new URL(`/directory?${alert.savedSearch.params}`, atlasOrigin()).toString();
+  const profile = (slug: string) => new URL(`/organizations/${slug}`, atlasOrigin()).toString();
+  const name = alert.savedSearch.name;
+  return {
+    title: m.saved_alert_title({ name, count: String(alert.organizations.length + alert.partnerships.length) }, o),
+    lines: [
+      m.saved_alert_intro({ name }, o),
+      ...(alert.organizations.length > 0 ? ['', m.saved_alert_new_organizations({}, o)] : []),
+      ...alert.organizations.map((org) => `• ${org.name} — ${profile(org.slug)}`),
+      ...(alert.partnerships.length > 0 ? ['', m.saved_alert_new_partnerships({}, o)] : []),
+      ...alert.partnerships.map((p) => `• ${p.orgA.name} ↔ ${p.orgB.name} — ${profile(p.orgA.slug)}`),
+      '',
+      m.saved_alert_open_search({}, o),
+      link
+    ],
+    link
+  };
+}
+
+/** An alert with nothing its reader may still see (everything archived or narrowed since): not worth a mail. */
+export function isEmptyAlert(subject: NoticeSubject): boolean {
+  return Boolean(subject.alert && subject.alert.organizations.length + subject.alert.partnerships.length === 0);
 }
 
 function simple(title: string, extra: string[], link: string, locale: MailLanguage): NoticeText {

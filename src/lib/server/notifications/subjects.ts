@@ -3,6 +3,7 @@ import type { Notification, Partnership } from '../db/generated/client';
 import { visibilityOf, type Viewer } from '../access/viewer';
 import { visiblePartnershipWhere } from '../access/visibility-prisma';
 import { introductionView, introductionViewInclude, type IntroductionView } from '../introductions/views';
+import { alertSubjects, type AlertSubject } from '../saved-searches/alert-subjects';
 
 /** What a notification is about, as the recipient may see it now. */
 export interface NoticeSubject {
@@ -11,6 +12,8 @@ export interface NoticeSubject {
   organization?: { name: string; slug: string };
   /** As this recipient may see it (introductions/views.ts): the asker never learns of a decline beyond "not now". */
   introduction?: IntroductionView;
+  /** SAVED_SEARCH_ALERT: what was new, as far as the viewer may see it now (possibly nothing any more). */
+  alert?: AlertSubject;
 }
 
 /**
@@ -24,7 +27,7 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
   const organizationIds = [...new Set(notifications.flatMap((n) => (n.organizationId ? [n.organizationId] : [])))];
   const introductionIds = [...new Set(notifications.flatMap((n) => (n.introductionId ? [n.introductionId] : [])))];
   const org = { select: { name: true, slug: true } };
-  const [partnerships, organizations, introductions] = await Promise.all([
+  const [partnerships, organizations, introductions, alerts] = await Promise.all([
     partnershipIds.length === 0
       ? []
       : db.partnership.findMany({
@@ -36,7 +39,8 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
       : db.organization.findMany({ where: { id: { in: organizationIds } }, select: { id: true, ...org.select } }),
     introductionIds.length === 0
       ? []
-      : db.introduction.findMany({ where: { id: { in: introductionIds } }, include: introductionViewInclude })
+      : db.introduction.findMany({ where: { id: { in: introductionIds } }, include: introductionViewInclude }),
+    alertSubjects(viewer, notifications)
   ]);
   const introductionById = new Map(introductions.map((i) => [i.id, i]));
   const partnershipById = new Map(partnerships.map((p) => [p.id, p]));
@@ -55,6 +59,10 @@ export async function noticeSubjects(viewer: Viewer, notifications: Notification
         viewer.kind === 'user' &&
         (viewer.organizationIds.includes(p.orgAId) || viewer.organizationIds.includes(p.orgBId));
       return [{ notification, partnership: { ...p, message: sideMember ? p.message : null } }];
+    }
+    if (notification.savedSearchId) {
+      const alert = alerts.get(notification.id);
+      return alert ? [{ notification, alert }] : [];
     }
     const organization = notification.organizationId ? organizationById.get(notification.organizationId) : undefined;
     return [{ notification, ...(organization ? { organization } : {}) }];

@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { viewerOf, viewerUserInclude } from '$lib/server/auth/users';
+import { getDb } from '$lib/server/platform/db';
+import { directoryFilterOf } from '$lib/server/saved-searches/directory-filter';
+import { directoryFeed } from '$lib/server/saved-searches/feed';
+import { savedSearchByFeedToken } from '$lib/server/saved-searches/service';
+import type { RequestHandler } from './$types';
+
+/**
+ * GET /feeds/saved/<token>.atom: a saved search's private Atom feed. The unguessable token is the only credential
+ * (feed readers send no cookies); it is stored hashed and can be revoked or renewed on /account/saved-searches.
+ * The feed shows what the search's owner may see now; a disabled owner's feed is gone like a revoked one.
+ */
+export const GET: RequestHandler = async ({ params, url }) => {
+  const search = await savedSearchByFeedToken(params.token);
+  const owner = search
+    ? await getDb().user.findFirst({ where: { id: search.userId, disabledAt: null }, include: viewerUserInclude })
+    : null;
+  if (!search || !owner || search.kind !== 'DIRECTORY') error(404, 'This feed does not exist or was revoked.');
+  const xml = await directoryFeed({
+    viewer: viewerOf(owner),
+    filter: directoryFilterOf(search.params),
+    title: `Coalition Atlas — ${search.name}`,
+    id: `urn:coalition-atlas:saved-search:${search.id}`,
+    self: url.toString(),
+    alternate: new URL(`/directory${search.params ? `?${search.params}` : ''}`, url.origin).toString(),
+    origin: url.origin
+  });
+  return new Response(xml, {
+    headers: {
+      'content-type': 'application/atom+xml; charset=utf-8',
+      // Private to its owner: no shared cache may keep it, and search engines must not index the address.
+      'cache-control': 'private, no-store',
+      'x-robots-tag': 'noindex'
+    }
+  });
+};
