@@ -182,3 +182,56 @@ export const OrganizationSuggestionsQuery = graphql(`
     }
   }
 `);
+
+/** A funder's grants grouped by theme, country and year, and its grantees' partnering (asked only of funders). */
+export const OrganizationFundingQuery = graphql(`
+  query OrganizationFunding($slug: String!, $lang: Language!) {
+    organization(slug: $slug) {
+      id
+      funding {
+        grantCount
+        totals {
+          currency
+          amount
+          count
+        }
+        byTheme {
+          theme {
+            slug
+            name(lang: $lang)
+          }
+          grantCount
+          totals {
+            currency
+            amount
+          }
+        }
+        byCountry {
+          country {
+            code
+            name(lang: $lang)
+          }
+          grantCount
+          totals {
+            currency
+            amount
+          }
+        }
+        byYear {
+          year
+          grantCount
+          totals {
+            currency
+            amount
+          }
+        }
+        granteePartnerShare {
+          granteeCount
+          partneringGranteeCount
+          partneredPairCount
+          share
+        }
+      }
+    }
+  }
+`);

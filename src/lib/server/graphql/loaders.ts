@@ -6,6 +6,7 @@ import type {
   Network,
   NetworkMembership,
   Organization,
+  OrganizationIdentifier,
   Partnership,
   Theme
 } from '../db/generated/client';
@@ -119,6 +120,17 @@ export function createLoaders(visibility: VisibilityParams) {
         if (theme) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), theme]);
       }
       for (const list of map.values()) list.sort((a, b) => a.sortOrder - b.sortOrder || a.slug.localeCompare(b.slug));
+      return grouped(ids, map);
+    }),
+
+    /** Public identifiers (org-id.guide), ordered by scheme. */
+    identifiersByOrganization: new DataLoader<string, OrganizationIdentifier[]>(async (ids) => {
+      const rows = await db.organizationIdentifier.findMany({
+        where: { organizationId: { in: [...ids] } },
+        orderBy: [{ scheme: 'asc' }, { identifier: 'asc' }]
+      });
+      const map = new Map<string, OrganizationIdentifier[]>();
+      for (const row of rows) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), row]);
       return grouped(ids, map);
     }),
 
