@@ -78,8 +78,10 @@ beforeAll(async () => {
 
   await createPartnership(db, g1, g2, { status: 'CONFIRMED', visibility: 'PUBLIC' });
   await createPartnership(db, g3, g4, { status: 'CONFIRMED', visibility: 'PRIVATE' });
+  // Between two grantees every signed-in viewer sees, but visible only to its sides (and admins).
+  await createPartnership(db, g2, g3, { status: 'CONFIRMED', visibility: 'PRIVATE' });
   await createPartnership(db, g1, g3, { status: 'PROPOSED', visibility: 'PUBLIC' });
-  await createPartnership(db, g2, g3, { status: 'ENDED', visibility: 'PUBLIC' });
+  await createPartnership(db, g1, g4, { status: 'ENDED', visibility: 'PUBLIC' });
   await createPartnership(db, g1, other, { status: 'CONFIRMED', visibility: 'PUBLIC' });
 
   viewers.member = await createViewer(db, { organizationIds: [other.id] });
@@ -201,13 +203,15 @@ describe('Organization.funding', () => {
       share: 1
     });
 
-    // A member sees the MEMBERS grant to Grantee Three, who has no confirmed tie with another grantee it may see.
+    // A member sees the MEMBERS grant to Grantee Three, whose only confirmed tie to a grantee it may see is none:
+    // Two–Three is private.
     const member = (await actualFor(viewers.member)).raw.granteePartnerShare;
     expect(member).toEqual({ granteeCount: 3, partneringGranteeCount: 2, partneredPairCount: 1, share: 2 / 3 });
 
-    // Grantee Four's member sees its private grant and its private tie with Grantee Three.
+    // Grantee Four's member sees its private grant and its private tie with Grantee Three, not Two–Three.
     const side = (await actualFor(viewers.memberOfGranteeFour)).raw.granteePartnerShare;
     expect(side).toEqual({ granteeCount: 4, partneringGranteeCount: 4, partneredPairCount: 2, share: 1 });
+    expect((await actualFor(viewers.admin)).raw.granteePartnerShare.partneredPairCount).toBe(3);
   });
 
   it('is empty, with no share, for an organisation that awarded nothing', async () => {

@@ -7,10 +7,7 @@ import { MAX_PAGE_SIZE } from '../../../schema/pagination';
 import { apiExamples, curlCommand, graphiqlHref, PLACEHOLDER_ORGANIZATION } from './examples';
 
 export const load: PageServerLoad = async ({ fetch, url }) => {
-  const [data, dump] = await Promise.all([
-    loadQuery(fetch, ApiGuideExampleOrganizationQuery, {}),
-    readDumpManifest()
-  ]);
+  const [data, dump] = await Promise.all([loadQuery(fetch, ApiGuideExampleOrganizationQuery, {}), readDumpManifest()]);
   const organization = data.organizations.nodes[0] ?? PLACEHOLDER_ORGANIZATION;
   const config = env();
   return {

@@ -35,6 +35,10 @@ export const OrganizationPageQuery = graphql(`
       sourceKind
       source
       licence
+      identifiers {
+        scheme
+        identifier
+      }
       themes {
         slug
         name(lang: $lang)

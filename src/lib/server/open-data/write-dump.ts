@@ -28,7 +28,10 @@ export async function writeDump(options: {
   await mkdir(options.dir, { recursive: true });
   const written: { name: DumpFileName; records: number | null; temp: string }[] = [];
 
-  const streamed = async (name: DumpFileName, produce: (write: (chunk: string) => Promise<void>) => Promise<number>) => {
+  const streamed = async (
+    name: DumpFileName,
+    produce: (write: (chunk: string) => Promise<void>) => Promise<number>
+  ) => {
     const temp = join(options.dir, `.${name}.${process.pid}.tmp`);
     const stream = createWriteStream(temp);
     const records = await produce(async (chunk) => {

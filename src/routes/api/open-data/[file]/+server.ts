@@ -14,7 +14,8 @@ export const GET: RequestHandler = async ({ params }) => {
   try {
     body = await readFile(join(dumpDir(), params.file));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') error(404, 'The data dump has not been generated yet (npm run dump)');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      error(404, 'The data dump has not been generated yet (npm run dump)');
     throw e;
   }
   const inline = params.file === 'README.md' || params.file === 'manifest.json';
