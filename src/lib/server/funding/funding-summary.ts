@@ -63,11 +63,7 @@ function groupRows(rows: GroupRow[]): Map<string, { grantCount: number; totals: 
   return groups;
 }
 
-export async function fundingSummary(
-  db: PrismaClient,
-  v: VisibilityParams,
-  funderId: string
-): Promise<FundingSummary> {
+export async function fundingSummary(db: PrismaClient, v: VisibilityParams, funderId: string): Promise<FundingSummary> {
   const where = grantFilterSql({ funderIds: [funderId] }, v);
   const sums = Prisma.sql`g.currency::text AS currency, sum(g."amountAwarded")::text AS amount, count(*)::int AS count`;
   const [totals, themeRows, countryRows, yearRows, share] = await Promise.all([
