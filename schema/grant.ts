@@ -62,7 +62,7 @@ const GrantFilterInput = builder.inputType('GrantFilter', {
   })
 });
 
-const CurrencyTotal = builder
+export const CurrencyTotal = builder
   .objectRef<{ currency: string; amount: string; count: number }>('CurrencyTotal')
   .implement({
     description: 'A sum of grant amounts in one currency (amounts are never converted or added across currencies).',

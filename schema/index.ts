@@ -12,6 +12,7 @@ import './organization-mutations';
 import './partnership';
 import './network';
 import './grant';
+import './funding';
 import './account';
 import './notification';
 import './introduction';

@@ -19,6 +19,16 @@ import { CountryRef, GrantRef, NetworkMembershipRef, OrganizationRef, Partnershi
 import { OrganizationActionsRef } from './viewer-can';
 import { loadProfileBySlug } from './profile-prefetch';
 
+const OrganizationIdentifierType = builder
+  .objectRef<{ scheme: string; identifier: string }>('OrganizationIdentifier')
+  .implement({
+    description: 'An external identifier of an organisation in org-id.guide form, e.g. "GB-CHC-1234567".',
+    fields: (t) => ({
+      scheme: t.exposeString('scheme', { description: 'The org-id.guide list prefix, e.g. "GB-CHC" or "XI-PIC".' }),
+      identifier: t.exposeString('identifier', { description: 'The whole identifier, scheme included.' })
+    })
+  });
+
 builder.node(OrganizationRef, {
   description: 'A civil-society organisation, network secretariat, funder or public body in the directory.',
   id: { resolve: (org) => org.id },
@@ -50,6 +60,12 @@ builder.node(OrganizationRef, {
     externalId: t.exposeString('externalId', {
       nullable: true,
       description: 'Identifier in an import source (registry number, 360Giving org-id …).'
+    }),
+    identifiers: t.field({
+      type: [OrganizationIdentifierType],
+      description:
+        'Public identifiers in org-id.guide form (charity, company, association register, EU PIC …), at most one per scheme, ordered by scheme.',
+      resolve: (org, _args, ctx) => ctx.loaders.identifiersByOrganization.load(org.id)
     }),
     contactEmail: t.string({
       nullable: true,

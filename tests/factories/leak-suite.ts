@@ -10,6 +10,7 @@ import { buildLeakGraph, VIEWER_NAMES, type LeakGraph } from './leak-graph';
 import type { LeakPath } from './leak-matrix';
 import { analyticsLeakPaths } from './leak-paths-analytics';
 import { directoryLeakPaths } from './leak-paths-directory';
+import { fundingLeakPaths } from './leak-paths-funding';
 import { graphLeakPaths } from './leak-paths-graph';
 import { notificationLeakPaths } from './leak-notifications';
 import { savedSearchLeakPaths } from './leak-saved-searches';
@@ -17,6 +18,7 @@ import { savedSearchLeakPaths } from './leak-saved-searches';
 export function allLeakPaths(graph: LeakGraph): LeakPath[] {
   return [
     ...directoryLeakPaths(graph),
+    ...fundingLeakPaths(graph),
     ...graphLeakPaths(graph),
     ...analyticsLeakPaths(),
     ...exportLeakPaths(),

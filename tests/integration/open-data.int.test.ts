@@ -152,6 +152,36 @@ describe('profile linked data', () => {
     }
   });
 
+  it('carries the organisation identifiers as schema.org PropertyValues, as the API does', async () => {
+    const org = await db.organization.findUniqueOrThrow({ where: { slug: 'od-public' } });
+    await db.organizationIdentifier.createMany({
+      data: [
+        { organizationId: org.id, scheme: 'XI-PIC', identifier: 'XI-PIC-912345678' },
+        { organizationId: org.id, scheme: 'GB-CHC', identifier: 'GB-CHC-1234567' }
+      ]
+    });
+    const { data } = await jsonLd('od-public');
+    expect(data.identifier).toEqual([
+      { '@type': 'PropertyValue', propertyID: 'GB-CHC', value: 'GB-CHC-1234567' },
+      { '@type': 'PropertyValue', propertyID: 'XI-PIC', value: 'XI-PIC-912345678' }
+    ]);
+    const api = await yoga.fetch(
+      `${ORIGIN}/graphql`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ organization(slug: "od-public") { identifiers { scheme identifier } } }' })
+      },
+      { viewer: anonymous }
+    );
+    expect((await api.json()).data.organization.identifiers).toEqual([
+      { scheme: 'GB-CHC', identifier: 'GB-CHC-1234567' },
+      { scheme: 'XI-PIC', identifier: 'XI-PIC-912345678' }
+    ]);
+    // An organisation without identifiers has no `identifier` key at all.
+    expect((await jsonLd('od-private')).data.identifier).toBeUndefined();
+  });
+
   it('is left out for an unknown slug', async () => {
     const data = await profileLoad({
       params: { slug: 'od-nope' },

@@ -75,7 +75,12 @@ const EnvSchema = z.object({
   /** Seconds before the first retry; each further retry waits about twice as long (pg-boss backoff). */
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   /** How often the mail worker looks for new jobs (pg-boss polls; 0.5 is its minimum). */
-  MAIL_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2)
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  // ─── Public data dump (npm run dump, served under /api/open-data/; see docs/decisions/0041) ───
+  /** The licence the dump is published under, as a URL (README.md in the dump and the 360Giving package name it). */
+  OPEN_DATA_LICENCE: z.string().url().default('https://creativecommons.org/licenses/by/4.0/'),
+  /** Where `npm run dump` writes and /api/open-data/ reads; unset: <DATA_DIR>/open-data. */
+  OPEN_DATA_DIR: z.string().min(1).optional()
 });
 
 export type Env = z.infer<typeof EnvSchema>;

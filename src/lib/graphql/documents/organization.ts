@@ -37,6 +37,10 @@ export const OrganizationPageQuery = graphql(`
       sourceKind
       source
       licence
+      identifiers {
+        scheme
+        identifier
+      }
       themes {
         slug
         name(lang: $lang)
@@ -180,6 +184,59 @@ export const OrganizationSuggestionsQuery = graphql(`
         id
         slug
         name
+      }
+    }
+  }
+`);
+
+/** A funder's grants grouped by theme, country and year, and its grantees' partnering (asked only of funders). */
+export const OrganizationFundingQuery = graphql(`
+  query OrganizationFunding($slug: String!, $lang: Language!) {
+    organization(slug: $slug) {
+      id
+      funding {
+        grantCount
+        totals {
+          currency
+          amount
+          count
+        }
+        byTheme {
+          theme {
+            slug
+            name(lang: $lang)
+          }
+          grantCount
+          totals {
+            currency
+            amount
+          }
+        }
+        byCountry {
+          country {
+            code
+            name(lang: $lang)
+          }
+          grantCount
+          totals {
+            currency
+            amount
+          }
+        }
+        byYear {
+          year
+          grantCount
+          totals {
+            currency
+            amount
+          }
+        }
+        granteePartnerShare {
+          granteeCount
+          partneringGranteeCount
+          partneredPairCount
+          share
+        }
       }
     }
   }

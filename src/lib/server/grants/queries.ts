@@ -73,7 +73,7 @@ export interface GrantFilter {
   yearTo?: number | null;
 }
 
-function grantFilterSql(filter: GrantFilter, v: VisibilityParams): Prisma.Sql {
+export function grantFilterSql(filter: GrantFilter, v: VisibilityParams): Prisma.Sql {
   const parts: Prisma.Sql[] = [visibleSql(v, 'g', 'funderId', 'recipientId')];
   if (filter.themes?.length) {
     parts.push(

@@ -6,6 +6,7 @@ import type {
   Network,
   NetworkMembership,
   Organization,
+  OrganizationIdentifier,
   Partnership,
   Theme
 } from '../db/generated/client';
@@ -206,6 +207,16 @@ export function createLoaders(visibility: VisibilityParams) {
     async countryByCode(code: string): Promise<Country | null> {
       return knownCountries.get(code) ?? (await countries()).byCode.get(code) ?? null;
     },
+    /** Public identifiers (org-id.guide), ordered by scheme. */
+    identifiersByOrganization: new DataLoader<string, OrganizationIdentifier[]>(async (ids) => {
+      const rows = await db.organizationIdentifier.findMany({
+        where: { organizationId: { in: [...ids] } },
+        orderBy: [{ scheme: 'asc' }, { identifier: 'asc' }]
+      });
+      const map = new Map<string, OrganizationIdentifier[]>();
+      for (const row of rows) map.set(row.organizationId, [...(map.get(row.organizationId) ?? []), row]);
+      return grouped(ids, map);
+    }),
 
     partnershipsByOrganization: new DataLoader<string, Partnership[]>(async (ids) => {
       const map = await partnershipsByOrganizations(db, ids, v);

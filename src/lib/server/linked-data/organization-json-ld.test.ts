@@ -11,7 +11,11 @@ const base: PublicOrganization = {
   foundedYear: 2015,
   hqCity: 'Berlin',
   hqCountryCode: 'DE',
-  networks: [{ slug: 'ecre', name: 'ECRE', website: 'https://ecre.example.org' }]
+  networks: [{ slug: 'ecre', name: 'ECRE', website: 'https://ecre.example.org' }],
+  identifiers: [
+    { scheme: 'DE-VR', identifier: 'DE-VR-Berlin-12345' },
+    { scheme: 'XI-PIC', identifier: 'XI-PIC-912345678' }
+  ]
 };
 
 /** The body of the first ld+json script in the HTML, as a browser's HTML parser would end it (at `</script`). */
@@ -31,11 +35,23 @@ describe('organizationJsonLd', () => {
     expect(data.address).toEqual({ '@type': 'PostalAddress', addressCountry: 'DE', addressLocality: 'Berlin' });
     expect(data.memberOf).toEqual([{ '@type': 'Organization', name: 'ECRE', url: 'https://ecre.example.org' }]);
     expect(data.sameAs).toEqual(['https://rlc.example.org']);
+    expect(data.identifier).toEqual([
+      { '@type': 'PropertyValue', propertyID: 'DE-VR', value: 'DE-VR-Berlin-12345' },
+      { '@type': 'PropertyValue', propertyID: 'XI-PIC', value: 'XI-PIC-912345678' }
+    ]);
   });
 
   it('leaves out what the record does not have', () => {
     const data = organizationJsonLd(
-      { ...base, description: null, website: null, foundedYear: null, hqCountryCode: null, networks: [] },
+      {
+        ...base,
+        description: null,
+        website: null,
+        foundedYear: null,
+        hqCountryCode: null,
+        networks: [],
+        identifiers: []
+      },
       'https://atlas.example'
     );
     expect(Object.keys(data).sort()).toEqual(['@context', '@id', '@type', 'mainEntityOfPage', 'name', 'url']);

@@ -14,6 +14,8 @@ export interface PublicOrganization {
   hqCountryCode: string | null;
   /** Public memberships of live (non-archived) networks only. */
   networks: { slug: string; name: string; website: string | null }[];
+  /** org-id.guide identifiers (public records), ordered by scheme. */
+  identifiers: { scheme: string; identifier: string }[];
 }
 
 export function organizationPath(slug: string): string {
@@ -47,6 +49,14 @@ export function organizationJsonLd(org: PublicOrganization, origin: string): Rec
       '@type': 'Organization',
       name: n.name,
       ...(n.website ? { url: n.website } : {})
+    }));
+  }
+  if (org.identifiers.length > 0) {
+    // schema.org's way to give an identifier from a named list: the list (org-id.guide prefix) as propertyID.
+    data.identifier = org.identifiers.map((i) => ({
+      '@type': 'PropertyValue',
+      propertyID: i.scheme,
+      value: i.identifier
     }));
   }
   return data;

@@ -20,6 +20,7 @@ export async function publicOrganization(db: PrismaClient, slug: string): Promis
       foundedYear: true,
       hqCity: true,
       hqCountryCode: true,
+      identifiers: { select: { scheme: true, identifier: true }, orderBy: { scheme: 'asc' } },
       networkMemberships: {
         where: { AND: [visibleMembershipWhere(visibilityOf(anonymous)), { network: { archivedAt: null } }] },
         select: { network: { select: { slug: true, name: true, website: true } } },

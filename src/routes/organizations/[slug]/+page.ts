@@ -4,6 +4,7 @@ import { loadQueryTolerantOfGraph } from '$lib/graphql/graph-unavailable';
 import {
   ConnectionPathsQuery,
   ConnectionTargetQuery,
+  OrganizationFundingQuery,
   OrganizationPageQuery,
   OrganizationRecommendationsQuery
 } from '$lib/graphql/documents/organization';
@@ -24,9 +25,13 @@ export const load: PageLoad = async ({ fetch, params, url, parent, data }) => {
   if (!page || !organization) error(404, `No organisation with the slug "${params.slug}"`);
 
   const to = (url.searchParams.get('to') ?? '').trim().slice(0, MAX_TARGET_LENGTH);
-  const [recommendations, connection] = await Promise.all([
+  const [recommendations, connection, funding] = await Promise.all([
     loadQueryTolerantOfGraph(fetch, OrganizationRecommendationsQuery, { id: organization.id, lang }),
-    to ? findConnection(fetch, organization.id, to) : null
+    to ? findConnection(fetch, organization.id, to) : null,
+    // Only an organisation that awarded grants the viewer may see has a funder section.
+    organization.grantsGiven.length > 0
+      ? loadQuery(fetch, OrganizationFundingQuery, { slug: params.slug, lang }).then((d) => d.organization?.funding)
+      : null
   ]);
 
   return {
@@ -34,6 +39,8 @@ export const load: PageLoad = async ({ fetch, params, url, parent, data }) => {
     organization,
     /** Null while the partnership graph is unavailable (graphUnavailable says so). */
     recommendations: recommendations.data?.recommendedPartners ?? null,
+    /** The funder section's figures; null for an organisation that awarded no visible grant. */
+    funding: funding ?? null,
     connection: connection?.graphUnavailable ? null : connection,
     graphUnavailable:
       profile.graphUnavailable || recommendations.graphUnavailable || Boolean(connection?.graphUnavailable),
