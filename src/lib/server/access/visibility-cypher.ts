@@ -17,6 +17,14 @@ export function visiblePartnership(rel: string): string {
   return `(${rel}.status = 'CONFIRMED' AND ${visibleRel(rel)})`;
 }
 
+/**
+ * An open proposal the viewer may know about: only its two sides and admins, whatever its visibility flag (the
+ * rule `visiblePartnershipWhere` applies in Prisma). Used to leave out candidates the viewer already proposed to.
+ */
+export function visibleProposal(rel: string): string {
+  return `(${rel}.status = 'PROPOSED' AND ($seeAll OR ${rel}.orgA IN $viewerOrgIds OR ${rel}.orgB IN $viewerOrgIds))`;
+}
+
 export function visibilityParams(v: VisibilityParams): {
   seeMembers: boolean;
   seeAll: boolean;
