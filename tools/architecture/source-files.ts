@@ -15,3 +15,11 @@ export function sourceFiles(dir: string, options: { tests: boolean }): string[] 
     return options.tests || !/\.test\.ts$/.test(entry.name) ? [path] : [];
   });
 }
+
+/** `file:line` of each line of `text` where `pattern` matches outside comments (block comments keep their lines). */
+export function linesMatching(file: string, text: string, pattern: RegExp): string[] {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
+    .split('\n')
+    .flatMap((line, index) => (pattern.test(line.replace(/\/\/.*$/, '')) ? [`${file}:${index + 1}`] : []));
+}

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceFiles } from './source-files';
+import { linesMatching, sourceFiles } from './source-files';
 
 const root = resolve(__dirname, '../..');
 const APP_FOLDERS = ['src', 'schema'];
@@ -19,10 +19,7 @@ const SESSION_USE =
 
 /** `file:line` for each line that talks to a Neo4j session itself (comments do not count). */
 export function sessionUses(file: string, text: string): string[] {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
-    .split('\n')
-    .flatMap((line, index) => (SESSION_USE.test(line.replace(/\/\/.*$/, '')) ? [`${file}:${index + 1}`] : []));
+  return linesMatching(file, text, SESSION_USE);
 }
 
 describe('talking to Neo4j', () => {

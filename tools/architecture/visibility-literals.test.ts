@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceFiles } from './source-files';
+import { linesMatching, sourceFiles } from './source-files';
 
 const root = resolve(__dirname, '../..');
 /** The app and the tooling that queries the stores with a viewer's eyes (evaluation, benchmarks). */
@@ -35,10 +35,7 @@ const PREDICATE = new RegExp(
 
 /** `file:line` of each line (outside comments) that spells a visibility predicate out. */
 export function predicateLiterals(file: string, text: string): string[] {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
-    .split('\n')
-    .flatMap((line, index) => (PREDICATE.test(line.replace(/\/\/.*$/, '')) ? [`${file}:${index + 1}`] : []));
+  return linesMatching(file, text, PREDICATE);
 }
 
 describe('visibility predicates', () => {
