@@ -115,14 +115,12 @@ builder.queryField('grants', (t) =>
       name: 'GrantConnection',
       fields: (c) => ({
         totalCount: c.int({
-          resolve: async (conn, _args, ctx) =>
-            (await grantTotals(getDb(), ctx.visibility, (conn as unknown as { filter: GrantFilter }).filter)).count
+          resolve: async (conn, _args, ctx) => (await grantTotals(getDb(), ctx.visibility, conn.filter)).count
         }),
         totals: c.field({
           type: [CurrencyTotal],
           description: 'Sum of all matching grants (not only this page) per currency, largest first.',
-          resolve: async (conn, _args, ctx) =>
-            (await grantTotals(getDb(), ctx.visibility, (conn as unknown as { filter: GrantFilter }).filter)).totals
+          resolve: async (conn, _args, ctx) => (await grantTotals(getDb(), ctx.visibility, conn.filter)).totals
         })
       })
     }

@@ -56,7 +56,7 @@ builder.node(NetworkRef, {
       {
         name: 'NetworkMembersConnection',
         fields: (c) => ({
-          totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount })
+          totalCount: c.int({ resolve: (conn) => conn.totalCount })
         })
       }
     ),

@@ -1,5 +1,5 @@
 import { archiveOrganization, createOrganization, updateOrganization } from '../src/lib/server/directory/organizations';
-import type { OrganizationCreateInput, OrganizationUpdateInput } from '../src/lib/server/validation/organization';
+import type { OrganizationCreateInput } from '../src/lib/server/validation/organization';
 import { builder, type AtlasTypes } from './builder';
 import { BudgetBandEnum, OrganizationTypeEnum, StaffSizeBandEnum, VisibilityEnum, WorkLevelEnum } from './enums';
 import { mutationResult, validationError } from './errors';
@@ -98,7 +98,7 @@ builder.mutationFields((t) => ({
       if (refused) return refused;
       return update.toResult(
         await updateOrganization(ctx.viewer, {
-          ...(nullListsEmptied(input) as unknown as OrganizationUpdateInput),
+          ...nullListsEmptied(input),
           id: ids.id
         })
       );

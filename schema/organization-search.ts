@@ -280,12 +280,12 @@ builder.queryField('organizations', (t) =>
           type: QueryInterpretationRef,
           nullable: true,
           description: 'How `filter.query` was read (null without a query or with `interpretQuery: false`).',
-          resolve: (conn) => (conn as unknown as SearchParent).interpretation
+          resolve: (conn) => conn.interpretation
         }),
         totalCount: c.int({
           description: 'All organisations matching the filter (not only this page).',
           resolve: (conn) => {
-            const { filter, total } = conn as unknown as SearchParent;
+            const { filter, total } = conn;
             return total ?? countOrganizations(getDb(), filter);
           }
         }),
@@ -293,7 +293,7 @@ builder.queryField('organizations', (t) =>
           type: OrganizationFacets,
           resolve: async (conn, _args, ctx) => {
             const [facets, themes, countries] = await Promise.all([
-              organizationFacets(getDb(), (conn as unknown as SearchParent).filter),
+              organizationFacets(getDb(), conn.filter),
               ctx.loaders.themes(),
               ctx.loaders.countries()
             ]);

@@ -158,7 +158,7 @@ builder.node(OrganizationRef, {
       {
         name: 'OrganizationPartnershipsConnection',
         fields: (c) => ({
-          totalCount: c.int({ resolve: (conn) => (conn as unknown as { totalCount: number }).totalCount })
+          totalCount: c.int({ resolve: (conn) => conn.totalCount })
         })
       }
     ),

@@ -3,9 +3,10 @@
  * tools/, and package.json's production `dependencies` hold exactly the packages the app imports at run time —
  * `npm ci --omit=dev` next to build/ must be enough to run it, and no generator or benchmark library rides along.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './source-files';
 
 const root = resolve(__dirname, '../..');
 const APP_FOLDERS = ['src', 'schema'];
@@ -21,14 +22,6 @@ const BUNDLED_AT_BUILD = new Set([
 ]);
 /** Run-time dependencies reached without an import in our code (generated code, or a peer of one we import). */
 const INDIRECT = new Set(['@prisma/client']);
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'generated' || entry.name.startsWith('.') ? [] : sourceFiles(path);
-    return /\.(ts|js|svelte)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? [path] : [];
-  });
-}
 
 interface ImportSite {
   file: string;
@@ -57,7 +50,9 @@ const packageName = (specifier: string) =>
 const isBare = (specifier: string) =>
   !/^(\.|\/|\$|node:)/.test(specifier) && !/^virtual:|^\$app|^\$env/.test(specifier);
 
-const appImports = APP_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))).flatMap(importsOf);
+const appImports = APP_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder), { tests: false })).flatMap(
+  importsOf
+);
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;

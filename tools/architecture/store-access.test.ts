@@ -4,9 +4,10 @@
  * N+1 tests. Code elsewhere receives a transaction from them and calls `tx.run`; it never opens a session or
  * runs Cypher on a driver itself. The tooling in tools/ (benchmarks measuring the raw driver) is not the app.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { linesMatching, sourceFiles } from './source-files';
 
 const root = resolve(__dirname, '../..');
 const APP_FOLDERS = ['src', 'schema'];
@@ -16,20 +17,9 @@ const PLATFORM = 'src/lib/server/platform/';
 const SESSION_USE =
   /\.session\(\s*\{|\bsession\.run\(|\.executeQuery\(|\.executeRead\(|\.executeWrite\(|\.beginTransaction\(/;
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'generated' || entry.name.startsWith('.') ? [] : sourceFiles(path);
-    return /\.(ts|js|svelte)$/.test(entry.name) ? [path] : [];
-  });
-}
-
 /** `file:line` for each line that talks to a Neo4j session itself (comments do not count). */
 export function sessionUses(file: string, text: string): string[] {
-  return text
-    .replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, ' '))
-    .split('\n')
-    .flatMap((line, index) => (SESSION_USE.test(line.replace(/\/\/.*$/, '')) ? [`${file}:${index + 1}`] : []));
+  return linesMatching(file, text, SESSION_USE);
 }
 
 describe('talking to Neo4j', () => {
@@ -48,7 +38,7 @@ describe('talking to Neo4j', () => {
   });
 
   it('happens only in the platform folder', () => {
-    const offenders = APP_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)))
+    const offenders = APP_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder), { tests: true }))
       .map((file) => relative(root, file))
       .filter((file) => !file.startsWith(PLATFORM))
       .flatMap((file) => sessionUses(file, readFileSync(join(root, file), 'utf8')));

@@ -32,11 +32,10 @@ import { loadRecordIn, mergeLoadRecord } from '../load/report';
 import { QUESTIONS } from '../bench/questions/index';
 import { startMeasuredApp } from '../bench/measured-app';
 import { startBenchServices } from '../bench/services';
+import { runCli, stoppingOnSignal, UsageError } from '../process/run-cli';
 
 const USAGE =
   'usage: npm run bench -- [--runs <n>] [--warmup <n>] [--quick] [--out <file>] [--orgs <n>] [--seed <n>] [--setup-only] [--no-build] [--only <question,…>]';
-
-class UsageError extends Error {}
 
 const log = (line: string) => console.error(`[bench] ${line}`);
 
@@ -95,11 +94,7 @@ async function main(): Promise<number> {
     await services.stop();
   };
   // Ctrl-C: stop the app server and the Neo4j this command started, then leave.
-  const onSignal = () => void stopAll().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
+  return stoppingOnSignal(stopAll, async () => {
     const { size } = await ensureDataset(getDb(), { orgs, seed, log });
     const matrixMs = await ensureGapMatrix();
     if (matrixMs !== null)
@@ -165,21 +160,7 @@ async function main(): Promise<number> {
     for (const line of changes) console.log(line);
     console.log(`report written to ${out} and ${jsonOut}`);
     return 0;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await stopAll();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(`bench failed: ${error.stack ?? error.message}`);
-    process.exit(1);
-  }
-);
+runCli(main, 'bench', USAGE);

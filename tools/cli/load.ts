@@ -26,11 +26,10 @@ import { BENCH_STORE, startBenchServices } from '../bench/services';
 import { describeDataset, mergeLoadRecord, mergeLoadSection, recordLoad, renderLoadSection } from '../load/report';
 import { runLoad } from '../load/run';
 import { seedDemoIfEmpty } from '../seed/demo';
+import { runCli, stoppingOnSignal, UsageError } from '../process/run-cli';
 
 const USAGE =
   'usage: npm run load -- [--duration <s>] [--connections <n>] [--write-every <s>] [--demo | --orgs <n>] [--seed <n>] [--out <file>] [--no-build]';
-
-class UsageError extends Error {}
 
 const log = (line: string) => console.error(`[load] ${line}`);
 
@@ -83,11 +82,8 @@ async function main(): Promise<number> {
     await stopApp?.();
     await services.stop();
   };
-  const onSignal = () => void stopAll().finally(() => process.exit(130));
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
+  // Ctrl-C: stop the app server and the Neo4j this command started, then leave.
+  return stoppingOnSignal(stopAll, async () => {
     const db = getDb();
     let size;
     if (values.demo) {
@@ -142,21 +138,7 @@ async function main(): Promise<number> {
     );
     console.log(`report written to ${out} and ${jsonOut}`);
     return result.total.errors === 0 ? 0 : 1;
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    await stopAll();
-  }
+  });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(`load failed: ${error.stack ?? error.message}`);
-    process.exit(1);
-  }
-);
+runCli(main, 'load', USAGE);

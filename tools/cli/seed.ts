@@ -24,6 +24,7 @@ import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { generateDataset, toCsv, writeDataset } from '../seed/generator';
 import { upsertReferenceData } from '../../prisma/reference/load';
+import { runCli, UsageError } from '../process/run-cli';
 
 const USAGE = 'usage: npm run seed -- [--orgs <n>] [--seed <n>] [--out <dir>] [--reset]   (no options: demo data)';
 
@@ -34,8 +35,6 @@ function wholeNumber(name: string, value: string | undefined, fallback: number):
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name}: "${value}" is not a whole number`);
   return n;
 }
-
-class UsageError extends Error {}
 
 /** Everything the generator or the demo writes; TRUNCATE … CASCADE also clears rows that point at them. */
 async function reset(): Promise<void> {
@@ -145,14 +144,4 @@ async function main(): Promise<number> {
   });
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error(`seed failed: ${error.stack ?? error.message}`);
-    process.exit(1);
-  }
-);
+runCli(main, 'seed', USAGE);

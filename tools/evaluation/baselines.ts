@@ -6,7 +6,7 @@
  * when partners of partners run out (`fillUp`): a list that stops at 3 names is not a fair opponent.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
-import { visiblePartnership } from '../../src/lib/server/access/visibility-cypher';
+import { visiblePartnership, visibleProposal } from '../../src/lib/server/access/visibility-cypher';
 import { int, num } from '../../src/lib/server/matchmaking/values';
 
 const vp = visiblePartnership;
@@ -14,7 +14,7 @@ const vp = visiblePartnership;
 const NEIGHBOURHOOD = `
 MATCH (o:Organization {id: $organizationId})
 WITH o, COLLECT { MATCH (o)-[r:PARTNERS_WITH]-(p:Organization)
-                  WHERE ${vp('r')} OR (r.status = 'PROPOSED' AND ($seeAll OR r.orgA IN $viewerOrgIds OR r.orgB IN $viewerOrgIds))
+                  WHERE ${vp('r')} OR ${visibleProposal('r')}
                   RETURN DISTINCT p.id } AS existing
 MATCH (o)-[r1:PARTNERS_WITH]-(z:Organization)
 WHERE ${vp('r1')} AND z.archived = false
@@ -34,7 +34,7 @@ RETURN c.id AS id`;
 
 const EXISTING = `
 MATCH (o:Organization {id: $organizationId})-[r:PARTNERS_WITH]-(p:Organization)
-WHERE ${vp('r')} OR (r.status = 'PROPOSED' AND ($seeAll OR r.orgA IN $viewerOrgIds OR r.orgB IN $viewerOrgIds))
+WHERE ${vp('r')} OR ${visibleProposal('r')}
 RETURN collect(DISTINCT p.id) AS existing`;
 
 const rank = (rows: { id: string; score: number }[], k: number) =>

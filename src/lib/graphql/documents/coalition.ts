@@ -3,17 +3,8 @@ import { graphql } from '../generated';
 /** What the coalition builder's form offers: the theme tree and Europe's countries by region, in the page language. */
 export const CoalitionChoicesQuery = graphql(`
   query CoalitionChoices($lang: Language!) {
-    themes {
-      slug
-      name(lang: $lang)
-      children {
-        slug
-        name(lang: $lang)
-      }
-    }
+    ...ThemeAndCountryChoices
     countries(europeOnly: true) {
-      code
-      name(lang: $lang)
       region
     }
   }

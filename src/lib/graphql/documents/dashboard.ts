@@ -166,18 +166,7 @@ export const DashboardQuery = graphql(`
         name
       }
     }
-    themes {
-      slug
-      name(lang: $lang)
-      children {
-        slug
-        name(lang: $lang)
-      }
-    }
-    countries(europeOnly: true) {
-      code
-      name(lang: $lang)
-    }
+    ...ThemeAndCountryChoices
     # The map counts what the directory counts (distinct organisations per country, the viewer's visibility);
     # this is also the map's scope. A chosen theme's counts follow in DashboardMapThemeQuery.
     mapAll: organizations(first: 1) {
@@ -240,18 +229,7 @@ export const DashboardGrantsPageQuery = graphql(`
 /** The coverage matrix alone, for the heatmap, gap list and per-country CSV exports. */
 export const DashboardMatrixQuery = graphql(`
   query DashboardMatrix($lang: Language!, $fromYear: Int, $toYear: Int, $gaps: [CoverageGap!]) {
-    themes {
-      slug
-      name(lang: $lang)
-      children {
-        slug
-        name(lang: $lang)
-      }
-    }
-    countries(europeOnly: true) {
-      code
-      name(lang: $lang)
-    }
+    ...ThemeAndCountryChoices
     coverageMatrix(fromYear: $fromYear, toYear: $toYear, gaps: $gaps) {
       computedAt
       visibilityLevel

@@ -28,21 +28,14 @@ export const MutationProblemsFragment = graphql(`
 /** What the organisation form offers: the theme tree and the European countries, named in the page's language. */
 export const OrganizationFormChoicesQuery = graphql(`
   query OrganizationFormChoices($lang: Language!) {
+    ...ThemeAndCountryChoices
     themes {
-      slug
-      name(lang: $lang)
       children {
-        slug
-        name(lang: $lang)
         children {
           slug
           name(lang: $lang)
         }
       }
-    }
-    countries(europeOnly: true) {
-      code
-      name(lang: $lang)
     }
   }
 `);

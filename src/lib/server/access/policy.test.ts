@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { organizationActions, partnershipActions, type PartnershipSides } from './policy';
+import {
+  mayWidenPartnershipVisibility,
+  organizationActions,
+  partnershipActions,
+  requirePartnershipSide,
+  type PartnershipAction,
+  type PartnershipSides
+} from './policy';
 import { anonymous, type Viewer } from './viewer';
 
 const user = (organizationIds: string[], extra: Partial<Extract<Viewer, { kind: 'user' }>> = {}): Viewer => ({
@@ -70,5 +77,36 @@ describe('organizationActions', () => {
     expect(organizationActions(anonymous, 'A')).toEqual(nothing);
     expect(organizationActions(user([]), 'A')).toEqual(nothing);
     expect(organizationActions(user(['A'], { tokenScopes: ['read'] }), 'B')).toEqual(nothing);
+  });
+});
+
+describe('requirePartnershipSide (what the mutations ask before judging the status)', () => {
+  const actions: PartnershipAction[] = ['confirm', 'decline', 'withdraw', 'end', 'changeVisibility'];
+  const refusedFor = (viewer: Viewer) =>
+    actions.filter((action) => requirePartnershipSide(viewer, action, proposal) !== null);
+
+  it('refuses by side only, whatever the status, in step with viewerCan', () => {
+    expect(refusedFor(user(['A']))).toEqual(['confirm', 'decline']);
+    expect(refusedFor(user(['B']))).toEqual(['withdraw']);
+    expect(refusedFor(user(['C']))).toEqual(actions);
+    expect(refusedFor(admin)).toEqual([]);
+  });
+
+  it('names who may act in its refusal', () => {
+    expect(requirePartnershipSide(user(['A']), 'confirm', proposal)).toMatchObject({
+      ok: false,
+      failure: { kind: 'forbidden', message: 'Only the invited organisation (orgB) can confirm this partnership.' }
+    });
+  });
+});
+
+describe('mayWidenPartnershipVisibility', () => {
+  it('needs both sides, or the proposer while the proposal is open', () => {
+    expect(mayWidenPartnershipVisibility(user(['A']), proposal)).toBe(true);
+    expect(mayWidenPartnershipVisibility(user(['A']), confirmed)).toBe(false);
+    expect(mayWidenPartnershipVisibility(user(['B']), proposal)).toBe(false);
+    expect(mayWidenPartnershipVisibility(user(['A', 'B']), confirmed)).toBe(true);
+    expect(mayWidenPartnershipVisibility(admin, confirmed)).toBe(true);
+    expect(mayWidenPartnershipVisibility(user(['A', 'B'], { tokenScopes: ['read'] }), confirmed)).toBe(false);
   });
 });

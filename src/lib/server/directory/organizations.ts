@@ -8,7 +8,7 @@ import {
   type OrganizationCreate,
   type OrganizationCreateInput,
   type OrganizationUpdate,
-  type OrganizationUpdateInput
+  type OrganizationUpdateRequest
 } from '../validation/organization';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
 import { loadReferenceData, type ReferenceData } from '../validation/reference';
@@ -149,7 +149,7 @@ export async function createOrganization(
 
 export async function updateOrganization(
   viewer: Viewer,
-  input: OrganizationUpdateInput
+  input: OrganizationUpdateRequest
 ): Promise<Outcome<Organization>> {
   const denied = requireWriter(viewer);
   if (denied) return denied;

@@ -28,6 +28,7 @@ export interface Mailer {
 }
 
 // On globalThis, like the database client: Vite's dev server re-evaluates modules, the configured mailer stays.
+// (globalThis's type has no such slot; casting through unknown is the usual way to declare one.)
 const globalForMail = globalThis as unknown as { __atlasMailer?: Mailer };
 
 export function getMailer(): Mailer {

@@ -50,6 +50,7 @@ function inPrismaTransaction(tx: Prisma.TransactionClient): PgBoss.Db {
 }
 
 // On globalThis like the mailer: Vite's dev server re-evaluates modules, the running queue stays the one.
+// (globalThis's type has no such slot; casting through unknown is the usual way to declare one.)
 const globalForQueue = globalThis as unknown as { __atlasMailQueue?: MailQueue };
 
 /** The running queue, or undefined (CLI tools and most tests run without one: sendMail then sends directly). */

@@ -1,7 +1,7 @@
 import { getDb } from '../platform/db';
 import type { Partnership, Prisma } from '../db/generated/client';
 import { visibilityOf, type Viewer } from '../access/viewer';
-import { actorId, canEditOrganization, requireWriter } from '../access/policy';
+import { actorId, canEditOrganization, requirePartnershipSide, requireWriter } from '../access/policy';
 import { uniqueViolationFields } from '../platform/unique-violation';
 import { visiblePartnershipWhere } from '../access/visibility-prisma';
 import { runWrite } from '../platform/write-with-outbox';
@@ -171,17 +171,9 @@ async function transition(
   const existing = await visiblePartnership(viewer, id);
   if (!existing) return notFound('id', `No partnership with id ${id}.`);
 
-  if (action === 'end') {
-    if (!canEditOrganization(viewer, existing.orgAId) && !canEditOrganization(viewer, existing.orgBId)) {
-      return forbidden('Only a member of one of the two organisations can end this partnership.');
-    }
-  } else if (action === 'withdraw') {
-    if (!canEditOrganization(viewer, existing.orgAId)) {
-      return forbidden('Only the proposing organisation (orgA) can withdraw this proposal.');
-    }
-  } else if (!canEditOrganization(viewer, existing.orgBId)) {
-    return forbidden(`Only the invited organisation (orgB) can ${action} this partnership.`);
-  }
+  // The side rule lives in the access policy (Partnership.viewerCan reads the same); the status is judged below.
+  const wrongSide = requirePartnershipSide(viewer, action, existing);
+  if (wrongSide) return wrongSide;
 
   const end = endDate ?? isoDay(new Date());
   const data: Prisma.PartnershipUncheckedUpdateInput =

@@ -3,10 +3,10 @@ import { getDb } from '../platform/db';
 import type { Partnership } from '../db/generated/client';
 import { Visibility } from '../db/generated/enums';
 import type { Viewer } from '../access/viewer';
-import { actorId, canEditOrganization, requireWriter } from '../access/policy';
+import { actorId, mayWidenPartnershipVisibility, requirePartnershipSide, requireWriter } from '../access/policy';
 import { runWrite } from '../platform/write-with-outbox';
 import { fieldErrorsOf } from '../validation/field-errors';
-import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
+import { FailureSignal, invalid, notFound, type Outcome } from '../validation/outcome';
 import { id } from '../validation/rules';
 import { partnershipSnapshot, visiblePartnership } from './partnerships';
 import { lockedPartnership } from './lock';
@@ -26,6 +26,7 @@ export type PartnershipVisibilityInput = z.input<typeof partnershipVisibilitySch
  * MORE visible exposes the other side too, so it needs someone who speaks for both: a member of both
  * organisations, or an admin — or the proposer (orgA) while its proposal is still PROPOSED, because orgB then
  * confirms with the new visibility in view. Setting the visibility it already has changes and records nothing.
+ * Both rules are the access policy's (`requirePartnershipSide`, `mayWidenPartnershipVisibility`).
  *
  * The change is audited (before/after), projected to the graph before this returns (runWrite), and the cached
  * analytics of every level that just lost sight of the partnership are dropped (see stale-analytics.ts).
@@ -43,11 +44,8 @@ export async function setPartnershipVisibility(
   // An invisible partnership is "not found", never "forbidden": the answer must not confirm that it exists.
   const existing = await visiblePartnership(viewer, partnershipId);
   if (!existing) return notFound('id', `No partnership with id ${partnershipId}.`);
-  const forA = canEditOrganization(viewer, existing.orgAId);
-  const forB = canEditOrganization(viewer, existing.orgBId);
-  if (!forA && !forB) {
-    return forbidden('Only a member of one of the two organisations can change who sees this partnership.');
-  }
+  const wrongSide = requirePartnershipSide(viewer, 'changeVisibility', existing);
+  if (wrongSide) return wrongSide;
 
   let narrowedFrom: Partnership['visibility'] | null = null;
   let notices: string[] = [];
@@ -55,7 +53,7 @@ export async function setPartnershipVisibility(
     // Lock the row so the consent check below judges the visibility this update replaces (not a stale read).
     const current = await lockedPartnership(tx, partnershipId);
     if (current.visibility === wanted) return { value: current, changes: [], audit: [] };
-    if (isWidening(current.visibility, wanted) && !mayWiden(current, forA, forB)) {
+    if (isWidening(current.visibility, wanted) && !mayWidenPartnershipVisibility(viewer, current)) {
       throw new FailureSignal({
         kind: 'forbidden',
         message:
@@ -94,8 +92,4 @@ export async function setPartnershipVisibility(
   if (outcome.ok && narrowedFrom) await forgetCachedAnalytics(getDb(), levelsLosingSight(narrowedFrom, wanted));
   if (outcome.ok) mailAfterCommit(notices);
   return outcome;
-}
-
-function mayWiden(partnership: Partnership, forA: boolean, forB: boolean): boolean {
-  return (forA && forB) || (partnership.status === 'PROPOSED' && forA);
 }

@@ -135,6 +135,7 @@ export function createDb(databaseUrl: string, options: { statementTimeoutMs?: nu
 }
 
 // Vite's dev server re-evaluates modules on change: keep the one client on globalThis, not in module state.
+// (globalThis's type has no such slot; casting through unknown is the usual way to declare one.)
 const globalForDb = globalThis as unknown as { __atlasDb?: DbHandle };
 
 export function getDb(): PrismaClient {

@@ -63,3 +63,12 @@ export type OrganizationCreateInput = z.input<ReturnType<typeof organizationCrea
 export type OrganizationCreate = z.output<ReturnType<typeof organizationCreateSchema>>;
 export type OrganizationUpdateInput = z.input<ReturnType<typeof organizationUpdateSchema>>;
 export type OrganizationUpdate = z.output<ReturnType<typeof organizationUpdateSchema>>;
+
+/**
+ * What the update service accepts: the schema's input, with null allowed in every field but `id`. A GraphQL input
+ * cannot say which optional fields may be cleared, so a null reaches the service and the schema refuses it where
+ * the field cannot be cleared (a name, a type), naming the field.
+ */
+export type OrganizationUpdateRequest = {
+  [K in keyof OrganizationUpdateInput]: K extends 'id' ? OrganizationUpdateInput[K] : OrganizationUpdateInput[K] | null;
+};
