@@ -71,7 +71,12 @@ function modelSection(result: EvaluationResult): string {
   const held = (group: 'existing' | 'newcomer') => {
     const h = m.heldOut[group];
     if (!h) return 'not scored';
-    const served = h.chosen ? `serves **${h.chosen}**; ` : '';
+    const simpler =
+      h.best && h.best !== h.chosen
+        ? ` (best: ${h.best}, ${pct(h.options?.[h.best] ?? 0)}; served as within one standard error, ` +
+          `${pct(h.standardError ?? 0)})`
+        : '';
+    const served = h.chosen ? `serves **${h.chosen}**${simpler}; ` : '';
     return `${served}${h.queries} queries of the fit's own history: Hits@10 ${pct(h.hitsAt10)} (prior ${pct(h.priorHitsAt10)}, popularity ${pct(h.popularityHitsAt10)})`;
   };
   // Every option the rank-aware selection scored (ranking/select.ts), per group.

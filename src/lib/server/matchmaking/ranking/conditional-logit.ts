@@ -28,6 +28,12 @@ export interface ConditionalLogitOptions {
   l2?: number;
   maxIterations?: number;
   tolerance?: number;
+  /**
+   * Each list weighs 1 in the likelihood, its positives ½, ⅓ … each, instead of 1 per positive. Hits@10 and MRR
+   * count every query once, so an organisation with 40 new partners (a hub, whose list is easy and whose partners
+   * follow other signals) should not outweigh 40 organisations with one (docs/decisions/0048-…).
+   */
+  perQuery?: boolean;
 }
 
 export function fitConditionalLogit(
@@ -71,18 +77,20 @@ export function* fitConditionalLogitSteps(
       const total = e.reduce((a, b) => a + b, 0);
       const p = e.map((v) => v / total);
       const positives = labels.reduce((a, b) => a + b, 0);
+      // Per-query weighting scales the list's whole log-likelihood (gradient and Hessian) by 1 / positives.
+      const listWeight = opts.perQuery ? 1 / positives : 1;
       const expected = new Array<number>(d).fill(0);
       z.forEach((row, i) => row.forEach((v, j) => (expected[j] += p[i] * v)));
       // Log-likelihood Σ_pos w·x_pos − positives · log Σ exp(w·x): gradient Σ_pos x_pos − positives · E[x],
       // negative Hessian positives · Cov[x].
       z.forEach((row, i) => {
-        if (labels[i] === 1) row.forEach((v, j) => (gradient[j] += v));
+        if (labels[i] === 1) row.forEach((v, j) => (gradient[j] += listWeight * v));
         for (let j = 0; j < d; j++) {
-          const cj = positives * p[i] * (row[j] - expected[j]);
+          const cj = listWeight * positives * p[i] * (row[j] - expected[j]);
           for (let k = j; k < d; k++) hessian[j][k] += cj * (row[k] - expected[k]);
         }
       });
-      for (let j = 0; j < d; j++) gradient[j] -= positives * expected[j];
+      for (let j = 0; j < d; j++) gradient[j] -= listWeight * positives * expected[j];
       yield;
     }
     for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) hessian[j][k] = hessian[k][j];

@@ -4,9 +4,10 @@
  * the new pairs that formed in [T−Δ, T). For a sample of organisations that gained such a partner, the
  * production query (recommend-query.ts, with $asOf = cutoff and an anonymous viewer, so only PUBLIC ties are read)
  * returns every candidate with its features; new partners are the positives. Each group (organisations that had
- * partners at the cutoff; newcomers) then serves whichever of a logistic fit (cross-validated over queries), the
- * prior, the simple baselines' orderings and blends of fit and baseline ranked that history best
- * (select.ts, docs/decisions/0021-rank-aware-model-selection.md); a group whose history is too thin keeps the prior.
+ * partners at the cutoff; newcomers) then serves, of a logistic fit (cross-validated over queries), the prior, the
+ * simple baselines' orderings and blends of fit and baseline, the simplest that ranked that history within one
+ * standard error of the best (select.ts, docs/decisions/0021-…, 0048-…); a group whose history is too thin keeps
+ * the prior.
  * Every step is asynchronous or sliced (steps.ts, docs/decisions/0036-…), so the app can run it in the background.
  */
 import { visibilityOf } from '../../access/viewer';
@@ -166,15 +167,25 @@ export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingMod
       priorHitsAt10: selection.scores.prior,
       popularityHitsAt10: selection.scores['most connected'],
       chosen: selection.chosen,
+      best: selection.best,
+      standardError: selection.standardError,
       options: selection.scores
     };
     model.heldOut[group] = heldOut;
     if (!canFit) notes.push(`${group}: ${positives} positive examples, fewer than ${MIN_POSITIVES}: not fitted`);
     if (selection.chosen === 'prior') {
-      notes.push(`${group}: no option ranked this history better than the prior: prior weights kept`);
+      notes.push(
+        selection.best === 'prior'
+          ? `${group}: no option ranked this history better than the prior: prior weights kept`
+          : `${group}: no option ranked this history better than the prior by more than one standard error ` +
+              `(best: ${selection.best}): prior weights kept`
+      );
       continue;
     }
-    notes.push(`${group}: serves ${selection.chosen}`);
+    notes.push(
+      `${group}: serves ${selection.chosen}` +
+        (selection.best === selection.chosen ? '' : ` (within one standard error of ${selection.best})`)
+    );
     model[group] = selection.weights;
     served++;
     log(

@@ -84,6 +84,12 @@ export interface HeldOut {
   priorHitsAt10: number;
   /** Which option the group serves (ranking/select.ts): 'fitted', 'prior', a baseline ordering or a blend. */
   chosen?: string;
+  /**
+   * The option that scored best, and the paired standard error between it and the one served: a simpler option
+   * within one standard error of the best is served instead (ranking/one-standard-error.ts).
+   */
+  best?: string;
+  standardError?: number;
   /** Hits@10 of every option considered on the same queries (fitted ones cross-validated). */
   options?: Record<string, number>;
 }

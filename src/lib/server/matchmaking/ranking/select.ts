@@ -14,6 +14,7 @@
 import { fitConditionalLogitSteps } from './conditional-logit';
 import { fitLogisticSteps } from './logistic';
 import { FEATURES, type Feature, type Weights } from './model';
+import { simplestWithinOneStandardError, type OptionOutcomes } from './one-standard-error';
 import { ROWS_PER_STEP, runNow, type Steps } from './steps';
 
 export interface LabelledRow {
@@ -71,18 +72,18 @@ function hit(rows: readonly LabelledRow[], score: (r: LabelledRow) => number): b
     .some((t) => t.r.label === 1);
 }
 
+/** Per query (in `queries` order): 1 if a positive is in the top 10 under the query's weights, else 0. */
 function* hitsAt10ByQuery(
   queries: ReadonlyMap<string, readonly LabelledRow[]>,
   weightsFor: (query: string) => Weights
-): Steps<number> {
-  if (queries.size === 0) return 0;
-  let hits = 0;
+): Steps<number[]> {
+  const outcomes: number[] = [];
   for (const [query, rows] of queries) {
     const w = weightsFor(query);
-    if (hit(rows, (r) => logitOf(w, r.features))) hits++;
+    outcomes.push(hit(rows, (r) => logitOf(w, r.features)) ? 1 : 0);
     yield;
   }
-  return hits / queries.size;
+  return outcomes;
 }
 
 /** The rows of queries outside fold `k` (the training rows of that fold), yielding while it copies. */
@@ -122,8 +123,9 @@ function* fitWeightsSteps(rows: readonly LabelledRow[]): Steps<Weights> {
 }
 
 /**
- * The conditional logit (conditional-logit.ts): weights that order candidates within each query's list. The bias
- * only shifts every logit alike; it is set so the average candidate sits at −5, like the prior's.
+ * The conditional logit (conditional-logit.ts): weights that order candidates within each query's list, each query
+ * weighing once as in Hits@10 (0048). The bias only shifts every logit alike; it is set so the average candidate
+ * sits at −5, like the prior's.
  */
 export function fitRankingWeights(rows: readonly LabelledRow[]): Weights {
   return runNow(fitRankingWeightsSteps(rows));
@@ -134,7 +136,7 @@ function* fitRankingWeightsSteps(rows: readonly LabelledRow[]): Steps<Weights> {
     features: qr.map((r) => FEATURES.map((f) => r.features[f])),
     labels: qr.map((r) => r.label)
   }));
-  const fit = yield* fitConditionalLogitSteps(lists, { l2: L2 });
+  const fit = yield* fitConditionalLogitSteps(lists, { l2: L2, perQuery: true });
   const mean = (j: number) => rows.reduce((s, r) => s + r.features[FEATURES[j]], 0) / rows.length;
   const bias = -5 - fit.weights.reduce((s, w, j) => s + w * mean(j), 0);
   return { bias, ...Object.fromEntries(FEATURES.map((f, j) => [f, fit.weights[j]])) } as Weights;
@@ -144,17 +146,21 @@ export interface Selection {
   /** The option served: 'fitted', 'prior', a baseline name, or 'fitted + <strength> × <baseline>'. */
   chosen: string;
   weights: Weights;
+  /** The option that scored best; `chosen` differs when a simpler one is within one paired standard error of it. */
+  best: string;
+  /** The paired standard error of Hits@10 between `best` and `chosen` (0 when they are the same). */
+  standardError: number;
   /** Hits@10 of every option on the group's queries (fitted and blends cross-validated). */
   scores: Record<string, number>;
   queries: number;
 }
 
 /**
- * Scores every option on `rows` (one group's labelled candidates, several queries) and returns the best. Fitted
- * weights and blends are scored by `FOLDS`-fold cross-validation over queries (each query ranked by weights fitted
- * without it); fixed orderings need no fit and are scored on every query. Ties go to the earlier option: the
- * prior, then the baselines, then the fits (logistic, then listwise), then the blends — the simpler explanation
- * wins unless beaten.
+ * Scores every option on `rows` (one group's labelled candidates, several queries) and serves the simplest one
+ * within one paired standard error of the best (one-standard-error.ts). Fitted weights and blends are scored by
+ * `FOLDS`-fold cross-validation over queries (each query ranked by weights fitted without it); fixed orderings need
+ * no fit and are scored on every query. Simplicity is the options' order: the prior, then the baselines, then the
+ * fits (logistic, then listwise), then the blends — the simpler explanation wins unless clearly beaten.
  * `canFit` false (too few positives) leaves the fitted options out.
  */
 export function selectRanking(rows: readonly LabelledRow[], prior: Weights, canFit: boolean): Selection {
@@ -197,14 +203,20 @@ export function* selectRankingSteps(rows: readonly LabelledRow[], prior: Weights
       }
   }
   const scores: Record<string, number> = {};
-  let best = options[0];
+  const outcomes: OptionOutcomes[] = [];
   for (const option of options) {
-    scores[option.name] = yield* hitsAt10ByQuery(queries, option.weightsFor);
-    if (scores[option.name] > scores[best.name] + 1e-12) best = option;
+    const hits = yield* hitsAt10ByQuery(queries, option.weightsFor);
+    scores[option.name] = hits.length === 0 ? 0 : hits.reduce((a, b) => a + b, 0) / hits.length;
+    outcomes.push({ name: option.name, outcomes: hits });
   }
+  // The simplest option within one paired standard error of the best (one-standard-error.ts, 0048).
+  const rule = simplestWithinOneStandardError(outcomes);
+  const chosen = options.find((o) => o.name === rule.chosen)!;
   return {
-    chosen: best.name,
-    weights: best.final ? yield* best.final() : best.weightsFor(''),
+    chosen: chosen.name,
+    best: rule.best,
+    standardError: rule.standardError,
+    weights: chosen.final ? yield* chosen.final() : chosen.weightsFor(''),
     scores,
     queries: queries.size
   };
