@@ -11,6 +11,7 @@ import { Prisma } from '../../src/lib/server/db/generated/client';
 import { anonymous, visibilityOf } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { defaultOrder, searchStatement } from '../../src/lib/server/directory/search';
+import { facetsStatement } from '../../src/lib/server/directory/facets';
 import type { OrganizationFilter } from '../../src/lib/server/directory/search-filter';
 
 const ORGS = 20_000;
@@ -122,5 +123,20 @@ describe('directory search plans on 20 000 organisations', () => {
     );
     expect(used).toContain('Organization_searchVector_idx');
     expect(used).toContain('Organization_name_trgm_idx');
+  });
+
+  // The facets (decision 0046) read the candidates once. A facet counts its dimension without its own filter, so
+  // with a single dimension selected that facet counts every organisation and a scan is the right plan ("country
+  // only" is left out); with text, or with two dimensions, the candidates come from indexes.
+  it.each([0, 2, 3])('the facet counts never scan "Organization" sequentially (filter %i)', async (i) => {
+    const [label, filter] = filters()[i]!;
+    const plan = await planOf(facetsStatement(filter));
+    expect(seqScansOfOrganization(plan), `${label}: ${JSON.stringify(plan.map((n) => n['Node Type']))}`).toEqual([]);
+  });
+
+  it("draws the facets' candidates for theme + country from the join tables' composite indexes", async () => {
+    const used = indexesUsed(await planOf(facetsStatement({ themes: [theme], countries: [country] })));
+    expect(used).toContain('OrganizationCountry_countryCode_organizationId_idx');
+    expect(used).toContain('OrganizationTheme_themeId_organizationId_idx');
   });
 });
