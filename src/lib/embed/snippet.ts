@@ -12,6 +12,18 @@ export function networkEmbedUrl(slug: string, origin: string): string {
   return new URL(`/embed/organizations/${encodeURIComponent(slug)}/network`, origin).href;
 }
 
+/** The embeddable map of a directory filter or a coalition request, from that page's own URL parameters. */
+export function viewEmbedUrl(view: 'map' | 'coalition', search: string, origin: string): string {
+  const url = new URL(`/embed/${view}`, origin);
+  url.search = search;
+  return url.href;
+}
+
+/** The oEmbed discovery link (`<link rel="alternate" type="application/json+oembed">`) of an embeddable page. */
+export function oembedHref(pageUrl: string): string {
+  return `/api/oembed?url=${encodeURIComponent(pageUrl)}`;
+}
+
 export function iframeSnippet(src: string, title: string, width = EMBED_WIDTH, height = EMBED_HEIGHT): string {
   return (
     `<iframe src="${attribute(src)}" width="${width}" height="${height}" title="${attribute(title)}" ` +

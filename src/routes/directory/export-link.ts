@@ -19,3 +19,9 @@ export function exportHref(state: DirectoryState): string {
   const search = filterSearch(state);
   return search ? `/directory/export.csv?${search}` : '/directory/export.csv';
 }
+
+/** The current filter as a map of results (counts per country). */
+export function mapHref(state: DirectoryState): string {
+  const search = filterSearch(state);
+  return search ? `/directory/map?${search}` : '/directory/map';
+}

@@ -61,3 +61,20 @@ export const EmbedNetworkQuery = graphql(`
     }
   }
 `);
+
+/**
+ * The directory's current filter as a map (/directory/map and /embed/map): per country, the organisations the
+ * filter finds there — the directory's own country facet, so each figure is exactly what the directory shows when
+ * the country is clicked. Europe's countries (named) are the map's frame.
+ */
+export const ResultsMapQuery = graphql(`
+  query ResultsMap($filter: OrganizationFilter, $lang: Language!) {
+    ...ThemeAndCountryChoices
+    organizations(filter: $filter, first: 1) {
+      totalCount
+      facets {
+        ...DashboardMapFacets
+      }
+    }
+  }
+`);

@@ -1,15 +1,39 @@
 import { EMBED_HEIGHT, EMBED_WIDTH } from '$lib/embed/snippet';
 
 /**
- * Reading an oEmbed request (https://oembed.com, section 2.2): `url` must be a profile or network embed page of
- * this site; `maxwidth`/`maxheight` shrink the frame; only the JSON format is offered. The answer's status follows
+ * Reading an oEmbed request (https://oembed.com, section 2.2): `url` must be a page of this site with an
+ * embeddable view — a profile or its network embed, the directory's map or its embed, the coalition builder or its
+ * embed (the map and coalition keep the page's own parameters); `maxwidth`/`maxheight` shrink the frame; only the JSON format is offered. The answer's status follows
  * the spec: 404 for a URL we cannot embed, 501 for another format, 400 for a malformed parameter.
  */
 export type OembedRequest =
-  | { ok: true; slug: string; width: number; height: number }
+  | { ok: true; target: EmbedTarget; width: number; height: number }
   | { ok: false; status: 400 | 404 | 501; field: string; message: string };
 
-const EMBEDDABLE = /^\/(?:embed\/)?organizations\/([^/]+)(?:\/network)?\/?$/;
+export type EmbedTarget = { view: 'network'; slug: string } | { view: 'map' | 'coalition'; search: string };
+
+const NETWORK = /^\/(?:embed\/)?organizations\/([^/]+)(?:\/network)?\/?$/;
+const VIEWS: Record<string, 'map' | 'coalition'> = {
+  '/directory/map': 'map',
+  '/embed/map': 'map',
+  '/coalitions': 'coalition',
+  '/embed/coalition': 'coalition'
+};
+
+/** The view a URL of this site can be embedded as, or a reason why not. */
+function embedTarget(target: URL): EmbedTarget | { field: string; message: string; status: 400 | 404 } {
+  const view = VIEWS[target.pathname.replace(/\/$/, '')];
+  if (view) return { view, search: target.search.replace(/^\?/, '') };
+  const match = NETWORK.exec(target.pathname);
+  if (!match) {
+    return { status: 404, field: 'url', message: 'is not an organisation profile, a directory map or a coalition' };
+  }
+  try {
+    return { view: 'network', slug: decodeURIComponent(match[1]!) };
+  } catch {
+    return { status: 400, field: 'url', message: 'has a malformed organisation slug' };
+  }
+}
 
 function size(raw: string | null, fallback: number): number | null {
   if (raw === null) return fallback;
@@ -33,21 +57,13 @@ export function parseOembedRequest(params: URLSearchParams, origin: string): Oem
   if (target.origin !== origin) {
     return { ok: false, status: 404, field: 'url', message: `is not a page of ${origin}` };
   }
-  const match = EMBEDDABLE.exec(target.pathname);
-  if (!match) {
-    return { ok: false, status: 404, field: 'url', message: 'is not an organisation profile or network embed' };
-  }
-  let slug: string;
-  try {
-    slug = decodeURIComponent(match[1]!);
-  } catch {
-    return { ok: false, status: 400, field: 'url', message: 'has a malformed organisation slug' };
-  }
+  const embed = embedTarget(target);
+  if ('status' in embed) return { ok: false, ...embed };
   const width = size(params.get('maxwidth'), EMBED_WIDTH);
   if (width === null) return { ok: false, status: 400, field: 'maxwidth', message: 'must be a positive whole number' };
   const height = size(params.get('maxheight'), EMBED_HEIGHT);
   if (height === null) {
     return { ok: false, status: 400, field: 'maxheight', message: 'must be a positive whole number' };
   }
-  return { ok: true, slug, width, height };
+  return { ok: true, target: embed, width, height };
 }

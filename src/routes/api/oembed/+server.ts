@@ -1,12 +1,25 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/platform/db';
-import { parseOembedRequest } from '$lib/server/embed/oembed';
+import { parseOembedRequest, type EmbedTarget } from '$lib/server/embed/oembed';
 import { publicOrganization } from '$lib/server/linked-data/public-organization';
-import { iframeSnippet, networkEmbedUrl } from '$lib/embed/snippet';
+import { iframeSnippet, networkEmbedUrl, viewEmbedUrl } from '$lib/embed/snippet';
 import { m } from '$lib/i18n/generated/messages.js';
 import type { RequestHandler } from './$types';
 
-/** GET /api/oembed?url=<profile or embed URL>[&maxwidth=&maxheight=&format=json]: a "rich" oEmbed answer. */
+type Embed = { src: string; title: string } | { missing: string };
+
+/** The frame's address and title; a network needs its organisation to exist (and says so when it does not). */
+async function embedOf(target: EmbedTarget, origin: string): Promise<Embed> {
+  if (target.view !== 'network') {
+    const title = target.view === 'map' ? m.s23o_map_title() : m.s23o_coalition_title();
+    return { src: viewEmbedUrl(target.view, target.search, origin), title };
+  }
+  const org = await publicOrganization(getDb(), target.slug);
+  if (!org) return { missing: `url: no organisation with the slug "${target.slug}"` };
+  return { src: networkEmbedUrl(org.slug, origin), title: m.opendata_embed_network_title({ name: org.name }) };
+}
+
+/** GET /api/oembed?url=<embeddable page URL>[&maxwidth=&maxheight=&format=json]: a "rich" oEmbed answer. */
 export const GET: RequestHandler = async ({ url }) => {
   const request = parseOembedRequest(url.searchParams, url.origin);
   if (!request.ok) {
@@ -15,22 +28,16 @@ export const GET: RequestHandler = async ({ url }) => {
       { status: request.status }
     );
   }
-  const org = await publicOrganization(getDb(), request.slug);
-  if (!org) {
-    return json(
-      { error: { field: 'url', message: `url: no organisation with the slug "${request.slug}"` } },
-      { status: 404 }
-    );
-  }
-  const title = m.opendata_embed_network_title({ name: org.name });
+  const embed = await embedOf(request.target, url.origin);
+  if ('missing' in embed) return json({ error: { field: 'url', message: embed.missing } }, { status: 404 });
   return json(
     {
       version: '1.0',
       type: 'rich',
       provider_name: m.site_name(),
       provider_url: new URL('/', url.origin).href,
-      title,
-      html: iframeSnippet(networkEmbedUrl(org.slug, url.origin), title, request.width, request.height),
+      title: embed.title,
+      html: iframeSnippet(embed.src, embed.title, request.width, request.height),
       width: request.width,
       height: request.height
     },

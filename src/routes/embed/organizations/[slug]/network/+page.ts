@@ -1,16 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { loadQuery } from '$lib/graphql/client';
 import { EmbedNetworkQuery } from '$lib/graphql/documents/open-data';
+import { anonymousFetch } from '$lib/embed/anonymous-fetch';
 import type { PageLoad } from './$types';
 
-/**
- * Asked without cookies (`credentials: 'omit'`; SvelteKit then forwards neither the session cookie nor an
- * Authorization header to /graphql), so the embed shows what an anonymous visitor sees, whoever is signed in:
- * a page copied into another site must never carry the embedder's members-only or private ties.
- */
+/** Asked anonymously (anonymous-fetch.ts): the embed shows public ties only, whoever is signed in. */
 export const load: PageLoad = async ({ fetch, params }) => {
-  const anonymousFetch: typeof fetch = (input, init) => fetch(input, { ...init, credentials: 'omit' });
-  const { organization } = await loadQuery(anonymousFetch, EmbedNetworkQuery, { slug: params.slug });
+  const { organization } = await loadQuery(anonymousFetch(fetch), EmbedNetworkQuery, { slug: params.slug });
   if (!organization) error(404, `No organisation with the slug "${params.slug}"`);
   return { organization };
 };
