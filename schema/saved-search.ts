@@ -8,6 +8,7 @@ import {
   revokeFeed,
   updateSavedSearch
 } from '../src/lib/server/saved-searches/service';
+import { savedSearchHref } from '../src/lib/server/saved-searches/search-scope';
 import type { Outcome } from '../src/lib/server/validation/outcome';
 import { atlasOrigin } from '../src/lib/server/notifications/render';
 import { MeRef } from './account';
@@ -18,7 +19,7 @@ import { decodeId } from './ids';
 /** Saved searches with alerts and private Atom feeds (issue 15 part 5, decision 0040): on `me`, owner only. */
 const SavedSearchKindEnum = builder.enumType(SavedSearchKind, {
   name: 'SavedSearchKind',
-  description: 'The page a saved search belongs to (only DIRECTORY can be saved so far).'
+  description: 'The page a saved search belongs to: the directory, the coalition builder or the dashboard.'
 });
 const AlertFrequencyEnum = builder.enumType(AlertFrequency, {
   name: 'AlertFrequency',
@@ -34,7 +35,7 @@ const SavedSearchRef = builder.objectRef<SavedSearch>('SavedSearch').implement({
     params: t.exposeString('params', { description: 'The page’s URL query string, e.g. "theme=housing&country=gr".' }),
     url: t.string({
       description: 'The page with these parameters (absolute).',
-      resolve: (s) => new URL(`/directory${s.params ? `?${s.params}` : ''}`, atlasOrigin()).toString()
+      resolve: (s) => savedSearchHref(s, atlasOrigin())
     }),
     alert: t.field({ type: AlertFrequencyEnum, resolve: (s) => s.alert }),
     hasFeed: t.boolean({
@@ -81,7 +82,8 @@ const CreateSavedSearchInput = builder.inputType('CreateSavedSearchInput', {
     kind: t.field({ type: SavedSearchKindEnum, required: false, description: 'Default DIRECTORY.' }),
     params: t.string({
       required: true,
-      description: 'The directory’s URL parameters, e.g. "theme=housing&country=gr" (paging cursors are dropped).'
+      description:
+        'The page’s URL parameters, e.g. "theme=housing&country=gr" (directory), "theme=legal-aid&country=GR&country=IT" (coalition) or "funder=x&from=2022" (dashboard); paging is dropped.'
     }),
     alert: t.field({ type: AlertFrequencyEnum, required: false, description: 'Default NONE.' })
   })
@@ -107,7 +109,8 @@ const withFeed = (outcome: Outcome<{ feedToken: string; savedSearch?: SavedSearc
 builder.mutationFields((t) => ({
   createSavedSearch: t.field({
     type: createResult.union,
-    description: 'Saves a directory filter with a name and an alert; answers with its private feed address (once).',
+    description:
+      'Saves a directory filter, coalition request or dashboard view with a name and an alert; answers with its private feed address (once).',
     args: { input: t.arg({ type: CreateSavedSearchInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       if (ctx.viewer.kind !== 'user') return signInFirst();

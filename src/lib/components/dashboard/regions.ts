@@ -39,6 +39,11 @@ const REGION_OF = new Map<string, Region>(
   REGIONS.flatMap((region) => MEMBERS[region].map((code) => [code, region] as const))
 );
 
+/** The countries (ISO alpha-2) a region's heatmap columns show. */
+export function regionCountries(region: Region): readonly string[] {
+  return MEMBERS[region];
+}
+
 export function regionOf(countryCode: string): RegionOrOther {
   return REGION_OF.get(countryCode.toUpperCase()) ?? 'other';
 }

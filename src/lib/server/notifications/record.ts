@@ -13,6 +13,7 @@ export interface NoticeDraft {
   savedSearchId?: string;
   alertOrganizationIds?: string[];
   alertPartnershipIds?: string[];
+  alertGrantIds?: string[];
 }
 
 /**
@@ -30,7 +31,8 @@ export async function recordNotices(tx: Prisma.TransactionClient, drafts: Notice
       approved: d.approved ?? null,
       savedSearchId: d.savedSearchId ?? null,
       alertOrganizationIds: d.alertOrganizationIds ?? [],
-      alertPartnershipIds: d.alertPartnershipIds ?? []
+      alertPartnershipIds: d.alertPartnershipIds ?? [],
+      alertGrantIds: d.alertGrantIds ?? []
     }))
   );
   if (rows.length === 0) return [];

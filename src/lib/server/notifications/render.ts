@@ -6,6 +6,7 @@ import type { MailLanguage } from './kinds';
 import type { NoticeSubject } from './subjects';
 import { introductionNotice } from './introduction-text';
 import type { AlertSubject } from '../saved-searches/alert-subjects';
+import { savedSearchHref } from '../saved-searches/search-scope';
 
 /** A notification in words: the inbox shows title and link, the mail adds the lines. */
 export interface NoticeText {
@@ -80,20 +81,28 @@ export function noticeText(subject: NoticeSubject, locale: MailLanguage, viewerO
   return simple(title, [], link, locale);
 }
 
-/** A saved-search alert: what is new, each with its link, and the search itself. */
+const alertCount = (alert: AlertSubject) =>
+  alert.organizations.length + alert.partnerships.length + alert.grants.length;
+
+/** A saved-search alert: what is new, each with its link, and the search itself (on its own page). */
 function alertText(alert: AlertSubject, locale: MailLanguage): NoticeText {
   const o = { locale };
-  const link = new URL(`/directory?${alert.savedSearch.params}`, atlasOrigin()).toString();
+  const link = savedSearchHref(alert.savedSearch, atlasOrigin());
   const profile = (slug: string) => new URL(`/organizations/${slug}`, atlasOrigin()).toString();
   const name = alert.savedSearch.name;
   return {
-    title: m.saved_alert_title({ name, count: String(alert.organizations.length + alert.partnerships.length) }, o),
+    title: m.saved_alert_title({ name, count: String(alertCount(alert)) }, o),
     lines: [
       m.saved_alert_intro({ name }, o),
       ...(alert.organizations.length > 0 ? ['', m.saved_alert_new_organizations({}, o)] : []),
       ...alert.organizations.map((org) => `• ${org.name} — ${profile(org.slug)}`),
       ...(alert.partnerships.length > 0 ? ['', m.saved_alert_new_partnerships({}, o)] : []),
       ...alert.partnerships.map((p) => `• ${p.orgA.name} ↔ ${p.orgB.name} — ${profile(p.orgA.slug)}`),
+      ...(alert.grants.length > 0 ? ['', m.s23m_alert_new_grants({}, o)] : []),
+      ...alert.grants.map(
+        (g) =>
+          `• ${g.funder.name} → ${g.recipient.name}: ${g.amountAwarded.toFixed(2)} ${g.currency} (${g.title}) — ${profile(g.recipient.slug)}`
+      ),
       '',
       m.saved_alert_open_search({}, o),
       link
@@ -104,7 +113,7 @@ function alertText(alert: AlertSubject, locale: MailLanguage): NoticeText {
 
 /** An alert with nothing its reader may still see (everything archived or narrowed since): not worth a mail. */
 export function isEmptyAlert(subject: NoticeSubject): boolean {
-  return Boolean(subject.alert && subject.alert.organizations.length + subject.alert.partnerships.length === 0);
+  return Boolean(subject.alert && alertCount(subject.alert) === 0);
 }
 
 function simple(title: string, extra: string[], link: string, locale: MailLanguage): NoticeText {

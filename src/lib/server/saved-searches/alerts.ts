@@ -2,10 +2,10 @@ import { getDb } from '../platform/db';
 import type { AlertFrequency } from '../db/generated/client';
 import { viewerOf, viewerUserInclude } from '../auth/users';
 import { mailAfterCommit, recordNotices } from '../notifications/record';
-import { directoryFilterOf } from './directory-filter';
-import { matchingOrganizationIds, matchingPartnershipIds } from './matches';
+import { matchingGrantIds, matchingOrganizationIds, matchingPartnershipIds } from './matches';
+import { scopeOf } from './search-scope';
 
-/** An alert names at most this many new organisations and partnerships each (the link shows the rest). */
+/** An alert names at most this many new organisations, partnerships and grants each (the link shows the rest). */
 export const ALERT_ITEM_LIMIT = 20;
 
 export interface AlertRun {
@@ -16,9 +16,9 @@ export interface AlertRun {
 }
 
 /**
- * The daily or weekly alert (decision 0040): for each saved directory search with that frequency, what is new since
- * the window its last alert covered — organisations created and partnerships confirmed — judged as the search's
- * owner may see it now, at send time. Something new → one SAVED_SEARCH_ALERT notification (inbox, and mail per the
+ * The daily or weekly alert (decisions 0040, 0043): for each saved search with that frequency, what is new since
+ * the window its last alert covered — organisations created, partnerships confirmed and grants recorded, as far as
+ * the search's kind announces them — judged as the search's owner may see it now, at send time. Something new → one SAVED_SEARCH_ALERT notification (inbox, and mail per the
  * owner's preference); nothing new → nothing, and the window still moves on. The pg-boss cron jobs call this;
  * tests call it directly.
  */
@@ -28,18 +28,20 @@ export async function runSavedSearchAlerts(
 ): Promise<AlertRun> {
   const db = getDb();
   const searches = await db.savedSearch.findMany({
-    where: { alert: frequency, kind: 'DIRECTORY', alertedUntil: { lt: now }, user: { disabledAt: null } },
+    where: { alert: frequency, alertedUntil: { lt: now }, user: { disabledAt: null } },
     include: { user: { include: viewerUserInclude } },
     orderBy: { id: 'asc' }
   });
   let alerts = 0;
   for (const search of searches) {
     const viewer = viewerOf(search.user);
-    const filter = directoryFilterOf(search.params);
+    const scope = scopeOf(search);
+    const filter = scope.organizations;
     const window = { since: search.alertedUntil, until: now };
-    const [organizationIds, partnershipIds] = await Promise.all([
+    const [organizationIds, partnershipIds, grantIds] = await Promise.all([
       matchingOrganizationIds(filter, window, ALERT_ITEM_LIMIT),
-      matchingPartnershipIds(viewer, filter, window, ALERT_ITEM_LIMIT)
+      scope.partnerships ? matchingPartnershipIds(viewer, filter, window, ALERT_ITEM_LIMIT) : [],
+      scope.grants ? matchingGrantIds(viewer, filter, scope.grants, window, ALERT_ITEM_LIMIT) : []
     ]);
     const noticeIds = await db.$transaction(async (tx) => {
       // Guarded by the window it read: a run racing this one (two instances, a retried job) alerts only once.
@@ -47,14 +49,16 @@ export async function runSavedSearchAlerts(
         where: { id: search.id, alertedUntil: search.alertedUntil },
         data: { alertedUntil: now }
       });
-      if (moved.count === 0 || (organizationIds.length === 0 && partnershipIds.length === 0)) return [];
+      const nothingNew = organizationIds.length + partnershipIds.length + grantIds.length === 0;
+      if (moved.count === 0 || nothingNew) return [];
       return recordNotices(tx, [
         {
           kind: 'SAVED_SEARCH_ALERT',
           userIds: [search.userId],
           savedSearchId: search.id,
           alertOrganizationIds: organizationIds,
-          alertPartnershipIds: partnershipIds
+          alertPartnershipIds: partnershipIds,
+          alertGrantIds: grantIds
         }
       ]);
     });

@@ -10,9 +10,9 @@ import type { OrganizationFilter } from '../directory/search-filter';
  * A saved directory search is the directory's own URL state: read with the directory's parser and written back with
  * its builder (never a second parser), without paging cursors, so the stored string is the page's canonical URL.
  */
-export type SavedDirectoryParams = { ok: true; params: string } | { ok: false; fieldErrors: FieldError[] };
+export type SavedParams = { ok: true; params: string } | { ok: false; fieldErrors: FieldError[] };
 
-export function canonicalDirectoryParams(raw: string): SavedDirectoryParams {
+export function canonicalDirectoryParams(raw: string): SavedParams {
   const { state, problems } = parseDirectoryParams(new URLSearchParams(raw.replace(/^\?/, '')));
   if (problems.length > 0) {
     return {

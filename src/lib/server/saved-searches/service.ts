@@ -5,7 +5,7 @@ import { randomSecret, sha256Hex } from '../auth/secrets';
 import type { FieldError } from '../validation/field-errors';
 import { fieldErrorsOf } from '../validation/field-errors';
 import { invalid, notFound, success, type Outcome } from '../validation/outcome';
-import { canonicalDirectoryParams, directoryThemesOf } from './directory-filter';
+import { canonicalParams } from './search-scope';
 
 /** A user's saved searches (decision 0040): only their owner reads or changes them. */
 export const MAX_SAVED_SEARCHES = 50;
@@ -13,6 +13,8 @@ export const ALERT_FREQUENCIES = ['NONE', 'DAILY', 'WEEKLY'] as const satisfies 
 
 const nameSchema = z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters');
 const alertSchema = z.enum(ALERT_FREQUENCIES, { error: 'must be NONE, DAILY or WEEKLY' });
+export const SAVED_SEARCH_KINDS = ['DIRECTORY', 'COALITION', 'DASHBOARD'] as const satisfies readonly SavedSearchKind[];
+const kindSchema = z.enum(SAVED_SEARCH_KINDS);
 
 export interface SaveSearchInput {
   name: string;
@@ -29,28 +31,18 @@ export interface CreatedSavedSearch {
 
 const FEED_TOKEN_PREFIX = 'feed_';
 
-async function unknownThemes(params: string): Promise<FieldError[]> {
-  const slugs = directoryThemesOf(params);
-  if (slugs.length === 0) return [];
-  const known = await getDb().theme.findMany({ where: { slug: { in: slugs } }, select: { slug: true } });
-  const knownSlugs = new Set(known.map((t) => t.slug));
-  return slugs
-    .filter((s) => !knownSlugs.has(s))
-    .map((s) => ({ field: 'params.theme', message: `"${s}" is not a known theme` }));
-}
-
 export async function createSavedSearch(userId: string, input: SaveSearchInput): Promise<Outcome<CreatedSavedSearch>> {
   const errors: FieldError[] = [];
   const name = nameSchema.safeParse(input.name);
   if (!name.success) errors.push(...fieldErrorsOf(name.error).map((e) => ({ ...e, field: 'name' })));
   const alert = alertSchema.safeParse(input.alert ?? 'NONE');
   if (!alert.success) errors.push({ field: 'alert', message: 'must be NONE, DAILY or WEEKLY' });
-  const kind = (input.kind ?? 'DIRECTORY') as SavedSearchKind;
-  if (kind !== 'DIRECTORY') errors.push({ field: 'kind', message: 'only DIRECTORY searches can be saved so far' });
-  const params = canonicalDirectoryParams(input.params ?? '');
-  if (!params.ok) errors.push(...params.fieldErrors);
-  else errors.push(...(await unknownThemes(params.params)));
-  if (errors.length > 0 || !name.success || !alert.success || !params.ok) return invalid(errors);
+  const kind = kindSchema.safeParse(input.kind ?? 'DIRECTORY');
+  if (!kind.success) errors.push({ field: 'kind', message: 'must be DIRECTORY, COALITION or DASHBOARD' });
+  // Parameters are checked by the page they belong to, so only once the kind is known.
+  const params = kind.success ? await canonicalParams(kind.data, input.params ?? '') : null;
+  if (params && !params.ok) errors.push(...params.fieldErrors);
+  if (errors.length > 0 || !name.success || !alert.success || !kind.success || !params?.ok) return invalid(errors);
 
   const db = getDb();
   if ((await db.savedSearch.count({ where: { userId } })) >= MAX_SAVED_SEARCHES) {
@@ -60,7 +52,7 @@ export async function createSavedSearch(userId: string, input: SaveSearchInput):
   const savedSearch = await db.savedSearch.create({
     data: {
       userId,
-      kind,
+      kind: kind.data,
       name: name.data,
       params: params.params,
       alert: alert.data,

@@ -8,12 +8,13 @@ import {
   revokeFeed,
   updateSavedSearch
 } from '$lib/server/saved-searches/service';
+import { savedSearchHref } from '$lib/server/saved-searches/search-scope';
 import type { Failure } from '$lib/server/validation/outcome';
 
 /**
  * /account/saved-searches: the signed-in user's saved searches (decision 0040) — rename, alert, delete, and the
  * private feed's address. The address is shown once, right after it is made (only its hash is stored), like an
- * API token. The directory's "Save this search" form posts to `?/create` here.
+ * API token. The "Save this search" forms of the directory, coalition builder and dashboard post to `?/create` here.
  */
 export const load: PageServerLoad = async ({ locals, setHeaders }) => {
   if (locals.viewer.kind !== 'user') redirect(303, '/login?next=/account/saved-searches');
@@ -23,7 +24,8 @@ export const load: PageServerLoad = async ({ locals, setHeaders }) => {
     searches: searches.map((s) => ({
       id: s.id,
       name: s.name,
-      params: s.params,
+      kind: s.kind,
+      href: savedSearchHref(s),
       alert: s.alert,
       hasFeed: s.feedTokenHash !== null,
       createdAt: s.createdAt
@@ -46,6 +48,7 @@ export const actions: Actions = {
     const form = await request.formData();
     const outcome = await createSavedSearch(locals.viewer.userId, {
       name: String(form.get('name') ?? ''),
+      kind: String(form.get('kind') ?? 'DIRECTORY'),
       params: String(form.get('params') ?? ''),
       alert: String(form.get('alert') ?? 'NONE')
     });

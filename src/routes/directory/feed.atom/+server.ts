@@ -1,6 +1,7 @@
 import { anonymous } from '$lib/server/access/viewer';
-import { canonicalDirectoryParams, directoryFilterOf } from '$lib/server/saved-searches/directory-filter';
-import { directoryFeed } from '$lib/server/saved-searches/feed';
+import { canonicalDirectoryParams } from '$lib/server/saved-searches/directory-filter';
+import { searchFeed } from '$lib/server/saved-searches/feed';
+import { scopeOf } from '$lib/server/saved-searches/search-scope';
 import type { RequestHandler } from './$types';
 
 /**
@@ -20,9 +21,9 @@ export const GET: RequestHandler = async ({ url }) => {
     );
   }
   const query = saved.params ? `?${saved.params}` : '';
-  const xml = await directoryFeed({
+  const xml = await searchFeed({
     viewer: anonymous,
-    filter: directoryFilterOf(saved.params),
+    scope: scopeOf({ kind: 'DIRECTORY', params: saved.params }),
     title: saved.params
       ? `Coalition Atlas — ${decodeURIComponent(saved.params.replaceAll('+', ' '))}`
       : 'Coalition Atlas',

@@ -1,8 +1,8 @@
 import { error } from '@sveltejs/kit';
 import { viewerOf, viewerUserInclude } from '$lib/server/auth/users';
 import { getDb } from '$lib/server/platform/db';
-import { directoryFilterOf } from '$lib/server/saved-searches/directory-filter';
-import { directoryFeed } from '$lib/server/saved-searches/feed';
+import { searchFeed } from '$lib/server/saved-searches/feed';
+import { savedSearchHref, scopeOf } from '$lib/server/saved-searches/search-scope';
 import { savedSearchByFeedToken } from '$lib/server/saved-searches/service';
 import type { RequestHandler } from './$types';
 
@@ -16,14 +16,14 @@ export const GET: RequestHandler = async ({ params, url }) => {
   const owner = search
     ? await getDb().user.findFirst({ where: { id: search.userId, disabledAt: null }, include: viewerUserInclude })
     : null;
-  if (!search || !owner || search.kind !== 'DIRECTORY') error(404, 'This feed does not exist or was revoked.');
-  const xml = await directoryFeed({
+  if (!search || !owner) error(404, 'This feed does not exist or was revoked.');
+  const xml = await searchFeed({
     viewer: viewerOf(owner),
-    filter: directoryFilterOf(search.params),
+    scope: scopeOf(search),
     title: `Coalition Atlas — ${search.name}`,
     id: `urn:coalition-atlas:saved-search:${search.id}`,
     self: url.toString(),
-    alternate: new URL(`/directory${search.params ? `?${search.params}` : ''}`, url.origin).toString(),
+    alternate: savedSearchHref(search, url.origin),
     origin: url.origin
   });
   return new Response(xml, {
