@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { gotoHydrated, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { expectNoAxeViolations, gotoHydrated, launchBrowser, screenshot, type BrowserSession } from './browser';
 import { signIn } from './fixtures';
 
 interface OrgRef {
@@ -210,10 +210,12 @@ describe('embeddable views', () => {
     await page.emulateMedia({ colorScheme: 'light' });
     expect(await background(FRAMES.network())).toBe(LIGHT);
     expect(await background(`${FRAMES.coalition()}&scheme=dark`)).toBe(DARK);
+    await expectNoAxeViolations(page);
     await screenshot(page, 'embed-coalition-dark');
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await background(FRAMES.network())).toBe(DARK);
     expect(await background(FRAMES.map())).toBe(DARK);
+    await expectNoAxeViolations(page);
     await screenshot(page, 'embed-map-dark');
     expect(await background(`${FRAMES.map()}&scheme=light`)).toBe(LIGHT);
     await screenshot(page, 'embed-map-light');
@@ -257,6 +259,7 @@ describe('directory results as a map', () => {
     const cell = page.locator(`tr[data-code="${code}"] td`);
     const figure = Number((await cell.textContent())!.replace(/\D/g, ''));
     expect(figure).toBe(expected.get(code));
+    await expectNoAxeViolations(page);
     await screenshot(page, 'directory-results-map');
 
     // A click on the country in the map goes to the directory filtered to it, with the same number of results.
