@@ -163,6 +163,77 @@ describe('360Giving import', () => {
   });
 });
 
+describe('360Giving re-import', () => {
+  it('matches an organisation the Atlas already has by its identifier, never by name, however files spell it', async () => {
+    // In the Atlas before any import: entered by its own members, with its charity number.
+    const known = await createOrganization(db, { name: 'Refugee Rights Europe' });
+    await db.organizationIdentifier.create({
+      data: { organizationId: known.id, scheme: 'GB-CHC', identifier: 'GB-CHC-5000001' }
+    });
+    // A name trap: another organisation called exactly what the file calls the known one, without the number.
+    const twin = await createOrganization(db, { name: 'Refugee Rights Europe Ltd.' });
+    const grant = (id: string, name: string) => ({
+      id,
+      title: `Grant ${id}`,
+      currency: 'EUR',
+      amountAwarded: 1000,
+      awardDate: '2025-05-01',
+      recipientOrganization: [{ id: 'GB-CHC-5000001', name }],
+      fundingOrganization: [{ id: 'GB-CHC-5000002', name: 'Respelling Fund' }]
+    });
+    const before = await counts();
+
+    const first = await importGiving360(
+      { text: JSON.stringify({ grants: [grant('360G-respell-1', 'Refugee Rights Europe Ltd.')] }) },
+      { db, fileName: 'first.json' }
+    );
+    expect(first.ok).toBe(true);
+    expect(first.organizations.created.map((o) => o.identifier)).toEqual(['GB-CHC-5000002']);
+    expect(first.organizations.matched).toEqual([
+      {
+        line: 1,
+        identifier: 'GB-CHC-5000001',
+        nameInFile: 'Refugee Rights Europe Ltd.',
+        name: 'Refugee Rights Europe',
+        matchedBy: 'identifier'
+      }
+    ]);
+
+    // The same grant again and a new one, with the recipient and the funder spelled differently again.
+    const second = await importGiving360(
+      {
+        text: JSON.stringify({
+          grants: [
+            grant('360G-respell-1', 'REFUGEE RIGHTS EUROPE LIMITED'),
+            {
+              ...grant('360G-respell-2', 'Refugee Rights (Europe)'),
+              fundingOrganization: [{ id: 'GB-CHC-5000002', name: 'The Respelling Foundation' }]
+            }
+          ]
+        })
+      },
+      { db, fileName: 'second.json' }
+    );
+    expect(second.ok).toBe(true);
+    expect(second.organizations.created).toEqual([]);
+    expect(second.grants).toEqual({ rows: 2, created: 1, updated: 1 });
+
+    // One organisation more in all (the funder), none for the recipient's spellings; both grants go to the known one.
+    expect(await counts()).toMatchObject({
+      organizations: before.organizations + 1,
+      grants: before.grants + 2,
+      identifiers: before.identifiers + 1
+    });
+    const grants = await db.grant.findMany({
+      where: { externalId: { in: ['360G-respell-1', '360G-respell-2'] } },
+      select: { recipientId: true }
+    });
+    expect(grants.map((g) => g.recipientId)).toEqual([known.id, known.id]);
+    expect(grants.some((g) => g.recipientId === twin.id)).toBe(false);
+    expect((await db.organization.findUniqueOrThrow({ where: { id: known.id } })).name).toBe('Refugee Rights Europe');
+  });
+});
+
 describe('360Giving export', () => {
   it('validates against the schema, honours visibility, and round-trips through the importer', async () => {
     const funder = await createOrganization(db, { name: 'Visibility Fund', type: 'FUNDER' });

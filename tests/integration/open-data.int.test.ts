@@ -223,6 +223,21 @@ describe('oEmbed', () => {
     expect(body.html).toContain(`src="${ORIGIN}/embed/organizations/od-public/network"`);
   });
 
+  it('answers the embed of a directory map or a coalition, keeping the page parameters', async () => {
+    const cases = [
+      [`${ORIGIN}/directory/map?theme=housing&country=fr`, `${ORIGIN}/embed/map?theme=housing&amp;country=fr`],
+      [
+        `${ORIGIN}/coalitions?theme=housing&country=FR&country=IT`,
+        `${ORIGIN}/embed/coalition?theme=housing&amp;country=FR&amp;country=IT`
+      ]
+    ];
+    for (const [page, frame] of cases) {
+      const response = await oembed({ url: new URL(`/api/oembed?url=${encodeURIComponent(page!)}`, ORIGIN) } as never);
+      expect(response.status, page).toBe(200);
+      expect((await response.json()).html, page).toContain(`src="${frame}"`);
+    }
+  });
+
   it('is a 404 naming the url for an unknown organisation', async () => {
     const url = new URL(`/api/oembed?url=${encodeURIComponent(`${ORIGIN}/organizations/od-nope`)}`, ORIGIN);
     const response = await oembed({ url } as never);
@@ -237,14 +252,16 @@ describe('framing policy through hooks.server.ts', () => {
     new Response('<p>x</p>', { headers: { 'content-type': 'text/html', 'content-security-policy': PAGE_CSP } });
 
   it('lets any site frame /embed/ pages', async () => {
-    const event = requestEvent(new Request(`${ORIGIN}/embed/organizations/od-public/network`));
-    const response = await handle({ event, resolve: html });
-    expect(response.headers.get('x-frame-options')).toBeNull();
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'self'; frame-ancestors *");
+    for (const path of ['/embed/organizations/od-public/network', '/embed/map?theme=housing', '/embed/coalition']) {
+      const event = requestEvent(new Request(`${ORIGIN}${path}`));
+      const response = await handle({ event, resolve: html });
+      expect(response.headers.get('x-frame-options'), path).toBeNull();
+      expect(response.headers.get('content-security-policy'), path).toBe("default-src 'self'; frame-ancestors *");
+    }
   });
 
   it('refuses framing everywhere else', async () => {
-    for (const path of ['/organizations/od-public', '/directory', '/']) {
+    for (const path of ['/organizations/od-public', '/directory', '/directory/map', '/coalitions', '/']) {
       const response = await handle({ event: requestEvent(new Request(`${ORIGIN}${path}`)), resolve: html });
       expect(response.headers.get('x-frame-options')).toBe('DENY');
       expect(response.headers.get('content-security-policy')).toBe(PAGE_CSP);
