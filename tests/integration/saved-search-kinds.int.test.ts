@@ -4,12 +4,10 @@
  * announces new organisations covering a requested cell, a dashboard view new organisations and grants in its
  * filter, judged as the owner may see them at send time (mail received by a real SMTP server).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { getDb } from '../../src/lib/server/platform/db';
-import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
-import { SmtpMailer } from '../../src/lib/server/mail/smtp-mailer';
 import { runSavedSearchAlerts } from '../../src/lib/server/saved-searches/alerts';
 import { createSavedSearch } from '../../src/lib/server/saved-searches/service';
 import { GET as privateFeed } from '../../src/routes/feeds/saved/[token].atom/+server';
@@ -17,13 +15,11 @@ import { readAtom } from '../factories/atom';
 import { createGrant } from '../factories/grants';
 import { createViewer, executeOk } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
-import { startTestSmtpServer, type TestSmtpServer } from '../setup/smtp-server';
+import { mailOverTestSmtp } from '../setup/mail-over-smtp';
 
 type Member = Extract<Viewer, { kind: 'user' }>;
 const db = getDb();
-let smtp: TestSmtpServer;
-let transport: SmtpMailer;
-let previousMailer: Mailer;
+const smtp = mailOverTestSmtp();
 const ARRIVAL = { timeout: 60_000, interval: 100 };
 
 const CREATE = `mutation($input: CreateSavedSearchInput!) { createSavedSearch(input: $input) {
@@ -42,18 +38,6 @@ const feedAt = (feedUrl: string) => {
   const token = url.pathname.replace(/^\/feeds\/saved\//, '').replace(/\.atom$/, '');
   return privateFeed({ url, params: { token } } as never);
 };
-
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-  transport = new SmtpMailer(smtp.url, 'Coalition Atlas <atlas@test.invalid>');
-  previousMailer = setMailer(transport);
-});
-
-afterAll(async () => {
-  setMailer(previousMailer);
-  transport.close();
-  await smtp.stop();
-});
 
 describe('a saved coalition request', () => {
   it('is checked by the coalition page’s parser, each error naming its parameter, and nothing is written', async () => {
@@ -112,8 +96,8 @@ describe('a saved coalition request', () => {
     expect(alert!.alertGrantIds).toEqual([]);
     expect(alert!.alertPartnershipIds).toEqual([]);
     const email = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).email;
-    await expect.poll(() => smtp.to(email).length, ARRIVAL).toBe(1);
-    const text = smtp.to(email)[0]!.text;
+    await expect.poll(() => smtp().to(email).length, ARRIVAL).toBe(1);
+    const text = smtp().to(email)[0]!.text;
     expect(text).toContain(`${word} Valletta`);
     expect(text).not.toContain(`${word} Nicosia`);
     expect(text).not.toContain(`${word} grant`);
@@ -186,8 +170,8 @@ describe('a saved dashboard view', () => {
     // Organisations created before the search was saved are not new to it.
     expect(alert!.alertOrganizationIds).toEqual([]);
     const email = (await db.user.findUniqueOrThrow({ where: { id: owner.userId } })).email;
-    await expect.poll(() => smtp.to(email).length, ARRIVAL).toBe(1);
-    const mail = smtp.to(email)[0]!;
+    await expect.poll(() => smtp().to(email).length, ARRIVAL).toBe(1);
+    const mail = smtp().to(email)[0]!;
     expect(mail.subject).toBe('New matches for “Fund south”: 1');
     expect(mail.text).toContain(`${word} Fund → ${word} Porto: 10000.00 EUR (${word} shown)`);
     for (const hidden of ['private', 'other funder', 'too early', 'west']) {

@@ -13,5 +13,6 @@ export const notificationKindLabel: Record<string, () => string> = {
   CLAIM_DECIDED: m.inbox_kind_CLAIM_DECIDED,
   INTRODUCTION_REQUESTED: m.intro_kind_INTRODUCTION_REQUESTED,
   INTRODUCTION_ANSWERED: m.intro_kind_INTRODUCTION_ANSWERED,
-  SAVED_SEARCH_ALERT: m.saved_kind_label
+  SAVED_SEARCH_ALERT: m.saved_kind_label,
+  ORGANIZATION_VERIFIED: m.s23m_kind_ORGANIZATION_VERIFIED
 };

@@ -5,6 +5,7 @@ import { runWrite, type AuditEntry } from '../platform/write-with-outbox';
 import { isUniqueViolation } from '../platform/unique-violation';
 import { sendMail } from '../mail/send';
 import { invitationMessage } from '../mail/messages';
+import { mailLanguage } from '../notifications/kinds';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, type Outcome } from '../validation/outcome';
 import { hashPassword, passwordSchema } from './password';
@@ -117,7 +118,13 @@ export async function issueInvitation(
     const link = new URL('/login/invitation', origin);
     link.searchParams.set('token', token);
     const i = outcome.value;
-    await sendMail(invitationMessage(i.email, link.toString(), i.expiresAt, i.organization?.name));
+    // The invitee has no account (and no stored language) yet: the inviting admin's language, English for the
+    // bootstrap invitation no one sent.
+    const inviter = invitedById
+      ? await getDb().user.findUnique({ where: { id: invitedById }, select: { language: true } })
+      : null;
+    const locale = mailLanguage(inviter?.language ?? 'en');
+    await sendMail(invitationMessage(i.email, link.toString(), i.expiresAt, locale, i.organization?.name));
   }
   return outcome;
 }

@@ -2,7 +2,8 @@ import { runInBackground } from '../background-work';
 import { getDb } from '../platform/db';
 import { env } from '../env';
 import { sendMail } from '../mail/send';
-import { failedSignInsMessage } from './login-alert';
+import { failedSignInsMessage } from '../mail/messages';
+import { mailLanguage } from '../notifications/kinds';
 import { checkThrottle, recordFailure, recordSuccess, throttleKeys, type Refusal } from './login-throttle';
 import { verifyAgainstDummy, verifyPassword } from './password';
 import { createSession, deleteSession, type NewSession } from './sessions';
@@ -78,7 +79,8 @@ export async function login(input: LoginInput): Promise<LoginResult> {
         user.email,
         env().LOGIN_ACCOUNT_FREE_FAILURES,
         Math.ceil(env().LOGIN_MAX_DELAY_SECONDS / 60),
-        new URL('/reset-password', origin).toString()
+        new URL('/reset-password', origin).toString(),
+        mailLanguage(user.language)
       );
       runInBackground('failed sign-ins mail', () => sendMail(message));
     }

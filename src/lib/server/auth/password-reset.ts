@@ -3,6 +3,7 @@ import { getDb } from '../platform/db';
 import { toAuditJson } from '../platform/write-with-outbox';
 import { sendMail } from '../mail/send';
 import { passwordResetMessage } from '../mail/messages';
+import { mailLanguage } from '../notifications/kinds';
 import { consume, limits, privateKey } from '../security/rate-limits';
 import { fieldErrorsOf, type FieldError } from '../validation/field-errors';
 import { hashPassword, passwordSchema } from './password';
@@ -32,7 +33,7 @@ export async function requestPasswordReset(input: { email: string; origin: strin
     await db.passwordResetToken.create({ data: { tokenHash: sha256Hex(token), userId: user.id, expiresAt } });
     const link = new URL('/reset-password', input.origin);
     link.searchParams.set('token', token);
-    await sendMail(passwordResetMessage(user.email, link.toString(), expiresAt));
+    await sendMail(passwordResetMessage(user.email, link.toString(), expiresAt, mailLanguage(user.language)));
   });
 }
 

@@ -35,6 +35,13 @@ export interface AbuseReport {
   createdAt: Date;
   note: string | null;
   reporter: { name: string; email: string };
+  /** The admin's decision (decision 0043); null while the report is open. */
+  decision: {
+    resolution: 'RESOLVED' | 'DISMISSED';
+    note: string | null;
+    at: Date;
+    by: { name: string; email: string } | null;
+  } | null;
   introduction: {
     id: string;
     message: string;
@@ -47,14 +54,23 @@ export interface AbuseReport {
   };
 }
 
-/** Admins only (null for anyone else): the abuse reports, newest first, with the request they are about. */
-export async function listAbuseReports(viewer: Viewer, first = 100): Promise<AbuseReport[] | null> {
+/**
+ * Admins only (null for anyone else): the abuse reports, newest first, with the request they are about — the open
+ * ones (the queue) or the decided ones (the record).
+ */
+export async function listAbuseReports(
+  viewer: Viewer,
+  first = 100,
+  state: 'open' | 'decided' = 'open'
+): Promise<AbuseReport[] | null> {
   if (!isAdmin(viewer)) return null;
   const person = { select: { name: true, email: true } };
   const org = { select: { name: true, slug: true } };
   const rows = await getDb().introductionReport.findMany({
+    where: { resolvedAt: state === 'open' ? null : { not: null } },
     include: {
       reporter: person,
+      resolvedBy: person,
       introduction: { include: { requester: person, fromOrganization: org, toOrganization: org } }
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -65,6 +81,10 @@ export async function listAbuseReports(viewer: Viewer, first = 100): Promise<Abu
     createdAt: r.createdAt,
     note: r.note,
     reporter: r.reporter,
+    decision:
+      r.resolution && r.resolvedAt
+        ? { resolution: r.resolution, note: r.resolutionNote, at: r.resolvedAt, by: r.resolvedBy }
+        : null,
     introduction: {
       id: r.introduction.id,
       message: r.introduction.message,

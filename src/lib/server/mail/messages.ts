@@ -1,38 +1,78 @@
+import { m } from '../../i18n/generated/messages.js';
+import type { MailLanguage } from '../notifications/kinds';
 import type { MailMessage } from './mailer';
 
 /**
- * The texts of the account emails. English only for now: the recipient has no account (invitation) or is not
- * signed in (reset), so their language is not known yet.
+ * The texts of the account emails, in the recipient's language (decision 0043): their stored `User.language` when
+ * they have an account (password reset, failed sign-ins); an invitation goes to someone without one, so it is
+ * written in the language of the admin who sent it — the person who knows them.
  */
-export function invitationMessage(to: string, link: string, expiresAt: Date, organizationName?: string): MailMessage {
-  const where = organizationName ? ` to manage the profile of ${organizationName}` : '';
+const when = (d: Date, locale: MailLanguage) =>
+  `${d.toLocaleString(locale === 'de' ? 'de-DE' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long', timeStyle: 'short' })} UTC`;
+
+export function invitationMessage(
+  to: string,
+  link: string,
+  expiresAt: Date,
+  locale: MailLanguage,
+  organizationName?: string
+): MailMessage {
+  const o = { locale };
   return {
     to,
-    subject: 'Your invitation to Coalition Atlas',
+    language: locale,
+    subject: m.s23m_invite_subject({}, o),
     text: [
-      `You have been invited to Coalition Atlas${where}.`,
+      organizationName ? m.s23m_invite_intro_org({ organization: organizationName }, o) : m.s23m_invite_intro({}, o),
       '',
-      'Create your account here (the link works once):',
+      m.s23m_invite_create({}, o),
       link,
       '',
-      `The invitation expires on ${expiresAt.toUTCString()}.`,
-      'If you did not expect this email, you can ignore it.'
+      m.s23m_invite_expires({ date: when(expiresAt, locale) }, o),
+      m.s23m_invite_ignore({}, o)
     ].join('\n')
   };
 }
 
-export function passwordResetMessage(to: string, link: string, expiresAt: Date): MailMessage {
+export function passwordResetMessage(to: string, link: string, expiresAt: Date, locale: MailLanguage): MailMessage {
+  const o = { locale };
   return {
     to,
-    subject: 'Reset your Coalition Atlas password',
+    language: locale,
+    subject: m.s23m_reset_subject({}, o),
     text: [
-      'Someone (hopefully you) asked to reset the password of your Coalition Atlas account.',
+      m.s23m_reset_intro({}, o),
       '',
-      'Choose a new password here (the link works once):',
+      m.s23m_reset_choose({}, o),
       link,
       '',
-      `The link expires on ${expiresAt.toUTCString()}. Setting a new password signs out all your other sessions.`,
-      'If you did not ask for this, you can ignore this email: your password stays as it is.'
+      m.s23m_reset_expires({ date: when(expiresAt, locale) }, o),
+      m.s23m_reset_ignore({}, o)
+    ].join('\n')
+  };
+}
+
+/** Told to the owner when failed sign-ins start slowing their account down (login-throttle.ts). */
+export function failedSignInsMessage(
+  to: string,
+  failures: number,
+  maxDelayMinutes: number,
+  resetLink: string,
+  locale: MailLanguage
+): MailMessage {
+  const o = { locale };
+  return {
+    to,
+    language: locale,
+    subject: m.s23m_failed_subject({}, o),
+    text: [
+      m.s23m_failed_intro({ failures: String(failures) }, o),
+      m.s23m_failed_slowed({ minutes: String(maxDelayMinutes) }, o),
+      '',
+      m.s23m_failed_reset({}, o),
+      resetLink,
+      '',
+      m.s23m_failed_ignore({}, o)
     ].join('\n')
   };
 }

@@ -3,16 +3,20 @@ import { isAdmin, type Viewer } from '../access/viewer';
 import { requireWriter } from '../access/policy';
 import { runWrite } from '../platform/write-with-outbox';
 import { FailureSignal, forbidden, type Outcome } from '../validation/outcome';
+import { mailAfterCommit, recordNotices } from '../notifications/record';
 
 /**
  * Moderation (issue 15 part 7): an organisation a member created is "unverified" (`unverifiedSince` set) until an
  * admin verifies it. Organisations from imports, the seed or an admin never need it (null from the start).
+ * Its creators — the approved OWNERs, as the member who created it became one — hear of the verification (inbox,
+ * and mail per their ORGANIZATION_VERIFIED preference, decision 0043); the admin who verified does not.
  */
 export async function verifyOrganization(viewer: Viewer, organizationId: string): Promise<Outcome<{ id: string }>> {
   const denied = requireWriter(viewer);
   if (denied) return denied;
   if (!isAdmin(viewer)) return forbidden('Only admins verify organisations.');
-  return runWrite(async (tx) => {
+  let notices: string[] = [];
+  const outcome = await runWrite(async (tx) => {
     const before = await tx.organization.findUnique({
       where: { id: organizationId },
       select: { id: true, unverifiedSince: true }
@@ -27,6 +31,18 @@ export async function verifyOrganization(viewer: Viewer, organizationId: string)
       });
     }
     await tx.organization.update({ where: { id: organizationId }, data: { unverifiedSince: null } });
+    const owners = await tx.membership.findMany({
+      where: { organizationId, role: 'OWNER', status: 'APPROVED' },
+      select: { userId: true }
+    });
+    const actorId = viewer.kind === 'user' ? viewer.userId : null;
+    notices = await recordNotices(tx, [
+      {
+        kind: 'ORGANIZATION_VERIFIED',
+        userIds: owners.map((o) => o.userId).filter((id) => id !== actorId),
+        organizationId
+      }
+    ]);
     return {
       value: { id: organizationId },
       changes: [],
@@ -42,6 +58,8 @@ export async function verifyOrganization(viewer: Viewer, organizationId: string)
       ]
     };
   });
+  if (outcome.ok) mailAfterCommit(notices);
+  return outcome;
 }
 
 export interface UnverifiedOrganization {

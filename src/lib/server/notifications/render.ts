@@ -75,6 +75,9 @@ export function noticeText(subject: NoticeSubject, locale: MailLanguage, viewerO
   const link = organization
     ? new URL(`/organizations/${organization.slug}`, atlasOrigin()).toString()
     : new URL('/account', atlasOrigin()).toString();
+  if (n.kind === 'ORGANIZATION_VERIFIED') {
+    return simple(m.s23m_verified_title({ org: name }, o), [m.s23m_verified_intro({ org: name }, o)], link, locale);
+  }
   const title = n.approved
     ? m.mail2_claim_approved_subject({ org: name }, o)
     : m.mail2_claim_rejected_subject({ org: name }, o);
