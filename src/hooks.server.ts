@@ -66,6 +66,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   const auth = await resolveViewer(event.request, event.cookies);
   if (!auth.ok) return withSecurityHeaders(unauthorizedResponse(auth.message), event.url);
   event.locals.viewer = auth.viewer;
+  event.locals.unreadAtMost = auth.unreadAtMost;
 
   // One rate limit for every route that reads data (pages, __data.json, CSV, /graphql), before any of its work.
   let counted: Awaited<ReturnType<typeof countRequest>> | undefined;
