@@ -7,6 +7,8 @@ declare global {
     interface Locals {
       viewer: Viewer;
       lang: 'en' | 'de';
+      /** Unread notifications of the signed-in user, whatever they are about (read with the session). */
+      unreadAtMost?: number;
     }
     interface Error {
       message: string;

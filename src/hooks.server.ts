@@ -16,6 +16,7 @@ import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib
 import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
+import { stopRequestCounters } from '$lib/server/security/request-counters';
 import { warmAnalytics } from '$lib/server/analytics/warm';
 import { startProposalExpirySweep } from '$lib/server/partnerships/proposal-expiry-schedule';
 import { startMailWorker } from '$lib/server/notifications/mail-worker';
@@ -54,7 +55,9 @@ export const init: ServerInit = async () => {
     { name: 'analytics warm-up', stop: async () => warmUp.abort() },
     { name: 'ranking refit', stop: stopBackgroundRefit },
     { name: 'projector loop', stop: () => loop.stop() },
-    { name: 'proposal expiry sweep', stop: () => proposalExpiry.stop() }
+    { name: 'proposal expiry sweep', stop: () => proposalExpiry.stop() },
+    // The request counts of the last second, before the pool closes.
+    { name: 'rate-limit counters', stop: stopRequestCounters }
   ]);
 };
 
@@ -63,6 +66,7 @@ export const handle: Handle = async ({ event, resolve }) => {
   const auth = await resolveViewer(event.request, event.cookies);
   if (!auth.ok) return withSecurityHeaders(unauthorizedResponse(auth.message), event.url);
   event.locals.viewer = auth.viewer;
+  event.locals.unreadAtMost = auth.unreadAtMost;
 
   // One rate limit for every route that reads data (pages, __data.json, CSV, /graphql), before any of its work.
   let counted: Awaited<ReturnType<typeof countRequest>> | undefined;

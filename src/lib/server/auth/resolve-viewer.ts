@@ -5,7 +5,14 @@ import { validateSession } from './sessions';
 import { anonymous, type Viewer } from '../access/viewer';
 
 export type ViewerResolution =
-  | { ok: true; viewer: Viewer; via: 'anonymous' | 'session' | 'token'; sessionId?: string }
+  | {
+      ok: true;
+      viewer: Viewer;
+      via: 'anonymous' | 'session' | 'token';
+      sessionId?: string;
+      /** From the session read: an upper bound of the inbox's unread count (sessions.ts). */
+      unreadAtMost?: number;
+    }
   /** A bearer token was sent but is not usable: the request is answered 401 instead of running anonymously. */
   | { ok: false; status: 401; message: string };
 
@@ -40,7 +47,13 @@ export async function resolveViewer(
     return { ok: true, viewer: anonymous, via: 'anonymous' };
   }
   if (session.renewedUntil) setSessionCookie(cookies, url, token, session.renewedUntil);
-  return { ok: true, viewer: session.viewer, via: 'session', sessionId: session.sessionId };
+  return {
+    ok: true,
+    viewer: session.viewer,
+    via: 'session',
+    sessionId: session.sessionId,
+    unreadAtMost: session.unreadAtMost
+  };
 }
 
 /** The 401 answer for an unusable bearer token, in the GraphQL-over-HTTP error shape API clients parse. */

@@ -29,13 +29,24 @@ export interface ValidSession {
   sessionId: string;
   /** Set when this use extended the session: the cookie must be re-sent with the new expiry. */
   renewedUntil?: Date;
+  /**
+   * The user's unread notifications, whatever they are about: an upper bound of the inbox's unread count (which
+   * leaves out entries the user may no longer see). Read with the session in the same statement, so the header's
+   * badge costs nothing more when it is 0 (decision 0046).
+   */
+  unreadAtMost: number;
 }
+
+/** The session's user as a viewer, with the user's unread notifications of any subject counted in the same read. */
+export const sessionUserInclude = {
+  user: { include: { ...viewerUserInclude, _count: { select: { notifications: { where: { readAt: null } } } } } }
+} satisfies Prisma.SessionInclude;
 
 /** The session behind a cookie token, or null when it is unknown, expired (then deleted) or its user disabled. */
 export async function validateSession(token: string): Promise<ValidSession | null> {
   const db = getDb();
   const id = sha256Hex(token);
-  const session = await db.session.findUnique({ where: { id }, include: { user: { include: viewerUserInclude } } });
+  const session = await db.session.findUnique({ where: { id }, include: sessionUserInclude });
   if (!session) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {
@@ -48,7 +59,12 @@ export async function validateSession(token: string): Promise<ValidSession | nul
     renewedUntil = new Date(now + SESSION_TTL_MS);
     await db.session.updateMany({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt: renewedUntil } });
   }
-  return { viewer: viewerOf(session.user), sessionId: id, renewedUntil };
+  return {
+    viewer: viewerOf(session.user),
+    sessionId: id,
+    renewedUntil,
+    unreadAtMost: session.user._count.notifications
+  };
 }
 
 export async function deleteSession(token: string): Promise<void> {

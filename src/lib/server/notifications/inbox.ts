@@ -36,6 +36,15 @@ export async function unreadCount(viewer: Member): Promise<number> {
   return getDb().notification.count({ where: { AND: [inboxWhere(viewer), { readAt: null }] } });
 }
 
+/**
+ * The unread count, given an upper bound already known (the user's unread notifications of any subject, read with
+ * the session): 0 without a query when there is nothing unread at all — most page views — and the exact count,
+ * under the inbox's rule, otherwise. Without a bound it always asks.
+ */
+export async function unreadCountAtMost(viewer: Member, atMost: number | undefined): Promise<number> {
+  return atMost === 0 ? 0 : unreadCount(viewer);
+}
+
 export interface InboxPage {
   entries: NoticeSubject[];
   hasNextPage: boolean;

@@ -8,7 +8,8 @@ import { ensureRateLimitTable, prismaStoreClient, RATE_LIMIT_SCHEMA } from './ra
 /**
  * The rate limits, counted in PostgreSQL so that every app server behind a load balancer shares them (app servers
  * are stateless). If the database cannot be reached, each server falls back to counting in memory rather than
- * letting everything through or refusing everything.
+ * letting everything through or refusing everything. The request limits (`api`, `apiAnonymous`) are counted in
+ * process and written behind (request-counters.ts, decision 0046); sign-in and reset limits here, hit by hit.
  */
 export interface LimitSpec {
   /** Counter table in the atlas_rate_limits schema. */

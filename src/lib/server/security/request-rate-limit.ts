@@ -1,13 +1,17 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Viewer } from '../access/viewer';
 import { jsonErrorResponse } from './json-error';
-import { consume, limits, type Decision } from './rate-limits';
+import { limits, type Decision } from './rate-limits';
+import { consumeRequest } from './request-counters';
 
 /**
  * The one rate limit of every route that reads data — pages, their `__data.json`, CSV downloads, feeds and
  * /graphql — applied in hooks.server.ts before the route runs, so a page whose load queries GraphQL server-side
  * costs one request like an API call does. Per API token or signed-in user (API_RATE_LIMIT_PER_MINUTE) and, for
  * everyone else, per IP address (API_RATE_LIMIT_ANONYMOUS_PER_MINUTE).
+ *
+ * Counted in process and written to PostgreSQL every second (request-counters.ts, decision 0046): a request far
+ * from its limit costs no round trip.
  *
  * Not counted: sub-requests (a page's load fetching /graphql is part of that page view), CORS preflights, and the
  * probes a load balancer polls. Static assets never reach the hook (adapter-node serves them first).
@@ -33,11 +37,11 @@ export async function countRequest(viewer: Viewer, clientAddress: string): Promi
   if (viewer.kind === 'user') {
     const per = viewer.tokenId ? 'API token' : 'account';
     const key = viewer.tokenId ? `token:${viewer.tokenId}` : `user:${viewer.userId}`;
-    return { per, decision: await consume(limits.api(), key) };
+    return { per, decision: await consumeRequest(limits.api(), key) };
   }
   return {
     per: 'IP address (send an API token for a higher limit)',
-    decision: await consume(limits.apiAnonymous(), `ip:${clientAddress}`)
+    decision: await consumeRequest(limits.apiAnonymous(), `ip:${clientAddress}`)
   };
 }
 
