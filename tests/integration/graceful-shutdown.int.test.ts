@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startAppServer, type AppServer } from '../../tools/process/app-server';
-import { ensureAppBuild } from '../../tools/process/build';
+import { privateAppBuild } from '../../tools/process/build';
 import { freePort } from '../../tools/process/ports';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -26,14 +26,18 @@ function exitOf(server: AppServer) {
   return Promise.race([server.exited, deadline]).finally(() => clearTimeout(timer));
 }
 const started: AppServer[] = [];
+let build: ReturnType<typeof privateAppBuild> | undefined;
 afterAll(async () => {
   for (const server of started) await server.stop();
+  build?.remove();
 });
 
 async function startApp(): Promise<AppServer> {
-  ensureAppBuild(root, (line) => console.log(`[graceful-shutdown] ${line}`));
+  // One copy of the build for this file's servers (a rebuild of build/ under a running server breaks it).
+  build ??= privateAppBuild(root, (line) => console.log(`[graceful-shutdown] ${line}`));
   const server = await startAppServer({
     root,
+    buildDir: build.buildDir,
     port: await freePort(),
     env: {
       NODE_ENV: 'production',

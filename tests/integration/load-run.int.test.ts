@@ -12,13 +12,14 @@ import { recordLoad, renderLoadSection } from '../../tools/load/report';
 import { runLoad, type LoadResult } from '../../tools/load/run';
 import { SCENARIOS } from '../../tools/load/scenarios';
 import { startAppServer, type AppServer } from '../../tools/process/app-server';
-import { ensureAppBuild } from '../../tools/process/build';
+import { privateAppBuild } from '../../tools/process/build';
 import { freePort } from '../../tools/process/ports';
 
 const CONNECTIONS = 8;
 let app: AppServer | undefined;
 let result: LoadResult;
 let edited: { id: string; hqCity: string | null };
+let build: ReturnType<typeof privateAppBuild> | undefined;
 
 beforeAll(async () => {
   const log = (line: string) => console.log(`[load test] ${line}`);
@@ -30,9 +31,10 @@ beforeAll(async () => {
     select: { id: true, hqCity: true }
   });
   const root = process.cwd();
-  ensureAppBuild(root, log);
+  build = privateAppBuild(root, log);
   app = await startAppServer({
     root,
+    buildDir: build.buildDir,
     port: await freePort(),
     host: '127.0.0.1',
     env: {
@@ -60,6 +62,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  build?.remove();
 });
 
 describe('npm run load (a few seconds on a small dataset)', () => {

@@ -7,7 +7,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startAppServer } from '../../tools/process/app-server';
-import { ensureAppBuild } from '../../tools/process/build';
+import { privateAppBuild } from '../../tools/process/build';
 import { freePort } from '../../tools/process/ports';
 import { createIsolatedDatabase } from './postgres';
 import { createDb } from '../../src/lib/server/platform/db';
@@ -76,7 +76,8 @@ export default async function setup(project: TestProject) {
   mkdirSync(join(root, 'test-results'), { recursive: true });
   writeFileSync(APP_LOG, '');
 
-  ensureAppBuild(root, (line) => console.log(`[e2e] ${line}`));
+  // Its own copy: integration files running in parallel rebuild build/ when sources changed during the run.
+  const build = privateAppBuild(root, (line) => console.log(`[e2e] ${line}`));
 
   const database = await createIsolatedDatabase(provided.pgTemplate, provided.pgAdminUrl);
   const env: AppEnvironment = {
@@ -91,6 +92,7 @@ export default async function setup(project: TestProject) {
     await seed(env);
     return startAppServer({
       root,
+      buildDir: build.buildDir,
       port: await freePort(),
       env: {
         NODE_ENV: 'production',
@@ -108,6 +110,7 @@ export default async function setup(project: TestProject) {
     });
   })().catch(async (error: unknown) => {
     await database.drop();
+    build.remove();
     throw error;
   });
   project.provide('baseUrl', server.url);
@@ -118,5 +121,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop();
     await database.drop();
+    build.remove();
   };
 }

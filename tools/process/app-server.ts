@@ -13,6 +13,8 @@ export interface AppServer {
 /** Runs the built SvelteKit server (`node build`) as a child and waits until /healthz answers. */
 export async function startAppServer(opts: {
   root: string;
+  /** The build to run (default `<root>/build`); the process still runs in `root`. See privateAppBuild. */
+  buildDir?: string;
   port: number;
   host?: string;
   env: Record<string, string | undefined>;
@@ -20,7 +22,7 @@ export async function startAppServer(opts: {
 }): Promise<AppServer> {
   const host = opts.host ?? '127.0.0.1';
   const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${opts.port}`;
-  const child = spawn(process.execPath, [join(opts.root, 'build', 'index.js')], {
+  const child = spawn(process.execPath, [join(opts.buildDir ?? join(opts.root, 'build'), 'index.js')], {
     cwd: opts.root,
     env: { ...process.env, ...opts.env, PORT: String(opts.port), HOST: host, ORIGIN: opts.env.ORIGIN ?? url },
     stdio: ['ignore', 'pipe', 'pipe']

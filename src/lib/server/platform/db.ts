@@ -52,14 +52,39 @@ export function outsideQueryCounter<T>(fn: () => T): T {
  */
 type AnyQuery = (...args: unknown[]) => unknown;
 
+/**
+ * Promise-style queries on one connection run one after another, queued here rather than in pg. Prisma's query
+ * interpreter loads the relations of an `include` with Promise.all; inside an interactive transaction they all go
+ * to the transaction's one connection, and pg's own queue for that is deprecated (the warning "Calling
+ * client.query() when the client is already executing a query", an error from pg 9). Known upstream
+ * (prisma/orm#29979, open). Callback-style calls are pool.query's internal path on an idle client: left alone.
+ */
 class CountingClient extends pg.Client {
+  /** Settles when the last queued promise-style query has settled (never rejects). */
+  private queueTail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     const query = this.query.bind(this) as AnyQuery;
     this.query = ((...args: unknown[]) => {
-      if (typeof args[args.length - 1] !== 'function') countSqlQuery();
-      return query(...args);
+      if (typeof args[args.length - 1] === 'function') return query(...args);
+      countSqlQuery();
+      // A Submittable (a cursor, a stream) is returned to the caller itself, not as a promise: not queued.
+      if (typeof (args[0] as { submit?: unknown } | undefined)?.submit === 'function') return query(...args);
+      return this.afterQueued(() => query(...args));
     }) as pg.Client['query'];
+  }
+
+  private afterQueued(run: () => unknown): Promise<unknown> {
+    // Alone on the connection, a query starts at once, as before; otherwise after the one before it settled.
+    const result = this.queued === 0 ? Promise.resolve(run()) : this.queueTail.then(run);
+    this.queued += 1;
+    this.queueTail = result.then(
+      () => (this.queued -= 1),
+      () => (this.queued -= 1)
+    );
+    return result;
   }
 }
 
