@@ -4,7 +4,8 @@
  */
 import { countries } from '../../prisma/reference/countries';
 import { themeRows } from '../../prisma/reference/themes';
-import { writeTx } from '../../src/lib/server/platform/neo4j';
+import { getDriver, writeTx } from '../../src/lib/server/platform/neo4j';
+import { recountAllPartners } from '../../src/lib/server/projection/partner-counts';
 import { organizationProjector } from '../../src/lib/server/projection/project-organizations';
 import { partnershipProjector } from '../../src/lib/server/projection/project-partnerships';
 import { countryProjector, themeProjector } from '../../src/lib/server/projection/project-reference';
@@ -83,7 +84,9 @@ export async function loadGraph(
   }));
   await inBatches(
     relRows,
-    (batch) => writeTx((tx) => partnershipProjector.write(tx, batch)),
+    (batch) => writeTx((tx) => partnershipProjector.write(tx, batch, { deferDerived: true })),
     (n) => (n % 20_000 < BATCH || n === relRows.length ? log(`partnerships ${n}/${relRows.length}`) : undefined)
   );
+  // Each organisation's partner counts once, now that all its partnerships are in (as graph:rebuild does).
+  log(`partner counts of ${await recountAllPartners(getDriver())} organisations`);
 }

@@ -9,7 +9,26 @@ import type { VisibilityParams } from './viewer';
  * admin, or the viewer belongs to one of its two sides (who always see their own, even PRIVATE ones).
  */
 export function visibleRel(rel: string): string {
-  return `(${rel}.visibility = 'PUBLIC' OR ($seeMembers AND ${rel}.visibility = 'MEMBERS') OR $seeAll OR ${rel}.orgA IN $viewerOrgIds OR ${rel}.orgB IN $viewerOrgIds)`;
+  return `(${visibleAtLevel(rel)} OR ${onViewerSide(rel)})`;
+}
+
+/**
+ * The part of the rule that depends only on the viewer's level (signed in? admin?), not on their organisations.
+ * `seeMembers`/`seeAll` default to the query parameters; the projector passes literals to count each level's
+ * partnerships once for everyone (partner-counts-cypher.ts).
+ */
+export function visibleAtLevel(rel: string, seeMembers = '$seeMembers', seeAll = '$seeAll'): string {
+  return `(${rel}.visibility = 'PUBLIC' OR (${seeMembers} AND ${rel}.visibility = 'MEMBERS') OR ${seeAll})`;
+}
+
+/** The relationship has one of the viewer's organisations on a side (who always see their own). */
+export function onViewerSide(rel: string): string {
+  return `(${rel}.orgA IN $viewerOrgIds OR ${rel}.orgB IN $viewerOrgIds)`;
+}
+
+/** The node is one of the viewer's organisations. */
+export function isViewerOrganization(node: string): string {
+  return `(${node}.id IN $viewerOrgIds)`;
 }
 
 /** A confirmed partnership the viewer may see: the edges used for partners, paths, recommendations and metrics. */

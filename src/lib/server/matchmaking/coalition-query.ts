@@ -3,6 +3,7 @@
  * (the ties among the candidates are picked from them). The selection then runs in TypeScript over these few hundred
  * rows (docs/decisions/0013-coalition-cells-and-exact-selection.md).
  */
+import { sideOnlyPartners, visiblePartnerCount } from '../access/partner-counts-cypher';
 import { visiblePartnership } from '../access/visibility-cypher';
 
 /** Which requested themes, countries and forced organisations do not exist. */
@@ -21,7 +22,8 @@ RETURN [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS u
  * requested countries it works in, `partners` the element ids of the organisations it has a visible confirmed
  * partnership with (`degree` is their number; `node` is the candidate's own element id).
  */
-export const COALITION_CANDIDATES = `
+function coalitionCandidatesStatement(counts: 'stored' | 'live'): string {
+  return `
 CALL () {
   UNWIND $themes AS slug
   MATCH (t:Theme {slug: slug})
@@ -59,18 +61,55 @@ ORDER BY cellCount DESC, c.id
 WITH cell, collect({c: c, covers: covers, themes: themes, cellCount: cellCount}) AS ranked
 UNWIND CASE WHEN cell = '*' THEN ranked ELSE ranked[0..$perCell * 3] END AS row
 WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
-// The visible partners, as element ids (no property read; stable within the transaction): their number is the
-// degree, and the ties among the kept candidates are picked from them in TypeScript — no second walk over the
-// candidates' partnerships (the former TIES statement, ~20 % of the database hits).
-CALL (c) {
+${counts === 'stored' ? storedDegreesThenPartners : partnersThenDegrees}`;
+}
+
+// The visible partners, as element ids (no property read; stable within the transaction): the ties among the kept
+// candidates are picked from them in TypeScript — no second walk over the candidates' partnerships.
+const visiblePartnersOfC = `CALL (c) {
   MATCH (c)-[r:PARTNERS_WITH]-(x:Organization) WHERE ${visiblePartnership('r')}
   RETURN collect(DISTINCT elementId(x)) AS partners
-}
-WITH c, covers, themes, cellCount, partners, size(partners) AS degree
+}`;
+
+/** Keeps per cell the best `$perCell` of the pool by cells covered, then degree, then id (`carried` rides along). */
+function cutToPerCell(carried: string[]): string {
+  const vars = carried.map((v) => `, ${v}`).join('');
+  const entries = carried.map((v) => `, ${v}: ${v}`).join('');
+  const fromRow = carried.map((v) => `, row.${v} AS ${v}`).join('');
+  return `
 UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k]) END AS cell
-WITH cell, c, covers, themes, cellCount, degree, partners
+WITH cell, c, covers, themes, cellCount, degree${vars}
 ORDER BY cellCount DESC, degree DESC, c.id
-WITH cell, collect({c: c, covers: covers, themes: themes, degree: degree, partners: partners}) AS ranked
+WITH cell, collect({c: c, covers: covers, themes: themes, degree: degree${entries}}) AS ranked
 UNWIND CASE WHEN cell = '*' THEN ranked ELSE ranked[0..$perCell] END AS row
-WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.degree AS degree, row.partners AS partners
+WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.degree AS degree${fromRow}`;
+}
+
+const RETURN_CANDIDATES = `
 RETURN c.id AS id, elementId(c) AS node, c.slug AS slug, c.name AS name, covers, themes, degree, partners`;
+
+// Degree from the counts the projector keeps (with the viewer's own ties beyond their level, collected once for the
+// whole pool); only the kept candidates' partners are walked, for the ties.
+const storedDegreesThenPartners = `
+WITH collect({c: c, covers: covers, themes: themes, cellCount: cellCount}) AS pool
+// Its own WITH: beside the aggregation it would be a grouping key, evaluated once per pooled candidate.
+WITH pool, ${sideOnlyPartners()} AS sidePartners
+UNWIND pool AS row
+WITH row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount, sidePartners
+WITH c, covers, themes, cellCount, ${visiblePartnerCount('c', 'sidePartners')} AS degree
+${cutToPerCell([])}
+${visiblePartnersOfC}
+${RETURN_CANDIDATES}`;
+
+// Degree counted from every pooled candidate's visible partners (the reference for the stored counts).
+const partnersThenDegrees = `
+${visiblePartnersOfC}
+WITH c, covers, themes, cellCount, partners, size(partners) AS degree
+${cutToPerCell(['partners'])}
+${RETURN_CANDIDATES}`;
+
+/** The service's statement: candidates ranked on the stored partner counts. */
+export const COALITION_CANDIDATES = coalitionCandidatesStatement('stored');
+
+/** Degrees counted from each pooled candidate's ties: the reference the stored counts are tested against. */
+export const COALITION_CANDIDATES_LIVE_COUNTS = coalitionCandidatesStatement('live');

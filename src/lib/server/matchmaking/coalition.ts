@@ -12,7 +12,7 @@ import { readTx } from '../platform/neo4j';
 import { visibilityParams } from '../access/visibility-cypher';
 import { cellKey, cellsOf, requestedCells, type CellCandidate } from './cells';
 import { tiesAmongCandidates } from './candidate-ties';
-import { COALITION_CANDIDATES, CHECK_COALITION_INPUT } from './coalition-query';
+import { COALITION_CANDIDATES, COALITION_CANDIDATES_LIVE_COUNTS, CHECK_COALITION_INPUT } from './coalition-query';
 import { countryCodes, organizationIds, parseInput, themeSlugs, throwIfInvalid, unknownValues } from './input';
 import type { OrganizationRef } from './recommend';
 import { compareToProposal, toCoalition, type CoalitionProposal } from './coalition-answer';
@@ -73,15 +73,20 @@ export interface CoalitionCandidates {
   refs: Map<string, OrganizationRef>;
 }
 
-/** The candidate set and the visible ties among it (one round trip), lists in request order. */
+/**
+ * The candidate set and the visible ties among it (one round trip), lists in request order. `counts`: rank the pool
+ * on the partner counts the projector keeps (the default) or on counts from each candidate's ties (the reference).
+ */
 export async function fetchCandidates(
   tx: ManagedTransaction,
   visibility: VisibilityParams,
-  lists: { themes: string[]; countries: string[]; include: string[]; exclude: string[] }
+  lists: { themes: string[]; countries: string[]; include: string[]; exclude: string[] },
+  counts: 'stored' | 'live' = 'stored'
 ): Promise<CoalitionCandidates> {
   const perCell = candidatesPerCell(lists.themes.length, lists.countries.length);
   const params = { ...lists, perCell: int(perCell), ...visibilityParams(visibility) };
-  const rows = (await tx.run(COALITION_CANDIDATES, params)).records;
+  const statement = counts === 'stored' ? COALITION_CANDIDATES : COALITION_CANDIDATES_LIVE_COUNTS;
+  const rows = (await tx.run(statement, params)).records;
   const refs = new Map<string, OrganizationRef>();
   // Partners come as element ids (coalition-query.ts): each candidate's is mapped back to its organisation id.
   const idOfNode = new Map<string, string>(rows.map((r) => [r.get('node'), r.get('id')]));

@@ -21,6 +21,7 @@
  * PARTNERS_WITH joins Organizations): each label test is a store read per row, and dropping them cut the query's
  * database hits by about a quarter on the 20k-organisation benchmark graph with identical answers (docs/benchmarks.md).
  */
+import { sideOnlyTies, visibleRecentTieCount, visibleTieCount } from '../access/partner-counts-cypher';
 import { visiblePartnership, visibleProposal } from '../access/visibility-cypher';
 import { DISTANCE_SEARCH_DEPTH } from './score';
 
@@ -48,9 +49,27 @@ RETURN o IS NOT NULL AS found,
        [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS unknownThemes,
        [k IN $countries WHERE NOT EXISTS { MATCH (c:Country) WHERE c.code = k }] AS unknownCountries`;
 
-export const RECOMMEND = `
+/**
+ * The statement with the candidates' partner counts read from the counts the projector keeps (`stored`: the
+ * service's, when ranking as of now) or counted from each candidate's visible ties (`live`: with $asOf, which the
+ * stored counts cannot answer, and the reference the stored path is tested against). Same answers otherwise.
+ */
+function recommendStatement(counts: 'stored' | 'live'): string {
+  const stored = counts === 'stored';
+  // The viewer's own ties beyond their level, collected once and carried to the candidates (stored counts only).
+  const sideTies = stored ? ', sideTies' : '';
+  const candidateDegrees = stored
+    ? `${visibleTieCount('c', 'sideTies')} AS degree,
+     ${visibleRecentTieCount('c', 'sideTies', 'date($recentSince)')} AS recentDegree`
+    : `// One expansion of the candidate's visible ties counts them all and the recent ones.
+     COLLECT { MATCH (c)-[r:PARTNERS_WITH]-() WHERE ${vp('r')}
+               RETURN CASE WHEN r.startDate >= date($recentSince) THEN 1 ELSE 0 END } AS recentFlags`;
+  const degrees = stored
+    ? 'degree, recentDegree'
+    : 'size(recentFlags) AS degree, reduce(n = 0, f IN recentFlags | n + f) AS recentDegree';
+  return `
 MATCH (o:Organization {id: $organizationId})
-WITH o,
+WITH o,${stored ? ` ${sideOnlyTies()} AS sideTies,` : ''}
      COLLECT { MATCH (o)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) RETURN DISTINCT k.code } AS ownCountries,
      CASE WHEN size($themes) > 0
           THEN COLLECT { MATCH (t:Theme) WHERE t.slug IN $themes RETURN t }
@@ -68,7 +87,7 @@ CALL (focusNodes) {
                   subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(f) RETURN d.id },
                   family: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(root) RETURN d.id }}) AS focus
 }
-WITH o, ownCountries, existing, hasPartners, focus,
+WITH o, ownCountries, existing, hasPartners, focus${sideTies},
      reduce(ids = [], f IN focus | ids + f.subtree) AS focusThemeIds,
      reduce(ids = [], f IN focus | ids + [id IN f.family WHERE NOT id IN ids]) AS familyThemeIds,
      CASE WHEN size($countries) > 0 THEN $countries ELSE ownCountries END AS focusCountries
@@ -157,7 +176,7 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   LIMIT $hubLimit
   RETURN c, 0.0 AS adamicAdar, 0 AS commonNeighbours, 0.0 AS resourceAllocation, [] AS shared
 }
-WITH o, ownCountries, focus, focusThemeIds, focusCountries, hasPartners, c,
+WITH o, ownCountries, focus, focusThemeIds, focusCountries, hasPartners${sideTies}, c,
      max(adamicAdar) AS adamicAdar, max(commonNeighbours) AS commonNeighbours,
      max(resourceAllocation) AS resourceAllocation,
      reduce(best = [], s IN collect(shared) | CASE WHEN size(s) > size(best) THEN s ELSE best END) AS shared
@@ -165,14 +184,12 @@ WHERE (size($themes) = 0 OR EXISTS { MATCH (c)-[:WORKS_ON]->(t:Theme) WHERE t.id
   AND (size($countries) = 0 OR EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries })
 
 WITH o, ownCountries, focus, focusCountries, hasPartners, c, adamicAdar, commonNeighbours, resourceAllocation, shared,
-     // One expansion of the candidate's visible ties counts them all and the recent ones.
-     COLLECT { MATCH (c)-[r:PARTNERS_WITH]-() WHERE ${vp('r')}
-               RETURN CASE WHEN r.startDate >= date($recentSince) THEN 1 ELSE 0 END } AS recentFlags,
+     ${candidateDegrees},
      COLLECT { MATCH (c)-[:WORKS_ON]->(t)-[:SUBTHEME_OF*0..]->(r) WHERE NOT (r)-[:SUBTHEME_OF]->()
                RETURN {id: t.id, root: r.id} } AS candidateThemes,
      COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k) RETURN DISTINCT k.code } AS candidateCountries
 WITH o, ownCountries, focus, focusCountries, hasPartners, c, adamicAdar, commonNeighbours, resourceAllocation, shared,
-     size(recentFlags) AS degree, reduce(n = 0, f IN recentFlags | n + f) AS recentDegree, candidateThemes,
+     ${degrees}, candidateThemes,
      candidateCountries,
      [f IN focus WHERE any(t IN candidateThemes WHERE t.id IN f.subtree) | f] AS fullThemes
 WITH o, ownCountries, focus, focusCountries, hasPartners, c, adamicAdar, commonNeighbours, resourceAllocation, shared,
@@ -219,3 +236,10 @@ RETURN c.id AS id, c.slug AS slug, c.name AS name, logit, NOT hasPartners AS new
        sharedCountries, countriesAdded, levelsAdded,
        CASE WHEN size(shared) > 0 THEN 2 ELSE pathLength END AS distance
 ORDER BY logit DESC, id`;
+}
+
+/** The service's statement: stored partner counts (ranking as of now). */
+export const RECOMMEND = recommendStatement('stored');
+
+/** Partner counts from each candidate's ties: for $asOf, and as the reference in tests. */
+export const RECOMMEND_LIVE_COUNTS = recommendStatement('live');

@@ -9,7 +9,7 @@ import { visibilityOf, type Viewer, type VisibilityParams } from '../access/view
 import { readTx } from '../platform/neo4j';
 import { visibilityParams } from '../access/visibility-cypher';
 import { countryCodes, parseInput, themeSlugs, throwIfInvalid, throwNotFound, unknownValues } from './input';
-import { CHECK_INPUT, RECOMMEND } from './recommend-query';
+import { CHECK_INPUT, RECOMMEND, RECOMMEND_LIVE_COUNTS } from './recommend-query';
 import { FEATURE_REASON, FEATURES, PRIOR_MODEL, type Feature, type RankingModel, type Reason } from './ranking/model';
 import { currentRankingModel } from './ranking/store';
 import { CANDIDATE_LIMITS, PARTIAL_THEME_MATCH, RECENT_YEARS, type CandidateLimits } from './score';
@@ -80,6 +80,16 @@ export interface ScoringOptions {
   asOf?: string | null;
   /** Skip the distance reason (the fit reads hundreds of candidates and needs none). */
   withDistance?: boolean;
+  /**
+   * Count candidates' partners from their ties ('live') instead of the counts the projector keeps ('stored', the
+   * default). Ranking as of a date always counts live: the stored counts are today's.
+   */
+  counts?: 'stored' | 'live';
+}
+
+/** The statement for these options (recommend-query.ts). */
+export function recommendStatementFor(options: ScoringOptions = {}): string {
+  return options.asOf || options.counts === 'live' ? RECOMMEND_LIVE_COUNTS : RECOMMEND;
 }
 
 export async function recommendPartners(
@@ -195,7 +205,7 @@ export async function recommendRowsInTx(
     ...unknownValues('countries', input.countries, check.get('unknownCountries'), 'country code')
   ]);
 
-  const result = await tx.run(RECOMMEND, recommendParams(visibility, input, options));
+  const result = await tx.run(recommendStatementFor(options), recommendParams(visibility, input, options));
   return result.records.map((r) => {
     const raw = r.get('features') as Record<string, unknown>;
     const features = Object.fromEntries(FEATURES.map((f) => [f, num(raw[f])])) as Record<Feature, number>;

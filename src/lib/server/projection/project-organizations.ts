@@ -8,6 +8,7 @@ import { sorted } from './checksum';
 import { nodeChecks } from './graph-helpers';
 import { plain } from './graph-values';
 import { keyedLoaders, tableChecks } from './sql-helpers';
+import { recountPartners } from './partner-counts';
 import type { Cypher, Plain, Projector } from './types';
 
 export interface OrganizationRecord {
@@ -74,9 +75,22 @@ async function write(tx: Cypher, rows: OrganizationRecord[]): Promise<void> {
   await tx.run(WRITE, { rows });
 }
 
+/** Deletes the nodes with their relationships; their former partners' counts are recomputed without them. */
 async function remove(tx: Cypher, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.run('UNWIND $ids AS id MATCH (o:Organization {id: id}) DETACH DELETE o', { ids });
+  const result = await tx.run(
+    `UNWIND $ids AS id
+     MATCH (o:Organization {id: id})
+     WITH o, COLLECT { MATCH (o)-[:PARTNERS_WITH]-(p) WHERE p <> o RETURN DISTINCT p.id } AS partners
+     DETACH DELETE o
+     WITH partners UNWIND partners AS partner
+     RETURN DISTINCT partner`,
+    { ids }
+  );
+  await recountPartners(
+    tx,
+    result.records.map((r) => r.get('partner') as string)
+  );
 }
 
 function fingerprint(row: OrganizationRecord): Record<string, Plain> {

@@ -8,7 +8,8 @@ import { sorted } from './checksum';
 import { relChecks } from './graph-helpers';
 import { plain } from './graph-values';
 import { keyedLoaders, tableChecks } from './sql-helpers';
-import type { Cypher, Plain, Projector } from './types';
+import { recountPartners } from './partner-counts';
+import type { Cypher, Plain, Projector, WriteOptions } from './types';
 
 export interface PartnershipRecord {
   id: string;
@@ -37,28 +38,44 @@ const partnershipRows = keyedLoaders<PartnershipRecord>(
 // is projected later or by another server; the organisation projection fills in the node's properties.
 // A relationship with the same id between other endpoints (which the app never does, but a bad import could)
 // is deleted first, so one id always means one relationship.
+// Returns the ends such a move left, whose partner counts changed too.
 const WRITE = `
 UNWIND $rows AS row
 MERGE (a:Organization {id: row.orgA})
 MERGE (b:Organization {id: row.orgB})
 WITH row, a, b
 CALL (row, a, b) {
-  MATCH (x)-[old:PARTNERS_WITH {id: row.id}]->(y) WHERE x <> a OR y <> b
+  OPTIONAL MATCH (x)-[old:PARTNERS_WITH {id: row.id}]->(y) WHERE x <> a OR y <> b
   DELETE old
+  RETURN collect(x.id) + collect(y.id) AS formerEnds
 }
 MERGE (a)-[r:PARTNERS_WITH {id: row.id}]->(b)
 SET r.kind = row.kind, r.status = row.status, r.visibility = row.visibility,
     r.startDate = date(row.startDate), r.endDate = date(row.endDate),
-    r.orgA = row.orgA, r.orgB = row.orgB, r.themeIds = row.themeIds`;
+    r.orgA = row.orgA, r.orgB = row.orgB, r.themeIds = row.themeIds
+WITH formerEnds
+UNWIND formerEnds AS formerEnd
+RETURN DISTINCT formerEnd`;
 
-async function write(tx: Cypher, rows: PartnershipRecord[]): Promise<void> {
+/** Writes the rows; then both ends' partner counts are recomputed (unless deferred, for graph:rebuild). */
+async function write(tx: Cypher, rows: PartnershipRecord[], opts: WriteOptions = {}): Promise<void> {
   if (rows.length === 0) return;
-  await tx.run(WRITE, { rows });
+  const result = await tx.run(WRITE, { rows });
+  if (opts.deferDerived) return;
+  const formerEnds = result.records.map((r) => r.get('formerEnd') as string);
+  await recountPartners(tx, [...rows.flatMap((row) => [row.orgA, row.orgB]), ...formerEnds]);
 }
 
 async function remove(tx: Cypher, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.run('UNWIND $ids AS id MATCH ()-[r:PARTNERS_WITH {id: id}]->() DELETE r', { ids });
+  const result = await tx.run(
+    `UNWIND $ids AS id MATCH (a)-[r:PARTNERS_WITH {id: id}]->(b) DELETE r RETURN a.id AS a, b.id AS b`,
+    { ids }
+  );
+  await recountPartners(
+    tx,
+    result.records.flatMap((r) => [r.get('a') as string, r.get('b') as string])
+  );
 }
 
 function fingerprint(row: PartnershipRecord): Record<string, Plain> {

@@ -1,7 +1,8 @@
 /**
  * `graph:rebuild`: re-projects everything from PostgreSQL into Neo4j, in keyset pages of ~2,000 rows per
  * aggregate (reference data first, then organisations, networks, memberships, partnerships, grants), then removes
- * what the graph holds that PostgreSQL no longer has, and settles the outbox:
+ * what the graph holds that PostgreSQL no longer has, recomputes every organisation's partner counts once (the
+ * partnership pages are written without them: partner-counts.ts), and settles the outbox:
  *   - rows up to the last id read at the start are marked processed (the rebuild covered them);
  *   - aggregates changed by rows written while the rebuild ran are projected again at the end, because the
  *     rebuild may have written an older version of them after the projector loop wrote the newer one.
@@ -15,9 +16,10 @@ import { addChange, loadPlan, writePlan, type ChangeSet } from './apply';
 import { readTxOn, writeTxOn, isGraphUnavailable } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
 import { drainOutbox } from './projector';
+import { recountAllPartners } from './partner-counts';
 
 export interface RebuildProgress {
-  phase: 'project' | 'prune' | 'outbox';
+  phase: 'project' | 'prune' | 'counts' | 'outbox';
   /** The aggregate being worked on (Organization, Partnership …); absent in the outbox phase. */
   entity?: string;
   /** Rows projected (or graph ids checked, when pruning) so far in this phase, across all entities. */
@@ -30,6 +32,8 @@ export interface RebuildSummary {
   /** Rows Neo4j rejected (bad data), skipped so the rest could be rebuilt; `graph:verify` shows them as missing. */
   failed: { entity: string; id: string; error: string }[];
   removed: Record<string, number>;
+  /** Organisations whose partner counts were recomputed (all of the graph's). */
+  recounted: number;
   outboxMarkedProcessed: number;
   outboxReplayed: number;
   durationMs: number;
@@ -79,13 +83,27 @@ export async function rebuildGraph(opts: RebuildOptions = {}): Promise<RebuildSu
     });
   }
 
+  // Partnerships were written without recounting their ends page by page; every organisation once, now that the
+  // graph holds every relationship (and none PostgreSQL no longer has).
+  report({ phase: 'counts', done: 0, total: 1 });
+  const recounted = await recountAllPartners(driver, batchSize);
+  report({ phase: 'counts', done: 1, total: 1 });
+
   report({ phase: 'outbox', done: 0, total: 1 });
   const outboxMarkedProcessed = await db.$executeRaw`
     UPDATE "Outbox" SET "processedAt" = now() WHERE "processedAt" IS NULL AND id <= ${maxId}::bigint`;
   const outboxReplayed = await replayRowsAfter(db, driver, maxId, batchSize);
   report({ phase: 'outbox', done: 1, total: 1 });
 
-  return { projected, failed, removed, outboxMarkedProcessed, outboxReplayed, durationMs: Date.now() - started };
+  return {
+    projected,
+    failed,
+    removed,
+    recounted,
+    outboxMarkedProcessed,
+    outboxReplayed,
+    durationMs: Date.now() - started
+  };
 }
 
 /**
@@ -108,13 +126,13 @@ async function projectAll(
     next = rows.length < batchSize ? Promise.resolve([]) : projector.loadPage(db, rows[rows.length - 1].id, batchSize);
     next.catch(() => {}); // awaited on the next turn; don't let a failure surface as "unhandled" meanwhile
     try {
-      await writeTxOn(driver, (tx) => projector.write(tx, rows));
+      await writeTxOn(driver, (tx) => projector.write(tx, rows, { deferDerived: true }));
       count += rows.length;
     } catch (error) {
       if (isGraphUnavailable(error)) throw error;
       for (const row of rows) {
         try {
-          await writeTxOn(driver, (tx) => projector.write(tx, [row]));
+          await writeTxOn(driver, (tx) => projector.write(tx, [row], { deferDerived: true }));
           count += 1;
         } catch (rowError) {
           if (isGraphUnavailable(rowError)) throw rowError;

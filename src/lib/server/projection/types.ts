@@ -11,6 +11,14 @@ export type Cypher = Pick<ManagedTransaction, 'run'>;
 /** A JSON-able value as it appears in a projected record and its fingerprint. */
 export type Plain = string | number | boolean | null | Plain[];
 
+export interface WriteOptions {
+  /**
+   * Leave what is derived from many rows (the organisations' partner counts, partner-counts.ts) to the caller,
+   * who recomputes it once at the end: graph:rebuild, which would otherwise recount a hub once per page.
+   */
+  deferDerived?: boolean;
+}
+
 /**
  * One aggregate's projection, PostgreSQL → Neo4j, and the means to compare both stores.
  *
@@ -30,7 +38,7 @@ export interface Projector<R extends { id: string }> {
   /** The subset of `ids` that exists in PostgreSQL. */
   existingIds(db: Sql, ids: string[]): Promise<string[]>;
   /** Idempotent: MERGE by id, properties and owned relationships set to exactly the record's. */
-  write(tx: Cypher, rows: R[]): Promise<void>;
+  write(tx: Cypher, rows: R[], opts?: WriteOptions): Promise<void>;
   /** Removes the graph side of these ids (nodes with their relationships, or relationships). */
   remove(tx: Cypher, ids: string[]): Promise<void>;
   fingerprint(row: R): Record<string, Plain>;

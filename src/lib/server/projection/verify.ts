@@ -4,7 +4,9 @@
  *   - every PostgreSQL row: present in the graph, once, with the same checksum — the SHA-1 of the canonical JSON
  *     of its fingerprint, computed by the same code from the PostgreSQL row mapping and from what Neo4j holds
  *     (properties and owned relationships: an organisation's themes and countries, a partnership's endpoints …);
- *   - every graph id: still present in PostgreSQL.
+ *   - every graph id: still present in PostgreSQL;
+ *   - every organisation's stored partner counts: equal to a recount of its relationships (partner-counts.ts), which
+ *     the checksums above hold to PostgreSQL's partnerships.
  * Both passes stream in keyset pages, so memory stays flat at 200k+ rows.
  */
 import type { Driver } from 'neo4j-driver';
@@ -14,9 +16,10 @@ import { getDriver } from '../platform/neo4j';
 import { checksum } from './checksum';
 import { readTxOn } from '../platform/graph-transaction';
 import { PROJECTORS, type AnyProjector } from './projectors';
+import { stalePartnerCounts } from './partner-counts';
 import type { Plain } from './types';
 
-export type DriftProblem = 'missing-in-graph' | 'extra-in-graph' | 'checksum-mismatch';
+export type DriftProblem = 'missing-in-graph' | 'extra-in-graph' | 'checksum-mismatch' | 'stale-partner-counts';
 
 export interface Drift {
   entity: string;
@@ -70,6 +73,7 @@ export async function verifyGraph(opts: VerifyOptions = {}): Promise<VerifyRepor
     await comparePostgresRows(db, driver, projector, batchSize, found);
     await findExtraGraphIds(db, driver, projector, batchSize, found);
   }
+  await findStalePartnerCounts(driver, batchSize, found);
 
   const [{ n: pendingOutbox }] = await db.$queryRaw<{ n: number }[]>`
     SELECT count(*)::int AS n FROM "Outbox" WHERE "processedAt" IS NULL`;
@@ -115,6 +119,21 @@ async function comparePostgresRows(
         found({ entity, id: row.id, problem: 'checksum-mismatch' });
       }
     }
+  }
+}
+
+/** Organisations whose stored partner counts no longer match their relationships. */
+async function findStalePartnerCounts(driver: Driver, batchSize: number, found: (d: Drift) => void): Promise<void> {
+  const organizations = PROJECTORS.find((p) => p.aggregate === 'Organization')!;
+  let after = '';
+  for (;;) {
+    const ids = await readTxOn(driver, (tx) => organizations.graphIdsPage(tx, after, batchSize));
+    if (ids.length === 0) return;
+    for (const id of await readTxOn(driver, (tx) => stalePartnerCounts(tx, ids))) {
+      found({ entity: 'Organization', id, problem: 'stale-partner-counts' });
+    }
+    after = ids[ids.length - 1];
+    if (ids.length < batchSize) return;
   }
 }
 
