@@ -12,25 +12,24 @@ import { createViewer, execute, executeOk, globalId } from '../factories/graphql
 import { createNetwork } from '../factories/networks';
 import { createOrganization } from '../factories/organizations';
 import { decidePartnership } from '../factories/partnership-mutations';
+import { rowCounts } from '../factories/row-counts';
 
 const db = getDb();
 let alpha: string, beta: string, funder: string;
 let alphaEditor: Viewer, betaEditor: Viewer, funderEditor: Viewer, stranger: Viewer, admin: Viewer;
 
 /** Row counts of everything a mutation may write: a failed mutation must leave all of them unchanged. */
-async function counts() {
-  const [organizations, partnerships, memberships, grants, audit, outbox, themes, countries] = await Promise.all([
-    db.organization.count(),
-    db.partnership.count(),
-    db.networkMembership.count(),
-    db.grant.count(),
-    db.auditLog.count(),
-    db.outbox.count(),
-    db.organizationTheme.count(),
-    db.organizationCountry.count()
+const counts = () =>
+  rowCounts(db, [
+    'organization',
+    'partnership',
+    'networkMembership',
+    'grant',
+    'auditLog',
+    'outbox',
+    'organizationTheme',
+    'organizationCountry'
   ]);
-  return { organizations, partnerships, memberships, grants, audit, outbox, themes, countries };
-}
 
 async function graphPartners(id: string): Promise<string[]> {
   return readTx(async (tx) => {
