@@ -20,13 +20,12 @@ import { badArgument } from './input-errors';
 import {
   ForbiddenErrorRef,
   mutationResult,
+  mutationResults,
   NotFoundErrorRef,
   toError,
-  validationError,
   ValidationErrorRef,
   type ErrorShape
 } from './errors';
-import { decodeIds } from './ids';
 import { MAX_PAGE_SIZE } from './pagination';
 import { OrganizationRef } from './refs';
 
@@ -289,21 +288,15 @@ const revoke = mutationResult(
   ApiTokenRef,
   'The token is revoked: requests with it get 401.'
 );
-const request = mutationResult('RequestMembership', 'membership', MembershipRef, 'The request awaits an admin.');
-const approve = mutationResult(
-  'ApproveMembership',
-  'membership',
-  MembershipRef,
-  'The user may now edit the organisation.'
-);
-const reject = mutationResult('RejectMembership', 'membership', MembershipRef, 'The request was deleted.');
-const invite = mutationResult('InviteUser', 'invitation', InvitationRef, 'The invitation was sent by email.');
-const withdraw = mutationResult(
-  'RevokeInvitation',
-  'invitation',
-  InvitationRef,
-  'The invitation link no longer works.'
-);
+const [request, approve, reject] = mutationResults('membership', MembershipRef, [
+  ['RequestMembership', 'The request awaits an admin.'],
+  ['ApproveMembership', 'The user may now edit the organisation.'],
+  ['RejectMembership', 'The request was deleted.']
+]);
+const [invite, withdraw] = mutationResults('invitation', InvitationRef, [
+  ['InviteUser', 'The invitation was sent by email.'],
+  ['RevokeInvitation', 'The invitation link no longer works.']
+]);
 
 builder.mutationFields((t) => ({
   createApiToken: t.field({
@@ -325,9 +318,7 @@ builder.mutationFields((t) => ({
     description: 'Revokes one of your tokens (admins: anyone’s).',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'ApiToken' });
-      if (errors.length > 0) return validationError(errors);
-      return revoke.toResult(await revokeApiToken(ctx.viewer, ids.id));
+      return revoke.withIds({ id }, { id: 'ApiToken' }, (ids) => revokeApiToken(ctx.viewer, ids.id));
     }
   }),
   requestMembership: t.field({
@@ -335,9 +326,9 @@ builder.mutationFields((t) => ({
     description: 'Asks to manage an organisation’s profile; an admin approves or rejects the request.',
     args: { organizationId: t.arg.id({ required: true }) },
     resolve: async (_root, { organizationId }, ctx) => {
-      const { ids, errors } = decodeIds({ organizationId: String(organizationId) }, { organizationId: 'Organization' });
-      if (errors.length > 0) return validationError(errors);
-      return request.toResult(await requestMembership(ctx.viewer, ids.organizationId));
+      return request.withIds({ organizationId }, { organizationId: 'Organization' }, (ids) =>
+        requestMembership(ctx.viewer, ids.organizationId)
+      );
     }
   }),
   approveMembership: t.field({
@@ -345,9 +336,7 @@ builder.mutationFields((t) => ({
     description: 'Admins: approves a membership request.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Membership' });
-      if (errors.length > 0) return validationError(errors);
-      return approve.toResult(await approveMembership(ctx.viewer, ids.id));
+      return approve.withIds({ id }, { id: 'Membership' }, (ids) => approveMembership(ctx.viewer, ids.id));
     }
   }),
   rejectMembership: t.field({
@@ -355,9 +344,7 @@ builder.mutationFields((t) => ({
     description: 'Admins: rejects (deletes) a membership request.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Membership' });
-      if (errors.length > 0) return validationError(errors);
-      return reject.toResult(await rejectMembership(ctx.viewer, ids.id));
+      return reject.withIds({ id }, { id: 'Membership' }, (ids) => rejectMembership(ctx.viewer, ids.id));
     }
   }),
   inviteUser: t.field({
@@ -365,13 +352,8 @@ builder.mutationFields((t) => ({
     description: 'Admins: invites someone to create an account; the link is sent to the email address.',
     args: { input: t.arg({ type: InviteUserInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds(
-        { organizationId: input.organizationId == null ? null : String(input.organizationId) },
-        { organizationId: 'Organization' }
-      );
-      if (errors.length > 0) return validationError(errors);
-      return invite.toResult(
-        await inviteUser(
+      return invite.withIds({ organizationId: input.organizationId }, { organizationId: 'Organization' }, (ids) =>
+        inviteUser(
           ctx.viewer,
           {
             email: input.email,
@@ -389,9 +371,7 @@ builder.mutationFields((t) => ({
     description: 'Admins: withdraws an open invitation.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Invitation' });
-      if (errors.length > 0) return validationError(errors);
-      return withdraw.toResult(await revokeInvitation(ctx.viewer, ids.id));
+      return withdraw.withIds({ id }, { id: 'Invitation' }, (ids) => revokeInvitation(ctx.viewer, ids.id));
     }
   })
 }));

@@ -3,6 +3,7 @@ import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { summarize } from '../src/lib/server/validation/field-errors';
 import type { Outcome } from '../src/lib/server/validation/outcome';
 import { builder, type AtlasTypes } from './builder';
+import { decodeIds } from './ids';
 
 /**
  * Mutations return typed results — `union XResult = XSuccess | ValidationError | NotFoundError | ForbiddenError` —
@@ -79,7 +80,40 @@ export function mutationResult<T, F extends string>(
     if (outcome.ok) return { __typename: 'Success', [field]: outcome.value } as SuccessShape;
     return toError(outcome.failure);
   };
-  return { union, toResult };
+  /**
+   * For a mutation on records named by global ids: decodes them (one that is not an id of its type is a
+   * ValidationError naming the argument, and the service is not called), runs the service, returns the union's value.
+   */
+  const withIds = async <K extends string>(
+    input: Record<K, string | number | null | undefined>,
+    spec: Record<K, string>,
+    run: (ids: Record<K, string>) => Promise<Outcome<T>>
+  ): Promise<SuccessShape | ErrorShape> => {
+    const raw = Object.fromEntries(
+      Object.entries<string | number | null | undefined>(input).map(([key, value]) => [
+        key,
+        value == null ? value : String(value)
+      ])
+    ) as Record<K, string | null | undefined>;
+    const { ids, errors } = decodeIds(raw, spec);
+    if (errors.length > 0) return validationError(errors);
+    return toResult(await run(ids));
+  };
+  return { union, toResult, withIds };
+}
+
+/**
+ * The results of several mutations whose success carries the same type in the same field, from [name, description]
+ * pairs, in that order (the order they are registered in).
+ */
+export function mutationResults<T, F extends string, const M extends readonly (readonly [string, string])[]>(
+  field: F,
+  type: ObjectRef<AtlasTypes, T>,
+  mutations: M
+): { [I in keyof M]: ReturnType<typeof mutationResult<T, F>> } {
+  return mutations.map(([name, description]) => mutationResult(name, field, type, description)) as {
+    [I in keyof M]: ReturnType<typeof mutationResult<T, F>>;
+  };
 }
 
 export function toError(failure: Extract<Outcome<never>, { ok: false }>['failure']): ErrorShape {

@@ -6,8 +6,8 @@ import type { FieldError } from '../src/lib/server/validation/field-errors';
 import { builder } from './builder';
 import { badUserInput } from './input-errors';
 import { VisibilityEnum } from './enums';
-import { mutationResult, validationError } from './errors';
-import { decodeId, decodeIds, withoutNulls } from './ids';
+import { mutationResult } from './errors';
+import { decodeId, withoutNulls } from './ids';
 import { keysetConnection } from './pagination';
 import { CountryRef, GrantRef, OrganizationRef, ThemeRef } from './refs';
 
@@ -157,18 +157,16 @@ builder.mutationField('recordGrant', (t) =>
     description: "A funder's member (or an admin) records a grant it awarded.",
     args: { input: t.arg({ type: RecordGrantInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds(
-        { funderId: String(input.funderId), recipientId: String(input.recipientId) },
-        { funderId: 'Organization', recipientId: 'Organization' }
-      );
-      if (errors.length > 0) return validationError(errors);
-      return record.toResult(
-        await recordGrant(ctx.viewer, {
-          ...withoutNulls(input),
-          ...ids,
-          themes: input.themes ?? [],
-          countries: input.countries ?? []
-        })
+      return record.withIds(
+        { funderId: input.funderId, recipientId: input.recipientId },
+        { funderId: 'Organization', recipientId: 'Organization' },
+        (ids) =>
+          recordGrant(ctx.viewer, {
+            ...withoutNulls(input),
+            ...ids,
+            themes: input.themes ?? [],
+            countries: input.countries ?? []
+          })
       );
     }
   })

@@ -8,7 +8,7 @@ import type { Viewer } from '../src/lib/server/access/viewer';
 import type { Outcome } from '../src/lib/server/validation/outcome';
 import { MeRef } from './account';
 import { builder } from './builder';
-import { mutationResult, validationError } from './errors';
+import { mutationResults, validationError } from './errors';
 import { decodeIds } from './ids';
 import { OrganizationRef } from './refs';
 
@@ -127,19 +127,11 @@ const ReportIntroductionInput = builder.inputType('ReportIntroductionInput', {
   })
 });
 
-const requested = mutationResult(
-  'RequestIntroduction',
-  'introduction',
-  IntroductionRef,
-  'The request was sent to the members of the organisation asked.'
-);
-const answered = mutationResult('AnswerIntroduction', 'introduction', IntroductionRef, 'The answer is recorded.');
-const reported = mutationResult(
-  'ReportIntroduction',
-  'introduction',
-  IntroductionRef,
-  'The report reached the admins (a waiting request is declined with it).'
-);
+const [requested, answered, reported] = mutationResults('introduction', IntroductionRef, [
+  ['RequestIntroduction', 'The request was sent to the members of the organisation asked.'],
+  ['AnswerIntroduction', 'The answer is recorded.'],
+  ['ReportIntroduction', 'The report reached the admins (a waiting request is declined with it).']
+]);
 
 /** The asker's own view of the new request (the service returns the row). */
 async function asView(viewer: Viewer, outcome: Outcome<{ id: string }>): Promise<Outcome<IntroductionView>> {
@@ -175,9 +167,9 @@ builder.mutationFields((t) => ({
       'A member of the organisation asked accepts or declines. The asker learns of a decline only "not now".',
     args: { input: t.arg({ type: AnswerIntroductionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Introduction' });
-      if (errors.length > 0) return validationError(errors);
-      return answered.toResult(await answerIntroduction(ctx.viewer, { id: ids.id, accept: input.accept }));
+      return answered.withIds({ id: input.id }, { id: 'Introduction' }, (ids) =>
+        answerIntroduction(ctx.viewer, { id: ids.id, accept: input.accept })
+      );
     }
   }),
   reportIntroduction: t.field({
@@ -185,9 +177,9 @@ builder.mutationFields((t) => ({
     description: 'A member of the organisation asked reports the request as abuse; admins see it at /admin/reports.',
     args: { input: t.arg({ type: ReportIntroductionInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Introduction' });
-      if (errors.length > 0) return validationError(errors);
-      return reported.toResult(await reportIntroduction(ctx.viewer, { id: ids.id, note: input.note }));
+      return reported.withIds({ id: input.id }, { id: 'Introduction' }, (ids) =>
+        reportIntroduction(ctx.viewer, { id: ids.id, note: input.note })
+      );
     }
   })
 }));

@@ -4,8 +4,8 @@ import { joinNetwork, leaveNetwork } from '../src/lib/server/networks/networks';
 import { countNetworks, networkBySlug, networksPage } from '../src/lib/server/networks/queries';
 import { builder } from './builder';
 import { NetworkRoleEnum, VisibilityEnum } from './enums';
-import { mutationResult, validationError } from './errors';
-import { decodeIds, withoutNulls } from './ids';
+import { mutationResult } from './errors';
+import { withoutNulls } from './ids';
 import { arrayConnection, keysetConnection } from './pagination';
 import { NetworkMembershipRef, NetworkRef, OrganizationRef } from './refs';
 
@@ -119,24 +119,18 @@ builder.mutationFields((t) => ({
     type: join.union,
     args: { input: t.arg({ type: JoinNetworkInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds(
-        { networkId: String(input.networkId), organizationId: String(input.organizationId) },
-        networkIds
+      return join.withIds({ networkId: input.networkId, organizationId: input.organizationId }, networkIds, (ids) =>
+        joinNetwork(ctx.viewer, { ...withoutNulls(input), ...ids })
       );
-      if (errors.length > 0) return validationError(errors);
-      return join.toResult(await joinNetwork(ctx.viewer, { ...withoutNulls(input), ...ids }));
     }
   }),
   leaveNetwork: t.field({
     type: leave.union,
     args: { input: t.arg({ type: LeaveNetworkInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds(
-        { networkId: String(input.networkId), organizationId: String(input.organizationId) },
-        networkIds
+      return leave.withIds({ networkId: input.networkId, organizationId: input.organizationId }, networkIds, (ids) =>
+        leaveNetwork(ctx.viewer, ids)
       );
-      if (errors.length > 0) return validationError(errors);
-      return leave.toResult(await leaveNetwork(ctx.viewer, ids));
     }
   })
 }));

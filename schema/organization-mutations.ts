@@ -2,7 +2,7 @@ import { archiveOrganization, createOrganization, updateOrganization } from '../
 import type { OrganizationCreateInput } from '../src/lib/server/validation/organization';
 import { builder, type AtlasTypes } from './builder';
 import { BudgetBandEnum, OrganizationTypeEnum, StaffSizeBandEnum, VisibilityEnum, WorkLevelEnum } from './enums';
-import { mutationResult, validationError } from './errors';
+import { mutationResults, validationError } from './errors';
 import { decodeIds, withoutNulls } from './ids';
 import { OrganizationRef } from './refs';
 import { isAdmin, type Viewer } from '../src/lib/server/access/viewer';
@@ -69,14 +69,11 @@ function nullListsEmptied<T extends Record<string, unknown>>(input: T): T {
   return out as T;
 }
 
-const create = mutationResult('CreateOrganization', 'organization', OrganizationRef, 'The organisation was created.');
-const update = mutationResult('UpdateOrganization', 'organization', OrganizationRef, 'The profile was updated.');
-const archive = mutationResult(
-  'ArchiveOrganization',
-  'organization',
-  OrganizationRef,
-  'The organisation was archived.'
-);
+const [create, update, archive] = mutationResults('organization', OrganizationRef, [
+  ['CreateOrganization', 'The organisation was created.'],
+  ['UpdateOrganization', 'The profile was updated.'],
+  ['ArchiveOrganization', 'The organisation was archived.']
+]);
 
 builder.mutationFields((t) => ({
   createOrganization: t.field({
@@ -109,9 +106,7 @@ builder.mutationFields((t) => ({
     description: 'Hides an organisation from the directory and partner lists, keeping its history.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Organization' });
-      if (errors.length > 0) return validationError(errors);
-      return archive.toResult(await archiveOrganization(ctx.viewer, ids.id));
+      return archive.withIds({ id }, { id: 'Organization' }, (ids) => archiveOrganization(ctx.viewer, ids.id));
     }
   })
 }));

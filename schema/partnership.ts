@@ -11,8 +11,8 @@ import { effectiveStatus } from '../src/lib/server/partnerships/proposal-expiry'
 import { setPartnershipVisibility } from '../src/lib/server/partnerships/visibility-change';
 import { builder } from './builder';
 import { PartnershipKindEnum, PartnershipStatusEnum, VisibilityEnum } from './enums';
-import { mutationResult, validationError } from './errors';
-import { decodeId, decodeIds, withoutNulls } from './ids';
+import { mutationResults } from './errors';
+import { decodeId, withoutNulls } from './ids';
 import { OrganizationRef, PartnershipRef, ThemeRef } from './refs';
 import { PartnershipActionsRef } from './viewer-can';
 
@@ -131,17 +131,14 @@ const SetPartnershipVisibilityInput = builder.inputType('SetPartnershipVisibilit
   })
 });
 
-const propose = mutationResult('ProposePartnership', 'partnership', PartnershipRef, 'The partnership was proposed.');
-const confirm = mutationResult('ConfirmPartnership', 'partnership', PartnershipRef, 'The partnership is confirmed.');
-const decline = mutationResult('DeclinePartnership', 'partnership', PartnershipRef, 'The proposal was declined.');
-const withdraw = mutationResult('WithdrawPartnership', 'partnership', PartnershipRef, 'The proposal was withdrawn.');
-const end = mutationResult('EndPartnership', 'partnership', PartnershipRef, 'The partnership has ended.');
-const setVisibility = mutationResult(
-  'SetPartnershipVisibility',
-  'partnership',
-  PartnershipRef,
-  'The partnership now has the requested visibility.'
-);
+const [propose, confirm, decline, withdraw, end, setVisibility] = mutationResults('partnership', PartnershipRef, [
+  ['ProposePartnership', 'The partnership was proposed.'],
+  ['ConfirmPartnership', 'The partnership is confirmed.'],
+  ['DeclinePartnership', 'The proposal was declined.'],
+  ['WithdrawPartnership', 'The proposal was withdrawn.'],
+  ['EndPartnership', 'The partnership has ended.'],
+  ['SetPartnershipVisibility', 'The partnership now has the requested visibility.']
+]);
 
 builder.mutationFields((t) => ({
   proposePartnership: t.field({
@@ -149,12 +146,11 @@ builder.mutationFields((t) => ({
     description: 'orgA proposes a partnership to orgB. Until orgB confirms, only the two sides see it.',
     args: { input: t.arg({ type: ProposePartnershipInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds(
-        { orgAId: String(input.orgAId), orgBId: String(input.orgBId) },
-        { orgAId: 'Organization', orgBId: 'Organization' }
+      return propose.withIds(
+        { orgAId: input.orgAId, orgBId: input.orgBId },
+        { orgAId: 'Organization', orgBId: 'Organization' },
+        (ids) => proposePartnership(ctx.viewer, { ...withoutNulls(input), ...ids })
       );
-      if (errors.length > 0) return validationError(errors);
-      return propose.toResult(await proposePartnership(ctx.viewer, { ...withoutNulls(input), ...ids }));
     }
   }),
   confirmPartnership: t.field({
@@ -162,9 +158,7 @@ builder.mutationFields((t) => ({
     description: 'The invited side (orgB) accepts a proposed partnership.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Partnership' });
-      if (errors.length > 0) return validationError(errors);
-      return confirm.toResult(await confirmPartnership(ctx.viewer, ids));
+      return confirm.withIds({ id }, { id: 'Partnership' }, (ids) => confirmPartnership(ctx.viewer, ids));
     }
   }),
   declinePartnership: t.field({
@@ -172,9 +166,7 @@ builder.mutationFields((t) => ({
     description: 'The invited side (orgB) turns a proposed partnership down.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Partnership' });
-      if (errors.length > 0) return validationError(errors);
-      return decline.toResult(await declinePartnership(ctx.viewer, ids));
+      return decline.withIds({ id }, { id: 'Partnership' }, (ids) => declinePartnership(ctx.viewer, ids));
     }
   }),
   withdrawPartnership: t.field({
@@ -182,9 +174,7 @@ builder.mutationFields((t) => ({
     description: 'The proposing side (orgA) takes back a proposal that is still PROPOSED and has not expired.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, { id }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(id) }, { id: 'Partnership' });
-      if (errors.length > 0) return validationError(errors);
-      return withdraw.toResult(await withdrawPartnership(ctx.viewer, ids));
+      return withdraw.withIds({ id }, { id: 'Partnership' }, (ids) => withdrawPartnership(ctx.viewer, ids));
     }
   }),
   endPartnership: t.field({
@@ -192,9 +182,9 @@ builder.mutationFields((t) => ({
     description: 'Either side ends a confirmed partnership.',
     args: { input: t.arg({ type: EndPartnershipInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Partnership' });
-      if (errors.length > 0) return validationError(errors);
-      return end.toResult(await endPartnership(ctx.viewer, { id: ids.id, endDate: input.endDate }));
+      return end.withIds({ id: input.id }, { id: 'Partnership' }, (ids) =>
+        endPartnership(ctx.viewer, { id: ids.id, endDate: input.endDate })
+      );
     }
   }),
   setPartnershipVisibility: t.field({
@@ -205,10 +195,8 @@ builder.mutationFields((t) => ({
       'Partners, paths, recommendations and analytics (cached ones too) reflect it when this returns.',
     args: { input: t.arg({ type: SetPartnershipVisibilityInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const { ids, errors } = decodeIds({ id: String(input.id) }, { id: 'Partnership' });
-      if (errors.length > 0) return validationError(errors);
-      return setVisibility.toResult(
-        await setPartnershipVisibility(ctx.viewer, { id: ids.id, visibility: input.visibility })
+      return setVisibility.withIds({ id: input.id }, { id: 'Partnership' }, (ids) =>
+        setPartnershipVisibility(ctx.viewer, { id: ids.id, visibility: input.visibility })
       );
     }
   })

@@ -3,27 +3,17 @@
  * the URL, and one click from a gap row to the directory filtered to that theme and country, with as many
  * organisations there as the row counts. The export carries every gap, not only the page's.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { SCREENSHOT_DIR, expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
 
-let browser: BrowserSession;
+const browser = useBrowserSession();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // The first request computes the coverage matrix (cached afterwards); on a busy machine that alone can take
   // longer than a page load may, so it is done here, with time to spare, and not inside the first test.
   await browser.page.request.get('/dashboard/export/heatmap.csv', { timeout: 180_000 });
 }, 200_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
 
 const gapTable = (page: Page) => page.getByRole('table', { name: /Gaps, most severe first/ });
 

@@ -2,11 +2,11 @@
  * The funder dashboard as anyone sees it: anonymous (public level), in German, without JavaScript, with bad
  * filters, and the heatmap's theme hierarchy. The analyst's journey is tests/e2e/journey-funder-gap.e2e.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DESKTOP, MOBILE, expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { DESKTOP, MOBILE, expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
 
-let browser: BrowserSession;
+const browser = useBrowserSession();
 
 /**
  * The page itself never scrolls sideways (only the tables inside their regions do), at desktop and phone width;
@@ -31,19 +31,6 @@ async function expectNoPageOverflow(page: Page): Promise<void> {
     if (before) await page.setViewportSize(before);
   }
 }
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
 
 describe('dashboard for an anonymous visitor', () => {
   it('shows the heatmap, map, gap list and network figures at the public level', async () => {

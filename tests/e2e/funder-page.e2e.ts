@@ -6,23 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, gotoHydrated, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { api } from './fixtures';
 
 interface Funding {
   grantCount: number;
   byYear: { year: number; grantCount: number }[];
   byTheme: { theme: { slug: string } }[];
   granteePartnerShare: { granteeCount: number; partneringGranteeCount: number; share: number | null };
-}
-
-async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(new URL('/graphql', inject('baseUrl')), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables })
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (!body.data || body.errors) throw new Error(`API: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 let browser: BrowserSession;

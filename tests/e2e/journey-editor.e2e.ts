@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
-import { signIn } from './fixtures';
+import { escapeRegExp, organizationWithoutPartnership, signIn } from './fixtures';
 
 const browser = useBrowserSession();
 
@@ -204,32 +204,13 @@ describe('journey: an editor fixes an invalid value', () => {
     const { page } = browser;
     await signIn(page, 'editor');
     const mine = await managedOrganization(page);
-    const known = await page.request.post('/graphql', {
-      data: {
-        query: `query($slug: String!) {
-          organization(slug: $slug) { partnerships(first: 100) { nodes { orgA { id } orgB { id } } } }
-          organizations(first: 60) { nodes { id slug name } }
-        }`,
-        variables: { slug: mine.slug }
-      }
-    });
-    const answer = (await known.json()) as {
-      data: {
-        organization: { partnerships: { nodes: { orgA: { id: string }; orgB: { id: string } }[] } };
-        organizations: { nodes: { id: string; slug: string; name: string }[] };
-      };
-    };
-    const related = new Set(answer.data.organization.partnerships.nodes.flatMap((p) => [p.orgA.id, p.orgB.id]));
-    const partner = answer.data.organizations.nodes.find((o) => o.id !== mine.id && !related.has(o.id))!;
-    expect(partner, 'an organisation the editor has no partnership with').toBeDefined();
+    const partner = await organizationWithoutPartnership(page, mine, 'start');
 
     await page.goto(`/organizations/${mine.slug}/partnerships/new`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Propose a partnership');
     await page.getByRole('searchbox', { name: 'Find the other organisation' }).fill(partner.name);
     await Promise.all([page.waitForURL(/\?q=/), page.getByRole('button', { name: 'Search' }).click()]);
-    await page
-      .getByRole('radio', { name: new RegExp(`^${partner.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
-      .check();
+    await page.getByRole('radio', { name: new RegExp(`^${escapeRegExp(partner.name)}`) }).check();
     await page.getByLabel('Kind of partnership').selectOption('COALITION');
     const title = `E2E coalition ${Date.now()}`;
     await page.getByLabel('Title').fill(title);

@@ -6,28 +6,18 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, screenshot, type BrowserSession } from './browser';
-import { signIn } from './fixtures';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
+import { escapeRegExp, signIn } from './fixtures';
 
-let browser: BrowserSession;
+const browser = useBrowserSession();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   // The analyst's first dashboard request computes the members-level coverage matrix (cached afterwards); on a
   // busy machine that can take longer than a page load may, so it is done here with time to spare.
   await signIn(browser.page, 'analyst');
   await browser.page.request.get('/dashboard/export/heatmap.csv', { timeout: 180_000 });
 }, 200_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
-});
 
 const THIS_YEAR = new Date().getUTCFullYear();
 const FROM = THIS_YEAR - 6;
@@ -95,8 +85,9 @@ describe('journey: a funder finds a gap and exports it', () => {
       measure: 'money'
     });
     expect(await page.getByRole('heading', { level: 2, name: `Grants by ${funderName}` }).isVisible()).toBe(true);
-    const escaped = funderName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const heatmap = page.getByRole('table', { name: new RegExp(`Grant money per theme .* — ${escaped}`) });
+    const heatmap = page.getByRole('table', {
+      name: new RegExp(`Grant money per theme .* — ${escapeRegExp(funderName)}`)
+    });
     expect(await heatmap.isVisible()).toBe(true);
     await screenshot(page, 'journey-funder-gap-2-filtered');
 

@@ -3,36 +3,19 @@
  * the inbox (header badge) and gets the mail, received by a real SMTP server listening on the app's SMTP_URL → the
  * other side confirms → the proposer is notified in their inbox.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestSmtpServer, type TestSmtpServer } from '../setup/smtp-server';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
-import { E2E_USERS, myOrganization, signIn } from './fixtures';
+import { E2E_USERS } from './accounts';
+import { useAppMailbox, chooseProposalPartner, editorAndPartner, signIn } from './fixtures';
 
 const browser = useBrowserSession();
-let smtp: TestSmtpServer;
-
-beforeAll(async () => {
-  smtp = await startTestSmtpServer(inject('smtpPort'));
-});
-afterAll(async () => {
-  await smtp.stop();
-});
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const smtp = useAppMailbox();
 
 describe('the inbox', () => {
   it('carries a proposal to the other side (and its mail), then the confirmation back to the proposer', async () => {
     const { page } = browser;
-    await signIn(page, 'partner');
-    const partner = await myOrganization(page);
-    await browser.context.clearCookies();
-
-    await signIn(page, 'editor');
-    const mine = await myOrganization(page);
-    await page.goto(`/organizations/${mine.slug}/partnerships/new`);
-    await page.getByRole('searchbox', { name: 'Find the other organisation' }).fill(partner.name);
-    await Promise.all([page.waitForURL(/\?q=/), page.getByRole('button', { name: 'Search' }).click()]);
-    await page.getByRole('radio', { name: new RegExp(`^${escape(partner.name)}`) }).check();
+    const { mine, partner } = await editorAndPartner(page);
+    await chooseProposalPartner(page, mine, partner);
     await page.getByLabel('Kind of partnership').selectOption('INFORMAL');
     const message = `Inbox journey ${Date.now()}: shall we run a joint helpdesk?`;
     await page.getByLabel('Message to the other organisation').fill(message);

@@ -4,20 +4,13 @@
  * details. Then the other way round: a request declined, and the asker sees only "Not now".
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestSmtpServer, type TestSmtpServer } from '../setup/smtp-server';
+import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
-import { E2E_USERS, myOrganization, signIn, type Org } from './fixtures';
+import { E2E_USERS } from './accounts';
+import { useAppMailbox, editorAndPartner, signIn, type Org } from './fixtures';
 
 const browser = useBrowserSession();
-let smtp: TestSmtpServer;
-
-beforeAll(async () => {
-  smtp = await startTestSmtpServer(inject('smtpPort'));
-});
-afterAll(async () => {
-  await smtp.stop();
-});
+const smtp = useAppMailbox();
 
 /** Fills and sends the form on the asked organisation's page; lands on the inbox with the request listed. */
 async function askForIntroduction(page: Page, to: Org, message: string): Promise<void> {
@@ -39,13 +32,8 @@ async function askForIntroduction(page: Page, to: Org, message: string): Promise
 describe('introductions', () => {
   it('a request accepted exchanges contact details; a request declined reads only "Not now"', async () => {
     const { page } = browser;
-    await signIn(page, 'partner');
-    const partner = await myOrganization(page);
-    await browser.context.clearCookies();
-
     // The editor asks to meet the partner's organisation.
-    await signIn(page, 'editor');
-    const mine = await myOrganization(page);
+    const { mine, partner } = await editorAndPartner(page);
     const message = `Introduction journey ${Date.now()}: could we compare our helpdesks?`;
     await askForIntroduction(page, partner, message);
     const asked = page.getByTestId('introductions-asked').getByTestId('introduction').first();

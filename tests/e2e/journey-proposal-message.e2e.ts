@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
-import { signIn } from './fixtures';
+import { chooseProposalPartner, organizationWithoutPartnership, signIn } from './fixtures';
 
 const browser = useBrowserSession();
 
@@ -22,28 +22,8 @@ async function sides(page: Page): Promise<{ mine: Org; partner: Org }> {
   });
   const mine = ((await me.json()) as { data: { me: { memberships: { status: string; organization: Org }[] } } }).data.me
     .memberships[0]!.organization;
-  const known = await page.request.post('/graphql', {
-    data: {
-      query: `query($slug: String!) {
-        organization(slug: $slug) { partnerships(first: 100) { nodes { orgA { id } orgB { id } } } }
-        organizations(first: 60) { nodes { id slug name } }
-      }`,
-      variables: { slug: mine.slug }
-    }
-  });
-  const answer = (await known.json()) as {
-    data: {
-      organization: { partnerships: { nodes: { orgA: { id: string }; orgB: { id: string } }[] } };
-      organizations: { nodes: Org[] };
-    };
-  };
-  const related = new Set(answer.data.organization.partnerships.nodes.flatMap((p) => [p.orgA.id, p.orgB.id]));
-  const partner = [...answer.data.organizations.nodes].reverse().find((o) => o.id !== mine.id && !related.has(o.id));
-  expect(partner, 'an organisation the editor has no partnership with').toBeDefined();
-  return { mine, partner: partner! };
+  return { mine, partner: await organizationWithoutPartnership(page, mine, 'end') };
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe('a proposal with a message', () => {
   it('is read by the other side and withdrawn by the proposer', async () => {
@@ -51,10 +31,7 @@ describe('a proposal with a message', () => {
     await signIn(page, 'editor');
     const { mine, partner } = await sides(page);
 
-    await page.goto(`/organizations/${mine.slug}/partnerships/new`);
-    await page.getByRole('searchbox', { name: 'Find the other organisation' }).fill(partner.name);
-    await Promise.all([page.waitForURL(/\?q=/), page.getByRole('button', { name: 'Search' }).click()]);
-    await page.getByRole('radio', { name: new RegExp(`^${escape(partner.name)}`) }).check();
+    await chooseProposalPartner(page, mine, partner);
     await page.getByLabel('Kind of partnership').selectOption('INFORMAL');
     const title = `E2E message ${Date.now()}`;
     const message = `Hello from ${mine.name}: shall we share our legal helpdesk schedules?`;

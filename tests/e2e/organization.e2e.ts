@@ -3,25 +3,15 @@
  * network view drawn by sigma (WebGL); "How are we connected?" as a plain GET form; German; phone width; axe.
  * The organisations come from the demo dataset through the public API, so the test follows the data, not names.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectNoAxeViolations, launchBrowser, MOBILE, screenshot, type BrowserSession } from './browser';
+import { expectNoAxeViolations, launchBrowser, MOBILE, screenshot, useBrowserSession } from './browser';
+import { api } from './fixtures';
 
 interface OrgRef {
   id: string;
   slug: string;
   name: string;
-}
-
-async function api<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(new URL('/graphql', inject('baseUrl')), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables })
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
-  if (!body.data || body.errors) throw new Error(`API: ${JSON.stringify(body.errors)}`);
-  return body.data;
 }
 
 /** The best-connected organisation, one of its partners, and an organisation two partnerships away. */
@@ -75,22 +65,15 @@ async function drawnColours(page: Page): Promise<{ focus: number; partner: numbe
   }, png.toString('base64'));
 }
 
-let browser: BrowserSession;
+const browser = useBrowserSession();
 let orgs: Awaited<ReturnType<typeof pickOrganizations>>;
 const pathOf = (org: OrgRef) => `/organizations/${org.slug}`;
 
 beforeAll(async () => {
   orgs = await pickOrganizations();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 beforeEach(async () => {
-  browser.errors.length = 0;
-  await browser.context.clearCookies();
   await browser.page.setViewportSize({ width: 1280, height: 800 });
 });
 

@@ -11,26 +11,16 @@ import { getDb } from '../../src/lib/server/platform/db';
 import { invalidateLevels } from '../../src/lib/server/analytics/cache';
 import { MatrixComputation } from '../../src/lib/server/analytics/service';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
+import { COVERAGE_THEMES, createCoverageOrganization, coverageOrgArbitrary } from '../factories/coverage-orgs';
 import { executeOk } from '../factories/graphql';
-import { createOrganization } from '../factories/organizations';
+import { admin } from '../factories/viewers';
+import { anonymous } from '../../src/lib/server/access/viewer';
 
 const db = getDb();
-const anonymous: Viewer = { kind: 'anonymous' };
-const admin: Viewer = { kind: 'user', userId: 'admin', role: 'ADMIN', organizationIds: [] };
 
-// A parent and its sub-theme (an organisation on the sub-theme counts in both), and two unrelated themes.
-const THEMES = ['health', 'mental-health-trauma', 'alternatives-to-detention', 'housing'];
+const THEMES = COVERAGE_THEMES;
 const COUNTRIES = ['GR', 'BG', 'IT', 'CY'];
-
-const orgArb = fc.record({
-  themes: fc.subarray(
-    THEMES.filter((t) => t !== 'health'),
-    { minLength: 1 }
-  ),
-  countries: fc.subarray(COUNTRIES, { minLength: 0, maxLength: 2 }),
-  hq: fc.option(fc.constantFrom(...COUNTRIES), { nil: null }),
-  archived: fc.boolean()
-});
+const orgArb = coverageOrgArbitrary(COUNTRIES, 2);
 
 interface Cell {
   themeSlug: string;
@@ -94,12 +84,7 @@ describe('gap list and heatmap against the directory (generated organisations)',
     await fc.assert(
       fc.asyncProperty(fc.array(orgArb, { minLength: 1, maxLength: 6 }), async (orgs) => {
         for (const org of orgs) {
-          await createOrganization(db, {
-            themeSlugs: org.themes,
-            countryCodes: org.countries,
-            ...(org.hq && { hqCountryCode: org.hq }),
-            ...(org.archived && { archivedAt: new Date() })
-          });
+          await createCoverageOrganization(db, org);
         }
         await drainOutbox();
         // Creating organisations does not invalidate the precomputed matrix; a refresh would. Here: drop it.

@@ -25,19 +25,13 @@ import {
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createGrant } from '../factories/grants';
 import { createOrganization, createPartnership } from '../factories/organizations';
+import { admin, memberOf } from '../factories/viewers';
+import { anonymous } from '../../src/lib/server/access/viewer';
 
 const db = getDb();
 type Org = Awaited<ReturnType<typeof createOrganization>>;
 let a1: Org, a2: Org, b1: Org, b2: Org, b3: Org, d1: Org, bridge: Org, c1: Org, secret: Org, funder: Org;
 
-const anonymous: Viewer = { kind: 'anonymous' };
-const memberOf = (org: { id: string }): Viewer => ({
-  kind: 'user',
-  userId: `user-${org.id}`,
-  role: 'MEMBER',
-  organizationIds: [org.id]
-});
-const admin: Viewer = { kind: 'user', userId: 'admin', role: 'ADMIN', organizationIds: [] };
 const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 async function triangle(theme: string, country: string, prefix: string, startDate: Date) {

@@ -3,7 +3,7 @@
  * one hour, single use, other sessions ended), sign-up by invitation, claiming an organisation (request →
  * approve/reject) and the audit log that records each step, readable by admins only.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inviteFirstAdmin } from '../../src/lib/server/auth/bootstrap';
 import { acceptInvitation, findInvitation, inviteUser } from '../../src/lib/server/auth/invitations';
 import { login } from '../../src/lib/server/auth/login';
@@ -14,22 +14,15 @@ import { sha256Hex } from '../../src/lib/server/auth/secrets';
 import { createSession, validateSession } from '../../src/lib/server/auth/sessions';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
-import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
-import { linkIn, MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
+import { linkIn } from '../../src/lib/server/mail/memory-mailer';
 import { execute, executeOk, globalId } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
 import { createUser } from '../factories/users';
+import { useMemoryMailer } from '../factories/mailer';
 
 const db = getDb();
 const ORIGIN = 'https://atlas.example.org';
-const mailer = new MemoryMailer();
-let previousMailer: Mailer;
-beforeAll(() => {
-  previousMailer = setMailer(mailer);
-});
-afterAll(() => {
-  setMailer(previousMailer);
-});
+const mailer = useMemoryMailer();
 
 async function viewerOf(userId: string): Promise<Extract<Viewer, { kind: 'user' }>> {
   const { token } = await createSession(userId);

@@ -2,7 +2,7 @@
  * Issue 14, findings 3–5: what a password reset ends (sessions and API tokens), login throttling per account and
  * per IP address, and reset/login forms that do the same work whether or not the address has an account.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { authenticateApiToken } from '../../src/lib/server/auth/api-tokens';
 import { login } from '../../src/lib/server/auth/login';
 import { accountDelaySeconds } from '../../src/lib/server/auth/login-throttle';
@@ -11,20 +11,13 @@ import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { getDb, withQueryCounter } from '../../src/lib/server/platform/db';
 import { env } from '../../src/lib/server/env';
 import { RATE_LIMIT_SCHEMA } from '../../src/lib/server/security/rate-limit-store';
-import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
-import { linkIn, MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
+import { linkIn } from '../../src/lib/server/mail/memory-mailer';
 import { createApiTokenFor, createUser } from '../factories/users';
+import { useMemoryMailer } from '../factories/mailer';
 
 const db = getDb();
 const ORIGIN = 'https://atlas.example.org';
-const mailer = new MemoryMailer();
-let previousMailer: Mailer;
-beforeAll(() => {
-  previousMailer = setMailer(mailer);
-});
-afterAll(() => {
-  setMailer(previousMailer);
-});
+const mailer = useMemoryMailer();
 
 async function resetLinkFor(email: string): Promise<string> {
   await expect.poll(() => mailer.sent.filter((m) => m.to === email).length, { timeout: 15_000 }).toBeGreaterThan(0);

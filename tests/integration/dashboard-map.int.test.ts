@@ -10,26 +10,22 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { load as dashboardLoad } from '../../src/routes/dashboard/+page.server';
+import {
+  COVERAGE_THEMES,
+  createCoverageOrganization,
+  coverageOrgArbitrary,
+  type CoverageOrg
+} from '../factories/coverage-orgs';
 import { executeOk } from '../factories/graphql';
 import { createOrganization, createPartnership } from '../factories/organizations';
 import { pageFetch } from '../factories/page-fetch';
 
 const db = getDb();
 
-// A parent and its sub-theme (an organisation on the sub-theme counts for the parent), and two unrelated themes.
-const THEMES = ['health', 'mental-health-trauma', 'alternatives-to-detention', 'housing'];
+const THEMES = COVERAGE_THEMES;
 const COUNTRIES = ['GR', 'BG', 'IT', 'CY', 'PT'];
-
-const orgArb = fc.record({
-  themes: fc.subarray(
-    THEMES.filter((t) => t !== 'health'),
-    { minLength: 1 }
-  ),
-  countries: fc.subarray(COUNTRIES, { minLength: 0, maxLength: 3 }),
-  hq: fc.option(fc.constantFrom(...COUNTRIES), { nil: null }),
-  archived: fc.boolean()
-});
-type GeneratedOrg = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
+const orgArb = coverageOrgArbitrary(COUNTRIES, 3);
+type GeneratedOrg = CoverageOrg;
 
 interface MapPage {
   map: { theme: { slug: string } | null; figures: { country: { code: string }; organizations: number }[] };
@@ -85,12 +81,7 @@ describe('dashboard map: distinct organisations per country, scoped to the data'
     await fc.assert(
       fc.asyncProperty(fc.array(orgArb, { minLength: 1, maxLength: 5 }), async (orgs) => {
         for (const org of orgs) {
-          await createOrganization(db, {
-            themeSlugs: org.themes,
-            countryCodes: org.countries,
-            ...(org.hq && { hqCountryCode: org.hq }),
-            ...(org.archived && { archivedAt: new Date() })
-          });
+          await createCoverageOrganization(db, org);
           everyRun.push(org);
         }
         await drainOutbox();

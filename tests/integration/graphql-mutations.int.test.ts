@@ -11,25 +11,25 @@ import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';
 import { createNetwork } from '../factories/networks';
 import { createOrganization } from '../factories/organizations';
+import { decidePartnership } from '../factories/partnership-mutations';
+import { rowCounts } from '../factories/row-counts';
 
 const db = getDb();
 let alpha: string, beta: string, funder: string;
 let alphaEditor: Viewer, betaEditor: Viewer, funderEditor: Viewer, stranger: Viewer, admin: Viewer;
 
 /** Row counts of everything a mutation may write: a failed mutation must leave all of them unchanged. */
-async function counts() {
-  const [organizations, partnerships, memberships, grants, audit, outbox, themes, countries] = await Promise.all([
-    db.organization.count(),
-    db.partnership.count(),
-    db.networkMembership.count(),
-    db.grant.count(),
-    db.auditLog.count(),
-    db.outbox.count(),
-    db.organizationTheme.count(),
-    db.organizationCountry.count()
+const counts = () =>
+  rowCounts(db, [
+    'organization',
+    'partnership',
+    'networkMembership',
+    'grant',
+    'auditLog',
+    'outbox',
+    'organizationTheme',
+    'organizationCountry'
   ]);
-  return { organizations, partnerships, memberships, grants, audit, outbox, themes, countries };
-}
 
 async function graphPartners(id: string): Promise<string[]> {
   return readTx(async (tx) => {
@@ -268,15 +268,6 @@ const PROPOSE = `
       ... on NotFoundError { field }
     }
   }`;
-const DECIDE = (name: string) => `
-  mutation($id: ID!) {
-    ${name}(id: $id) {
-      __typename
-      ... on MutationError { message }
-      ... on ValidationError { fieldErrors { field message } }
-      ... on ${name[0].toUpperCase()}${name.slice(1)}Success { partnership { status } }
-    }
-  }`;
 const END = `
   mutation($input: EndPartnershipInput!) {
     endPartnership(input: $input) {
@@ -366,12 +357,12 @@ describe('partnership lifecycle', () => {
   });
 
   it('lets only orgB confirm; then both see each other as partners', async () => {
-    const byProposer = await executeOk(DECIDE('confirmPartnership'), { id: partnershipId }, alphaEditor);
+    const byProposer = await executeOk(decidePartnership('confirmPartnership'), { id: partnershipId }, alphaEditor);
     expect(byProposer.confirmPartnership.__typename).toBe('ForbiddenError');
-    const byStranger = await executeOk(DECIDE('confirmPartnership'), { id: partnershipId }, stranger);
+    const byStranger = await executeOk(decidePartnership('confirmPartnership'), { id: partnershipId }, stranger);
     expect(byStranger.confirmPartnership.__typename).toBe('NotFoundError'); // a proposal is invisible to others
 
-    const data = await executeOk(DECIDE('confirmPartnership'), { id: partnershipId }, betaEditor);
+    const data = await executeOk(decidePartnership('confirmPartnership'), { id: partnershipId }, betaEditor);
     expect(data.confirmPartnership).toEqual({
       __typename: 'ConfirmPartnershipSuccess',
       partnership: { status: 'CONFIRMED' }
@@ -387,7 +378,7 @@ describe('partnership lifecycle', () => {
   });
 
   it('refuses to confirm or decline twice, naming the id', async () => {
-    const again = await executeOk(DECIDE('declinePartnership'), { id: partnershipId }, betaEditor);
+    const again = await executeOk(decidePartnership('declinePartnership'), { id: partnershipId }, betaEditor);
     expect(again.declinePartnership.__typename).toBe('ValidationError');
     expect(again.declinePartnership.fieldErrors[0]).toEqual({
       field: 'id',
@@ -417,7 +408,7 @@ describe('partnership lifecycle', () => {
       betaEditor
     );
     const id = proposal.proposePartnership.partnership.id;
-    const data = await executeOk(DECIDE('declinePartnership'), { id }, alphaEditor);
+    const data = await executeOk(decidePartnership('declinePartnership'), { id }, alphaEditor);
     expect(data.declinePartnership.partnership.status).toBe('DECLINED');
     const projected = await readTx((tx) =>
       tx.run(`MATCH ()-[r:PARTNERS_WITH {kind: 'INFORMAL'}]->() RETURN r.status AS s`)

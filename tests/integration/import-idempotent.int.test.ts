@@ -10,24 +10,22 @@ import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { generateDataset, toCsv } from '../../tools/seed/generator';
+import { rowCounts } from '../factories/row-counts';
 
 const db = getDb();
 const dataset = generateDataset({ orgs: 150, seed: 11 });
 
-async function counts() {
-  const [organizations, orgThemes, partnerships, partnershipThemes, networks, memberships, grants, grantCountries] =
-    await Promise.all([
-      db.organization.count(),
-      db.organizationTheme.count(),
-      db.partnership.count(),
-      db.partnershipTheme.count(),
-      db.network.count(),
-      db.networkMembership.count(),
-      db.grant.count(),
-      db.grantCountry.count()
-    ]);
-  return { organizations, orgThemes, partnerships, partnershipThemes, networks, memberships, grants, grantCountries };
-}
+const counts = () =>
+  rowCounts(db, [
+    'organization',
+    'organizationTheme',
+    'partnership',
+    'partnershipTheme',
+    'network',
+    'networkMembership',
+    'grant',
+    'grantCountry'
+  ]);
 
 async function importAll() {
   const reports = [];
@@ -48,8 +46,8 @@ describe('re-importing', () => {
     const first = await importAll();
     expect(first.map((r) => r.counts.created)).toEqual(IMPORT_ORDER.map((kind) => dataset[kind].length));
     const afterFirst = await counts();
-    expect(afterFirst.organizations).toBe(dataset.organizations.length);
-    expect(afterFirst.partnerships).toBe(dataset.partnerships.length);
+    expect(afterFirst.organization).toBe(dataset.organizations.length);
+    expect(afterFirst.partnership).toBe(dataset.partnerships.length);
 
     const second = await importAll();
     expect(second.map((r) => r.counts.created)).toEqual([0, 0, 0, 0, 0]);

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/platform/db';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import type { ImportKind } from '../../src/lib/server/imports/columns';
+import { rowCounts } from '../factories/row-counts';
 
 const db = getDb();
 
@@ -14,40 +15,18 @@ const PARTNERSHIP_HEADER = 'external_id,org_a,org_b,kind,status,start_date,end_d
 const GRANT_HEADER =
   'Identifier,Title,Currency,Amount Awarded,Award Date,Recipient Org:Identifier,Funding Org:Identifier,Planned Dates:Start Date,Planned Dates:End Date';
 
-async function tableCounts() {
-  const [
-    organizations,
-    orgThemes,
-    orgCountries,
-    partnerships,
-    partnershipThemes,
-    networks,
-    memberships,
-    grants,
-    outbox
-  ] = await Promise.all([
-    db.organization.count(),
-    db.organizationTheme.count(),
-    db.organizationCountry.count(),
-    db.partnership.count(),
-    db.partnershipTheme.count(),
-    db.network.count(),
-    db.networkMembership.count(),
-    db.grant.count(),
-    db.outbox.count()
+const tableCounts = () =>
+  rowCounts(db, [
+    'organization',
+    'organizationTheme',
+    'organizationCountry',
+    'partnership',
+    'partnershipTheme',
+    'network',
+    'networkMembership',
+    'grant',
+    'outbox'
   ]);
-  return {
-    organizations,
-    orgThemes,
-    orgCountries,
-    partnerships,
-    partnershipThemes,
-    networks,
-    memberships,
-    grants,
-    outbox
-  };
-}
 
 /** Imports `text` (or raw bytes) and asserts it was rejected without any table changing; returns the report. */
 async function rejected(kind: ImportKind, text: string | Uint8Array, options: { maxBytes?: number } = {}) {

@@ -4,20 +4,18 @@
  * exchanges, what a decline tells the asker (only "not now", like a lapse), the typed errors naming the field,
  * the spam limits, the report-abuse action and the admins' list of reports.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { env } from '../../src/lib/server/env';
 import { listAbuseReports } from '../../src/lib/server/introductions/queries';
-import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
-import { MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
+import { useMemoryMailer } from '../factories/mailer';
 
 const db = getDb();
-const mailer = new MemoryMailer();
-let previousMailer: Mailer;
+const mailer = useMemoryMailer();
 type Member = Extract<Viewer, { kind: 'user' }>;
 
 const RESULT = `__typename
@@ -66,7 +64,6 @@ let orgA: string, orgB: string, orgC: string, empty: string;
 let asker: Member, otherA: Member, memberB: Member, otherB: Member, memberC: Member, outsider: Member, admin: Member;
 
 beforeAll(async () => {
-  previousMailer = setMailer(mailer);
   orgA = (await createOrganization(db, { name: 'Intro Asker Org', contactEmail: 'office@asker.example' })).id;
   orgB = (
     await createOrganization(db, {
@@ -84,10 +81,6 @@ beforeAll(async () => {
   memberC = await createViewer(db, { organizationIds: [orgC] });
   outsider = await createViewer(db, {});
   admin = await createViewer(db, { role: 'ADMIN' });
-});
-
-afterAll(() => {
-  setMailer(previousMailer);
 });
 
 describe('requestIntroduction refuses bad input, naming the field, and writes nothing', () => {

@@ -20,9 +20,8 @@ import {
 } from '../../src/lib/server/analytics/cache';
 import { computeNetworkStructure, type NetworkStructure } from '../../src/lib/server/analytics/network-structure';
 import { getBrokers, NetworkStructureComputation } from '../../src/lib/server/analytics/service';
-import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer, executeOk, globalId } from '../factories/graphql';
-import { createOrganization, createPartnership } from '../factories/organizations';
+import { createBrokerChain } from '../factories/broker-chain';
 
 const db = getDb();
 
@@ -42,12 +41,7 @@ const brokerNames = (structure: NetworkStructure) => structure.brokers.map((b) =
 describe('a computation overtaken by a visibility change', () => {
   it('does not cache what the level can no longer see, and its own caller gets the recomputed result', async () => {
     // Xeno ── Yarrow ── Zinnia, all PUBLIC: Yarrow brokers between the two only through Xeno ── Yarrow.
-    const x = await createOrganization(db, { name: 'Xeno' });
-    const y = await createOrganization(db, { name: 'Yarrow' });
-    const z = await createOrganization(db, { name: 'Zinnia' });
-    const xy = await createPartnership(db, x, y, { visibility: 'PUBLIC' });
-    await createPartnership(db, y, z, { visibility: 'PUBLIC' });
-    await drainOutbox();
+    const { x, xy } = await createBrokerChain(db);
     const sideX: Viewer = await createViewer(db, { organizationIds: [x.id] });
 
     // The public level's network structure, computed by a reader that is held after reading the graph.

@@ -11,6 +11,7 @@ import type { PartnershipStatus, Visibility } from '../../src/lib/server/db/gene
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';
 import { createOrganization, createPartnership } from '../factories/organizations';
+import { createBrokerChain } from '../factories/broker-chain';
 
 const db = getDb();
 
@@ -201,12 +202,7 @@ describe('the graph reflects it when the mutation returns', () => {
 
   it("a partnership made private leaves an unrelated viewer's partners, paths, recommendation reasons and analytics", async () => {
     // Xeno ── Yarrow ── Zinnia, all PUBLIC; Yarrow is the broker, Zinnia a partner of Xeno's partner.
-    const x = await createOrganization(db, { name: 'Xeno' });
-    const y = await createOrganization(db, { name: 'Yarrow' });
-    const z = await createOrganization(db, { name: 'Zinnia' });
-    const xy = await createPartnership(db, x, y, { visibility: 'PUBLIC' });
-    await createPartnership(db, y, z, { visibility: 'PUBLIC' });
-    await drainOutbox();
+    const { x, z, xy } = await createBrokerChain(db);
     const sideX = await createViewer(db, { organizationIds: [x.id] });
     const stranger = await createViewer(db, {
       organizationIds: [(await createOrganization(db, { name: 'Elsewhere' })).id]

@@ -4,24 +4,22 @@
  * prefilled into the request — and so the inbox entry and the mail of the asked side — must not. And a declined
  * request tells nobody but the asked side who declined and when: per viewer, `introduction(id)` and the inboxes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { answerIntroduction } from '../../src/lib/server/introductions/answer';
 import { recommendedReason } from '../../src/lib/server/introductions/reason';
 import { requestIntroduction } from '../../src/lib/server/introductions/request';
-import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
-import { MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
 import { recommendPartners } from '../../src/lib/server/matchmaking/recommend';
 import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { anonymous } from '../../src/lib/server/access/viewer';
 import { createViewer, executeOk, globalId } from '../factories/graphql';
 import { createOrganization, createPartnership } from '../factories/organizations';
+import { useMemoryMailer } from '../factories/mailer';
 
 const db = getDb();
-const mailer = new MemoryMailer();
-let previousMailer: Mailer;
+const mailer = useMemoryMailer();
 type Member = Extract<Viewer, { kind: 'user' }>;
 
 const PRIVATE_PARTNER = 'Leak Secret Partner';
@@ -41,7 +39,6 @@ let introductionId: string;
 let reason: string | null;
 
 beforeAll(async () => {
-  previousMailer = setMailer(mailer);
   orgA = (await createOrganization(db, { name: 'Leak Asker' })).id;
   orgB = (await createOrganization(db, { name: 'Leak Asked' })).id;
   orgX = (await createOrganization(db, { name: PRIVATE_PARTNER })).id;
@@ -58,10 +55,6 @@ beforeAll(async () => {
   outsider = await createViewer(db, {});
   analyst = await createViewer(db, { role: 'FUNDER_ANALYST' });
   admin = await createViewer(db, { role: 'ADMIN' });
-});
-
-afterAll(() => {
-  setMailer(previousMailer);
 });
 
 describe('the prefilled reason never names a private partnership', () => {

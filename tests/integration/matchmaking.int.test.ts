@@ -11,7 +11,6 @@
  *   newbie, delta                 no partnerships
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
 import { proposeCoalition } from '../../src/lib/server/matchmaking/coalition';
 import { connectionPaths } from '../../src/lib/server/matchmaking/paths';
@@ -19,20 +18,13 @@ import { recommendPartners, type Recommendation } from '../../src/lib/server/mat
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { FailureSignal } from '../../src/lib/server/validation/outcome';
 import { createOrganization, createPartnership } from '../factories/organizations';
+import { admin, memberOf } from '../factories/viewers';
+import { anonymous } from '../../src/lib/server/access/viewer';
 
 const db = getDb();
 type Org = Awaited<ReturnType<typeof createOrganization>>;
 let alpha: Org, beta: Org, gamma: Org, delta: Org, priv: Org, quentin: Org, mike: Org, zulu: Org, yankee: Org;
 let newbie: Org, pending: Org, outsider: Org;
-
-const anonymous: Viewer = { kind: 'anonymous' };
-const memberOf = (org: { id: string }): Viewer => ({
-  kind: 'user',
-  userId: `user-${org.id}`,
-  role: 'MEMBER',
-  organizationIds: [org.id]
-});
-const admin: Viewer = { kind: 'user', userId: 'admin', role: 'ADMIN', organizationIds: [] };
 
 const idsOf = (recs: Recommendation[]) => recs.map((r) => r.organization.id);
 const find = (recs: Recommendation[], org: { id: string }) => recs.find((r) => r.organization.id === org.id);

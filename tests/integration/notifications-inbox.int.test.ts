@@ -4,21 +4,19 @@
  * partnership. Through the GraphQL API (`me` is this API's viewer), services underneath, no queue running (mail
  * then goes to the mailer directly, after the answer).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { getDb } from '../../src/lib/server/platform/db';
-import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
-import { MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
 import { approveMembership, requestMembership } from '../../src/lib/server/auth/memberships';
 import { confirmPartnership, endPartnership, proposePartnership } from '../../src/lib/server/partnerships/partnerships';
 import { setPartnershipVisibility } from '../../src/lib/server/partnerships/visibility-change';
 import { createViewer, execute, executeOk } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
+import { useMemoryMailer } from '../factories/mailer';
 
 const db = getDb();
-const mailer = new MemoryMailer();
-let previousMailer: Mailer;
+const mailer = useMemoryMailer();
 
 const INBOX = `query($first: Int, $after: String) {
   me { unreadCount notifications(first: $first, after: $after) {
@@ -43,17 +41,12 @@ let proposer: Member, otherA: Member, invited: Member, outsider: Member;
 let partnershipId: string;
 
 beforeAll(async () => {
-  previousMailer = setMailer(mailer);
   orgA = (await createOrganization(db, { name: 'Inbox Proposer' })).id;
   orgB = (await createOrganization(db, { name: 'Inbox Invited' })).id;
   proposer = await createViewer(db, { organizationIds: [orgA] });
   otherA = await createViewer(db, { organizationIds: [orgA] });
   invited = await createViewer(db, { organizationIds: [orgB] });
   outsider = await createViewer(db, {});
-});
-
-afterAll(() => {
-  setMailer(previousMailer);
 });
 
 describe('a partnership’s life in the inboxes', () => {

@@ -3,20 +3,19 @@
  * that is mailed to the invited side's members; the proposer can withdraw it while pending; an unanswered one
  * expires (and cannot be confirmed afterwards, with an error that says so), whether or not the sweep has run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { getDb } from '../../src/lib/server/platform/db';
 import { readTx } from '../../src/lib/server/platform/neo4j';
-import { setMailer, type Mailer } from '../../src/lib/server/mail/mailer';
-import { MemoryMailer } from '../../src/lib/server/mail/memory-mailer';
 import { expireProposals } from '../../src/lib/server/partnerships/proposal-expiry';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
+import { useMemoryMailer } from '../factories/mailer';
+import { decidePartnership } from '../factories/partnership-mutations';
 
 const db = getDb();
-const mailer = new MemoryMailer();
-let previousMailer: Mailer;
+const mailer = useMemoryMailer();
 
 const PROPOSE = `
   mutation($input: ProposePartnershipInput!) {
@@ -24,15 +23,6 @@ const PROPOSE = `
       __typename
       ... on ProposePartnershipSuccess { partnership { id status message expiresAt invitedSideReachable } }
       ... on ValidationError { fieldErrors { field message } }
-    }
-  }`;
-const DECIDE = (name: string) => `
-  mutation($id: ID!) {
-    ${name}(id: $id) {
-      __typename
-      ... on MutationError { message }
-      ... on ValidationError { fieldErrors { field message } }
-      ... on ${name[0]!.toUpperCase()}${name.slice(1)}Success { partnership { status } }
     }
   }`;
 const READ = `query($id: ID!) { partnership(id: $id) { status message invitedSideReachable } }`;
@@ -48,7 +38,6 @@ let a: string, b: string, lonely: string;
 let sideA: Viewer, sideB: Viewer, otherB: Viewer, stranger: Viewer;
 
 beforeAll(async () => {
-  previousMailer = setMailer(mailer);
   a = (await createOrganization(db, { name: 'Proposer' })).id;
   b = (await createOrganization(db, { name: 'Invited' })).id;
   lonely = (await createOrganization(db, { name: 'Nobody Home', contactEmail: 'office@nobody.example' })).id;
@@ -56,10 +45,6 @@ beforeAll(async () => {
   sideB = await createViewer(db, { organizationIds: [b] });
   otherB = await createViewer(db, { organizationIds: [b] });
   stranger = await createViewer(db, {});
-});
-
-afterAll(() => {
-  setMailer(previousMailer);
 });
 
 /** Proposes from `a`, then waits for the background work it starts (the mail, a sweep) to finish. */
@@ -127,12 +112,12 @@ describe('a proposal with a message', () => {
   });
 
   it('can be withdrawn by the proposer only; the graph holds the new status', async () => {
-    const byInvited = await executeOk(DECIDE('withdrawPartnership'), { id }, sideB);
+    const byInvited = await executeOk(decidePartnership('withdrawPartnership'), { id }, sideB);
     expect(byInvited.withdrawPartnership.__typename).toBe('ForbiddenError');
-    const byStranger = await executeOk(DECIDE('withdrawPartnership'), { id }, stranger);
+    const byStranger = await executeOk(decidePartnership('withdrawPartnership'), { id }, stranger);
     expect(byStranger.withdrawPartnership.__typename).toBe('NotFoundError');
 
-    const done = await executeOk(DECIDE('withdrawPartnership'), { id }, sideA);
+    const done = await executeOk(decidePartnership('withdrawPartnership'), { id }, sideA);
     expect(done.withdrawPartnership).toEqual({
       __typename: 'WithdrawPartnershipSuccess',
       partnership: { status: 'WITHDRAWN' }
@@ -140,18 +125,18 @@ describe('a proposal with a message', () => {
     expect(await graphStatus(rawId(id))).toEqual(['WITHDRAWN']);
     expect(await db.auditLog.count({ where: { entityId: rawId(id), action: 'partnership.withdraw' } })).toBe(1);
 
-    const confirm = await executeOk(DECIDE('confirmPartnership'), { id }, sideB);
+    const confirm = await executeOk(decidePartnership('confirmPartnership'), { id }, sideB);
     expect(confirm.confirmPartnership.fieldErrors).toEqual([
       { field: 'id', message: 'is WITHDRAWN: only a PROPOSED partnership can be confirmed' }
     ]);
-    const again = await executeOk(DECIDE('withdrawPartnership'), { id }, sideA);
+    const again = await executeOk(decidePartnership('withdrawPartnership'), { id }, sideA);
     expect(again.withdrawPartnership.__typename).toBe('ValidationError');
   });
 
   it('frees the pair: the same kind can be proposed again after a withdrawal', async () => {
     const data = await propose(b, { message: 'Second try.' });
     expect(data.proposePartnership.__typename).toBe('ProposePartnershipSuccess');
-    await executeOk(DECIDE('withdrawPartnership'), { id: data.proposePartnership.partnership.id }, sideA);
+    await executeOk(decidePartnership('withdrawPartnership'), { id: data.proposePartnership.partnership.id }, sideA);
   });
 });
 
@@ -162,7 +147,7 @@ describe('a proposal to an organisation nobody manages', () => {
     expect(data.proposePartnership.partnership.invitedSideReachable).toBe(false);
     await settleBackgroundWork();
     expect(mailer.sent.length).toBe(sentBefore);
-    await executeOk(DECIDE('withdrawPartnership'), { id: data.proposePartnership.partnership.id }, sideA);
+    await executeOk(decidePartnership('withdrawPartnership'), { id: data.proposePartnership.partnership.id }, sideA);
   });
 });
 
@@ -176,7 +161,7 @@ describe('expiry', () => {
     await db.partnership.update({ where: { id: rawId(id) }, data: { expiresAt: past() } });
 
     expect((await executeOk(READ, { id }, sideB)).partnership.status).toBe('EXPIRED');
-    const confirm = await executeOk(DECIDE('confirmPartnership'), { id }, sideB);
+    const confirm = await executeOk(decidePartnership('confirmPartnership'), { id }, sideB);
     expect(confirm.confirmPartnership.__typename).toBe('ValidationError');
     expect(confirm.confirmPartnership.fieldErrors).toEqual([
       {
@@ -186,7 +171,7 @@ describe('expiry', () => {
         )
       }
     ]);
-    const withdraw = await executeOk(DECIDE('withdrawPartnership'), { id }, sideA);
+    const withdraw = await executeOk(decidePartnership('withdrawPartnership'), { id }, sideA);
     expect(withdraw.withdrawPartnership.__typename).toBe('ValidationError');
     const row = await db.partnership.findUniqueOrThrow({ where: { id: rawId(id) } });
     expect(row.status).toBe('PROPOSED'); // refused writes wrote nothing; the sweep records the expiry

@@ -15,7 +15,7 @@ import { closeDriver } from '../../src/lib/server/platform/neo4j';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { seedDemoIfEmpty } from '../../tools/seed/demo';
 import { createUser } from '../factories/users';
-import { E2E_USERS } from '../e2e/fixtures';
+import { E2E_USERS } from '../e2e/accounts';
 
 const root = resolve(import.meta.dirname, '../..');
 /** The app server's output, for reading after a failed run (its last lines are also in any start error). */
@@ -29,7 +29,7 @@ export interface AppEnvironment {
 
 /**
  * Demo data for the browser tests, written before the app starts: the demo dataset projected into the e2e run's
- * own Neo4j, and the accounts of tests/e2e/fixtures.ts.
+ * own Neo4j, and the accounts of tests/e2e/accounts.ts.
  */
 export async function seed(env: AppEnvironment): Promise<void> {
   const handle = createDb(env.databaseUrl);

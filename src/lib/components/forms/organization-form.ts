@@ -223,3 +223,30 @@ export function emptyOrganizationFormValues(): OrganizationFormValues {
     contactPhoneVisibility: 'MEMBERS'
   };
 }
+
+/** What the new and edit pages load for the form. */
+export interface OrganizationFormData {
+  values: OrganizationFormValues;
+  themes: ThemeChoice[];
+  countries: { code: string; name: string }[];
+  lang: string;
+}
+
+/** What a refused save sends back: the typed values and the API's errors (decision 0011). */
+export interface OrganizationFormFailure {
+  values?: OrganizationFormValues;
+  errors?: Record<string, string>;
+  unplaced?: { field: string; message: string }[];
+}
+
+/** The form's props: the typed values after a refused save, otherwise the loaded ones. */
+export function organizationFormProps(data: OrganizationFormData, form: OrganizationFormFailure | null | undefined) {
+  return {
+    values: form?.values ?? data.values,
+    errors: form?.errors,
+    unplaced: form?.unplaced,
+    themes: data.themes,
+    countries: data.countries,
+    lang: data.lang
+  };
+}
