@@ -120,6 +120,24 @@ describe('a saved search with a daily alert', () => {
     await page.waitForURL((url) => url.pathname === '/dashboard' && url.searchParams.get('region') === 'south');
   });
 
+  it('a coalition request is saved from the coalition builder and reopens it with the same request', async () => {
+    const { page } = browser;
+    const name = `Legal aid DE ${Date.now()}`;
+    await signIn(page, 'analyst');
+    await page.goto('/coalitions?theme=legal-aid&country=DE&view=1');
+    await page.getByRole('heading', { name: 'Save this coalition request' }).scrollIntoViewIfNeeded();
+    await page.getByTestId('save-search-name').fill(name);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/account/saved-searches'),
+      page.getByRole('button', { name: 'Save this search' }).click()
+    ]);
+    const link = page.getByRole('link', { name });
+    // The alternative being viewed is not part of the request: reopening asks the solver again.
+    expect(await link.getAttribute('href')).toBe('/coalitions?theme=legal-aid&country=DE');
+    expect(await page.locator('li', { has: link }).getByText('Coalition request', { exact: true }).count()).toBe(1);
+    await screenshot(page, 'journey-saved-search-coalition-list');
+  });
+
   it('the glossary explains the words and is linked from the dashboard', async () => {
     const { page } = browser;
     await page.goto('/dashboard');
