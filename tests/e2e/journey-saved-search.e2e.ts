@@ -96,6 +96,48 @@ describe('a saved search with a daily alert', () => {
     expect(atom.entries.map((e) => e.title)).toEqual([`${word} Refugee Desk`]);
   });
 
+  it('a dashboard view is saved from the dashboard and reopens it with the same filter (decision 0043)', async () => {
+    const { page } = browser;
+    const name = `South view ${Date.now()}`;
+    await signIn(page, 'analyst');
+    await page.goto('/dashboard?region=south&gappage=2');
+    await page.getByRole('heading', { name: 'Save this dashboard view' }).scrollIntoViewIfNeeded();
+    await page.getByTestId('save-search-name').fill(name);
+    await page.getByTestId('save-search-alert').selectOption('WEEKLY');
+    await screenshot(page, 'journey-saved-search-dashboard');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/account/saved-searches'),
+      page.getByRole('button', { name: 'Save this search' }).click()
+    ]);
+    const link = page.getByRole('link', { name });
+    // The gap list's page is not part of the view.
+    expect(await link.getAttribute('href')).toBe('/dashboard?region=south');
+    const item = page.locator('li', { has: link });
+    expect(await item.getByText('Dashboard view', { exact: true }).count()).toBe(1);
+    await expectNoAxeViolations(page);
+    await screenshot(page, 'journey-saved-search-dashboard-list');
+    await link.click();
+    await page.waitForURL((url) => url.pathname === '/dashboard' && url.searchParams.get('region') === 'south');
+  });
+
+  it('a coalition request is saved from the coalition builder and reopens it with the same request', async () => {
+    const { page } = browser;
+    const name = `Legal aid DE ${Date.now()}`;
+    await signIn(page, 'analyst');
+    await page.goto('/coalitions?theme=legal-aid&country=DE&view=1');
+    await page.getByRole('heading', { name: 'Save this coalition request' }).scrollIntoViewIfNeeded();
+    await page.getByTestId('save-search-name').fill(name);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/account/saved-searches'),
+      page.getByRole('button', { name: 'Save this search' }).click()
+    ]);
+    const link = page.getByRole('link', { name });
+    // The alternative being viewed is not part of the request: reopening asks the solver again.
+    expect(await link.getAttribute('href')).toBe('/coalitions?theme=legal-aid&country=DE');
+    expect(await page.locator('li', { has: link }).getByText('Coalition request', { exact: true }).count()).toBe(1);
+    await screenshot(page, 'journey-saved-search-coalition-list');
+  });
+
   it('the glossary explains the words and is linked from the dashboard', async () => {
     const { page } = browser;
     await page.goto('/dashboard');

@@ -18,9 +18,9 @@ export interface AlertRun {
 /**
  * The daily or weekly alert (decisions 0040, 0043): for each saved search with that frequency, what is new since
  * the window its last alert covered — organisations created, partnerships confirmed and grants recorded, as far as
- * the search's kind announces them — judged as the search's owner may see it now, at send time. Something new → one SAVED_SEARCH_ALERT notification (inbox, and mail per the
- * owner's preference); nothing new → nothing, and the window still moves on. The pg-boss cron jobs call this;
- * tests call it directly.
+ * the search's kind announces them — judged as the search's owner may see it now, at send time. Something new →
+ * one SAVED_SEARCH_ALERT notification (inbox, and mail per the owner's preference); nothing new → nothing, and the
+ * window still moves on. The pg-boss cron jobs call this; tests call it directly.
  */
 export async function runSavedSearchAlerts(
   frequency: Exclude<AlertFrequency, 'NONE'>,
