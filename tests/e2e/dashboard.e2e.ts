@@ -52,9 +52,16 @@ describe('dashboard for an anonymous visitor', () => {
     const region = page.getByRole('region', { name: /Organisations per theme/ });
     await region.focus();
     expect(await region.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    // Chromium scrolls smoothly, and on a busy machine the animation starts late (scrollLeft read 0 after the key
+    // presses, and a 1 s poll was not always enough): listen for the end of the scroll before pressing the keys.
+    // (Wrapped in an object: evaluateHandle would wait for a promise it is handed back.)
+    const scroll = await region.evaluateHandle((el) => ({
+      ended: new Promise<number>((resolve) =>
+        el.addEventListener('scrollend', () => resolve(el.scrollLeft), { once: true })
+      )
+    }));
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
-    // Chromium scrolls smoothly: wait for the scroll to happen instead of reading it at once.
-    await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    expect(await scroll.evaluate((s) => s.ended)).toBeGreaterThan(0);
 
     expect(
       await page.getByRole('img', { name: 'Map of Europe: organisations on any theme per country' }).isVisible()
