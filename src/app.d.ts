@@ -1,6 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { Viewer } from '$lib/server/access/viewer';
-import type { ParamProblem } from './routes/directory/directory-params';
+import type { ParamProblem } from './lib/directory/directory-params';
 
 declare global {
   namespace App {

@@ -37,6 +37,12 @@ async function planOf(statement: Prisma.Sql): Promise<PlanNode[]> {
   return nodes(rows[0]!['QUERY PLAN'][0].Plan);
 }
 
+/** The plan of the first page (21 rows: one more than a page) an anonymous visitor asks for with `filter`. */
+const firstPagePlan = (filter: OrganizationFilter) =>
+  planOf(
+    searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), { key: null, backwards: false, limit: 21 })
+  );
+
 const seqScansOfOrganization = (plan: PlanNode[]) =>
   plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'Organization');
 const indexesUsed = (plan: PlanNode[]) => new Set(plan.flatMap((n) => (n['Index Name'] ? [n['Index Name']] : [])));
@@ -89,38 +95,20 @@ const filters = (): [string, OrganizationFilter][] => [
 describe('directory search plans on 20 000 organisations', () => {
   it.each([0, 1, 2, 3])('the page with its total never scans "Organization" sequentially (filter %i)', async (i) => {
     const [label, filter] = filters()[i]!;
-    const plan = await planOf(
-      searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), { key: null, backwards: false, limit: 21 })
-    );
+    const plan = await firstPagePlan(filter);
     expect(seqScansOfOrganization(plan), `${label}: ${JSON.stringify(plan.map((n) => n['Node Type']))}`).toEqual([]);
   });
 
   it("answers theme + country from the join tables' composite indexes", async () => {
     const filter = { themes: [theme], countries: [country] };
-    const used = indexesUsed(
-      await planOf(
-        searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), {
-          key: null,
-          backwards: false,
-          limit: 21
-        })
-      )
-    );
+    const used = indexesUsed(await firstPagePlan(filter));
     expect(used).toContain('OrganizationCountry_countryCode_organizationId_idx');
     expect(used).toContain('OrganizationTheme_themeId_organizationId_idx');
   });
 
   it('answers a text search from the full-text and trigram indexes', async () => {
     const filter = { query: QUERY };
-    const used = indexesUsed(
-      await planOf(
-        searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), {
-          key: null,
-          backwards: false,
-          limit: 21
-        })
-      )
-    );
+    const used = indexesUsed(await firstPagePlan(filter));
     expect(used).toContain('Organization_searchVector_idx');
     expect(used).toContain('Organization_name_trgm_idx');
   });

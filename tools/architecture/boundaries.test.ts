@@ -1,6 +1,6 @@
 /**
- * The layout's two promises, checked on the source: the built app (src/, schema/) never imports the tooling in
- * tools/, and package.json's production `dependencies` hold exactly the packages the app imports at run time —
+ * The layout's promises, checked on the source: the built app (src/, schema/) never imports the tooling in
+ * tools/, the library (src/lib, schema/) never imports the pages (src/routes), and package.json's production `dependencies` hold exactly the packages the app imports at run time —
  * `npm ci --omit=dev` next to build/ must be enough to run it, and no generator or benchmark library rides along.
  */
 import { readFileSync } from 'node:fs';
@@ -64,6 +64,17 @@ describe('what node build runs', () => {
     const offenders = appImports
       .filter((site) => site.specifier.startsWith('.'))
       .filter((site) => resolve(join(site.file, '..'), site.specifier).startsWith(tools))
+      .map((site) => `${relative(root, site.file)} → ${site.specifier}`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('imports pages from the library, never the library from pages (src/lib and schema/ stay out of src/routes)', () => {
+    const routes = join(root, 'src', 'routes') + sep;
+    const library = [join(root, 'src', 'lib') + sep, join(root, 'schema') + sep];
+    const offenders = appImports
+      .filter((site) => library.some((folder) => site.file.startsWith(folder)))
+      .filter((site) => site.specifier.startsWith('.'))
+      .filter((site) => resolve(join(site.file, '..'), site.specifier).startsWith(routes))
       .map((site) => `${relative(root, site.file)} → ${site.specifier}`);
     expect(offenders).toEqual([]);
   });

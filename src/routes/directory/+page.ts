@@ -10,7 +10,7 @@ import {
   withoutProblems,
   type DirectoryState,
   type ParamProblem
-} from './directory-params';
+} from '$lib/directory/directory-params';
 import { rejectDirectoryParams } from './param-error';
 import type { PageLoad } from './$types';
 

@@ -2,7 +2,7 @@ import type { CombinedError } from '@urql/core';
 import { createGraphqlClient } from '$lib/graphql/client';
 import { DirectoryExportDocument, type DirectoryExportQuery } from '$lib/graphql/generated/graphql';
 import { csvLine, joinList } from '$lib/server/exports/csv-writer';
-import { queryVariables, type DirectoryState } from './directory-params';
+import { queryVariables, type DirectoryState } from '$lib/directory/directory-params';
 import { MAX_EXPORT_ROWS } from './export-link';
 
 /**

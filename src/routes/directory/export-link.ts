@@ -1,4 +1,4 @@
-import { directorySearchParams, type DirectoryState } from './directory-params';
+import { directorySearchParams, type DirectoryState } from '$lib/directory/directory-params';
 
 /** Most rows one CSV download holds (the page says so when the filter matches more). */
 export const MAX_EXPORT_ROWS = 5_000;

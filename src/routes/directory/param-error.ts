@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { directoryHref, type DirectoryState, type ParamProblem } from './directory-params';
+import { directoryHref, type DirectoryState, type ParamProblem } from '$lib/directory/directory-params';
 
 /**
  * A directory URL with a value the directory cannot use (an unknown theme or country, a malformed or stale page

@@ -1,5 +1,5 @@
 import { m } from '$lib/i18n/generated/messages.js';
-import { MAX_QUERY_LENGTH, PARAM, type ParamProblem } from './directory-params';
+import { MAX_QUERY_LENGTH, PARAM, type ParamProblem } from '$lib/directory/directory-params';
 
 /** The directory's URL parameters by the names the visitor knows from the page. */
 const PARAM_LABELS: Record<string, () => string> = {

@@ -3,7 +3,7 @@
  * included, as the matrix counts them) and one or more countries (OR-ed, as the directory's facets are). Built with
  * the directory's own URL writer so the parameter names cannot drift apart.
  */
-import { directoryHref } from '../../../routes/directory/directory-params';
+import { directoryHref } from '../../directory/directory-params';
 
 export function directoryCellHref(themeSlug: string, countryCodes: readonly string[]): string {
   return directoryHref({

@@ -18,16 +18,6 @@ export interface ThemeChoice {
   children: ThemeChoice[];
 }
 
-export const ORGANIZATION_TYPES: readonly OrganizationType[] = [
-  'NGO',
-  'GRASSROOTS',
-  'NETWORK',
-  'RESEARCH',
-  'FUNDER',
-  'PUBLIC_BODY',
-  'OTHER'
-];
-export const WORK_LEVELS: readonly WorkLevel[] = ['LOCAL', 'REGIONAL', 'NATIONAL', 'EUROPEAN', 'INTERNATIONAL'];
 export const VISIBILITIES: readonly Visibility[] = ['PUBLIC', 'MEMBERS', 'PRIVATE'];
 
 /**

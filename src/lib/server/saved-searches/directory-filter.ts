@@ -1,8 +1,4 @@
-import {
-  directorySearchParams,
-  parseDirectoryParams,
-  queryVariables
-} from '../../../routes/directory/directory-params';
+import { directorySearchParams, parseDirectoryParams, queryVariables } from '../../directory/directory-params';
 import type { FieldError } from '../validation/field-errors';
 import type { OrganizationFilter } from '../directory/search-filter';
 

@@ -1,4 +1,4 @@
-import { parseDirectoryParams } from '../directory-params';
+import { parseDirectoryParams } from '$lib/directory/directory-params';
 import { startDirectoryCsv } from '../directory-csv';
 import type { RequestHandler } from './$types';
 

@@ -8,7 +8,7 @@ import { createGraphqlClient, failLoad } from '$lib/graphql/client';
 import { ResultsMapQuery } from '$lib/graphql/documents/open-data';
 import { mapFigures } from '$lib/components/dashboard/map-figures';
 import { europeMapShapes } from '$lib/server/maps/europe';
-import { directoryHref, parseDirectoryParams, queryVariables } from '../directory-params';
+import { directoryHref, parseDirectoryParams, queryVariables } from '$lib/directory/directory-params';
 import { rejectDirectoryParams } from '../param-error';
 import { filterSearch } from '../export-link';
 

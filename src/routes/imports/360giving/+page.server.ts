@@ -23,12 +23,12 @@ export const load: PageServerLoad = async ({ locals, setHeaders }) => {
   return {};
 };
 
-type Uploaded = { file: File; bytes: Uint8Array; digest: string } | { problem: string };
+type Uploaded = { file: File; bytes: Uint8Array; digest: string } | { message: string };
 
 function uploaded(form: FormData): Promise<Uploaded> | Uploaded {
   const file = form.get('file');
-  if (!(file instanceof File) || file.size === 0) return { problem: m.g360_error_no_file() };
-  if (file.size > MAX_BYTES) return { problem: m.g360_error_too_large({ mb: MAX_BYTES / 1024 / 1024 }) };
+  if (!(file instanceof File) || file.size === 0) return { message: m.g360_error_no_file() };
+  if (file.size > MAX_BYTES) return { message: m.g360_error_too_large({ mb: MAX_BYTES / 1024 / 1024 }) };
   return file.arrayBuffer().then((buffer) => {
     const bytes = new Uint8Array(buffer);
     return { file, bytes, digest: createHash('sha256').update(bytes).digest('hex') };
@@ -41,11 +41,11 @@ function result(report: GivingImportReport, fileName: string, digest: string) {
 }
 
 async function run(locals: App.Locals, request: Request, apply: boolean) {
-  if (!mayImport(locals.viewer)) return fail(403, { problem: m.g360_forbidden() });
+  if (!mayImport(locals.viewer)) return fail(403, { message: m.g360_forbidden() });
   const form = await request.formData();
   const upload = await uploaded(form);
-  if ('problem' in upload) return fail(400, { problem: upload.problem });
-  if (apply && form.get('checked') !== upload.digest) return fail(400, { problem: m.g360_error_not_checked() });
+  if ('message' in upload) return fail(400, { message: upload.message });
+  if (apply && form.get('checked') !== upload.digest) return fail(400, { message: m.g360_error_not_checked() });
   const report = await importGiving360({ bytes: upload.bytes }, { fileName: upload.file.name, dryRun: !apply });
   return result(report, upload.file.name, upload.digest);
 }

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { saveNewOrganization } from '$lib/components/forms/organization-action';
-import { loadOrganizationFormChoices } from '$lib/components/forms/organization-choices';
+import { saveNewOrganization } from '../organization-action';
+import { loadOrganizationFormChoices } from '../organization-choices';
 import { emptyOrganizationFormValues, readOrganizationForm } from '$lib/components/forms/organization-form';
 
 export const load: PageServerLoad = async ({ fetch, locals, setHeaders }) => {

@@ -4,6 +4,7 @@ import { getDb } from '$lib/server/platform/db';
 import type { NotificationKind } from '$lib/server/db/generated/client';
 import { NOTIFICATION_KINDS } from '$lib/server/notifications/kinds';
 import { unsubscribe } from '$lib/server/notifications/preferences';
+import { m } from '$lib/i18n/generated/messages.js';
 
 /**
  * The unsubscribe link of notification mails: works without signing in (the token in the path is the user's
@@ -26,9 +27,9 @@ export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
 export const actions: Actions = {
   default: async ({ params, url }) => {
     const kind = kindOf(url);
-    if (!kind) return fail(400, { invalid: true });
+    if (!kind) return fail(400, { message: m.inbox_unsubscribe_invalid() });
     const outcome = await unsubscribe(params.token, kind);
-    if (!outcome.ok) return fail(404, { invalid: true });
+    if (!outcome.ok) return fail(404, { message: m.inbox_unsubscribe_invalid() });
     return { done: true };
   }
 };

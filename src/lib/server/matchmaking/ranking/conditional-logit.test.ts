@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitConditionalLogit, type ChoiceList } from './conditional-logit';
-
-/** mulberry32: a seeded uniform [0, 1) source, so every run draws the same lists. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededUniform } from '../../../../../tests/factories/seeded-random';
 
 /**
  * Lists like `lists` below, with `choices` chosen candidates per list, drawn one after another without replacement with
@@ -43,7 +32,7 @@ function manyChoiceLists(weights: number[], count: number, seed: number, choices
  * feature (lists differ, as queries do); one chosen candidate drawn with probability ∝ exp(w · x).
  */
 function lists(weights: number[], count: number, seed: number): ChoiceList[] {
-  const random = seeded(seed);
+  const random = seededUniform(seed);
   return Array.from({ length: count }, () => {
     const offset = random() * 3;
     const features = Array.from({ length: 40 }, () =>

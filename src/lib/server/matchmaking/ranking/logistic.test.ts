@@ -1,24 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitLogistic } from './logistic';
-
-/** mulberry32: a seeded uniform [0, 1) source, so every run draws the same rows. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return {
-    float() {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    }
-  };
-}
+import { seededUniform } from '../../../../../tests/factories/seeded-random';
 
 /** Rows drawn from a known logistic model: x ~ U(-2, 2)^d (one column ×5 to check the rescaling), y ~ Bernoulli. */
 function sample(bias: number, weights: number[], n: number, seed: number) {
-  const rng = seeded(seed);
+  const rng = { float: seededUniform(seed) };
   const x: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < n; i++) {

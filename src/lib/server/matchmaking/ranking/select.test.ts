@@ -9,24 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { FEATURES, PRIOR_MODEL, type Feature } from './model';
 import { BASELINE_ORDERINGS, hitsAt10, logitOf, selectRanking, selectRankingSteps, type LabelledRow } from './select';
 import { runSliced } from './steps';
-
-/** mulberry32: a small seeded generator, so every run sees the same data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededUniform } from '../../../../../tests/factories/seeded-random';
 
 type Truth = { commonNeighbours: number; degree: number; geography: number };
 
 /** `queries` candidate lists of 100; one new partner each, drawn with probability ∝ exp(truth · features). */
 function generate(truth: Truth, queries: number, seed: number): LabelledRow[] {
-  const random = rng(seed);
+  const random = seededUniform(seed);
   const rows: LabelledRow[] = [];
   for (let q = 0; q < queries; q++) {
     const list: LabelledRow[] = [];

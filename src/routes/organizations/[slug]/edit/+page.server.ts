@@ -3,8 +3,8 @@ import type { Actions, PageServerLoad } from './$types';
 import { loadQuery } from '$lib/graphql/client';
 import { OrganizationForEditQuery, OrganizationIdentityQuery } from '$lib/graphql/documents/editing';
 import { m } from '$lib/i18n/generated/messages.js';
-import { saveOrganization } from '$lib/components/forms/organization-action';
-import { loadOrganizationFormChoices } from '$lib/components/forms/organization-choices';
+import { saveOrganization } from '../../organization-action';
+import { loadOrganizationFormChoices } from '../../organization-choices';
 import { organizationFormValues, readOrganizationForm } from '$lib/components/forms/organization-form';
 
 export const load: PageServerLoad = async ({ fetch, locals, params, setHeaders }) => {

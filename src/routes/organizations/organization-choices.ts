@@ -2,7 +2,7 @@
 import { loadQuery } from '$lib/graphql/client';
 import { OrganizationFormChoicesQuery } from '$lib/graphql/documents/editing';
 import type { Language } from '$lib/graphql/generated/graphql';
-import type { ThemeChoice } from './organization-form';
+import type { ThemeChoice } from '$lib/components/forms/organization-form';
 
 type ThemeNode = { slug: string; name: string; children?: ThemeNode[] | null };
 const toChoice = (t: ThemeNode): ThemeChoice => ({

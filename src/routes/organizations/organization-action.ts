@@ -6,8 +6,13 @@
 import { createGraphqlClient } from '$lib/graphql/client';
 import { CreateOrganizationMutation, UpdateOrganizationMutation } from '$lib/graphql/documents/editing';
 import { m } from '$lib/i18n/generated/messages.js';
-import { formFailure, mutationFailure, type FormFailure } from './mutation-outcome';
-import { createInput, ORGANIZATION_FORM_FIELDS, updateInput, type OrganizationFormValues } from './organization-form';
+import { formFailure, mutationFailure, type FormFailure } from '$lib/components/forms/mutation-outcome';
+import {
+  createInput,
+  ORGANIZATION_FORM_FIELDS,
+  updateInput,
+  type OrganizationFormValues
+} from '$lib/components/forms/organization-form';
 
 const describe = {
   forbidden: (message: string) => m.edit_forbidden({ message }),

@@ -14,27 +14,11 @@ import type {
   OrganizationType,
   WorkLevel
 } from '$lib/graphql/generated/graphql';
+import { ORGANIZATION_TYPES, WORK_LEVELS } from '$lib/organization-vocabulary';
 
 export const PAGE_SIZE = 20;
 export const SORTS = ['relevance', 'name'] as const;
 export type Sort = (typeof SORTS)[number];
-
-export const WORK_LEVELS = [
-  'LOCAL',
-  'REGIONAL',
-  'NATIONAL',
-  'EUROPEAN',
-  'INTERNATIONAL'
-] as const satisfies readonly WorkLevel[];
-export const ORGANIZATION_TYPES = [
-  'NGO',
-  'GRASSROOTS',
-  'NETWORK',
-  'RESEARCH',
-  'FUNDER',
-  'PUBLIC_BODY',
-  'OTHER'
-] as const satisfies readonly OrganizationType[];
 
 /** URL parameter names, shared by the form fields, the links and the parser. */
 export const PARAM = {
