@@ -1,6 +1,6 @@
 import { europeMapShapes } from '$lib/server/maps/europe';
 import type { PageServerLoad } from './$types';
-import { parseView } from './coalition-params';
+import { parseView } from '$lib/coalitions/coalition-params';
 import { loadCoalitionState } from './load-coalition';
 
 /**

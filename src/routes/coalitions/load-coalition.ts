@@ -18,7 +18,12 @@ import type {
   CoalitionChoicesQuery as Choices,
   ProposeCoalitionQuery as Proposal
 } from '$lib/graphql/generated/graphql';
-import { fieldOfApiPath, parseCoalitionParams, type CoalitionProblem, type CoalitionRequest } from './coalition-params';
+import {
+  fieldOfApiPath,
+  parseCoalitionParams,
+  type CoalitionProblem,
+  type CoalitionRequest
+} from '$lib/coalitions/coalition-params';
 
 export type CoalitionChoices = Choices;
 export type CoalitionProposal = Proposal['proposeCoalition'];

@@ -1,5 +1,5 @@
 import { m } from '$lib/i18n/generated/messages.js';
-import type { CoalitionProblem } from './coalition-params';
+import type { CoalitionProblem } from '$lib/coalitions/coalition-params';
 
 /** The visitor-facing sentence for a problem, in the request's language (page and CSV export alike). */
 export function problemMessage(problem: CoalitionProblem): string {

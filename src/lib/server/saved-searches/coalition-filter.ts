@@ -4,7 +4,7 @@ import {
   parseCoalitionParams,
   type CoalitionProblem,
   type KnownValues
-} from '../../../routes/coalitions/coalition-params';
+} from '../../coalitions/coalition-params';
 import type { OrganizationFilter } from '../directory/search-filter';
 import type { FieldError } from '../validation/field-errors';
 import type { SavedParams } from './directory-filter';

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { anonymousFetch } from '$lib/embed/anonymous-fetch';
 import { europeMapShapes } from '$lib/server/maps/europe';
-import { parseView } from '../../coalitions/coalition-params';
+import { parseView } from '$lib/coalitions/coalition-params';
 import { loadCoalitionState } from '../../coalitions/load-coalition';
 import { problemMessage } from '../../coalitions/problem-messages';
 import type { PageServerLoad } from './$types';

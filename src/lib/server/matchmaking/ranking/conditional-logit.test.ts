@@ -7,7 +7,7 @@ import { seededUniform } from '../../../../../tests/factories/seeded-random';
  * probability ∝ exp(w · x) (Gumbel top-k).
  */
 function manyChoiceLists(weights: number[], count: number, seed: number, choices: number): ChoiceList[] {
-  const random = seeded(seed);
+  const random = seededUniform(seed);
   return Array.from({ length: count }, () => {
     const offset = random() * 3;
     const features = Array.from({ length: 40 }, () =>
