@@ -1,6 +1,6 @@
 /**
- * Issue 15, part 6: the first `npm start` on embedded defaults creates a member of a demo organisation, a funder
- * analyst and an admin whose printed passwords really sign in — and never does so when DATABASE_URL is set.
+ * Issue 15, part 6: the first `npm start` on embedded defaults creates a member of a demo organisation, an analyst
+ * of a demo funder and an admin whose printed passwords really sign in — and never does so when DATABASE_URL is set.
  */
 import { describe, expect, it } from 'vitest';
 import { login } from '../../src/lib/server/auth/login';
@@ -18,7 +18,8 @@ describe('seedDemoAccounts', () => {
     expect(await db.user.count()).toBe(0);
   });
 
-  it('creates a member of a demo organisation, a funder analyst and an admin whose passwords sign in', async () => {
+  it('creates a member of a demo organisation, an analyst of a demo funder and an admin whose passwords sign in', async () => {
+    const funder = await createOrganization(db, { type: 'FUNDER' });
     const result = await seedDemoAccounts(db, {});
     if (!('seeded' in result)) throw new Error(`skipped: ${result.skipped}`);
     expect(result.seeded.map((a) => a.role).sort()).toEqual(['ADMIN', 'FUNDER_ANALYST', 'MEMBER']);
@@ -39,6 +40,10 @@ describe('seedDemoAccounts', () => {
         expect(account.organization).toBeDefined();
         const org = await db.organization.findUniqueOrThrow({ where: { slug: account.organization!.slug } });
         expect(user.memberships).toMatchObject([{ organizationId: org.id, status: 'APPROVED' }]);
+      } else if (account.role === 'FUNDER_ANALYST') {
+        // Someone the member's proposals and introduction requests reach, so a newcomer can try both sides.
+        expect(account.organization).toEqual({ slug: funder.slug, name: funder.name });
+        expect(user.memberships).toMatchObject([{ organizationId: funder.id, status: 'APPROVED' }]);
       } else {
         expect(user.memberships).toEqual([]);
       }

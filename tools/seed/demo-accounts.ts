@@ -14,7 +14,7 @@ export interface DemoAccount {
   role: 'MEMBER' | 'FUNDER_ANALYST' | 'ADMIN';
   /** Plain text, returned once so that `npm start` can print it; never stored. */
   password: string;
-  /** The organisation the member manages. */
+  /** The organisation the account manages (the member's demo organisation; the analyst's funder). */
   organization?: { slug: string; name: string };
 }
 
@@ -35,10 +35,24 @@ export async function seedDemoAccounts(
     select: { id: true, slug: true, name: true }
   });
   if (!organization) return { skipped: 'no demo organisation to make the member a member of' };
+  // The analyst works for a funder: with a membership there, the member's proposals and introduction requests
+  // reach someone a newcomer can sign in as, so both sides of those journeys can be tried (issue 15, part 6).
+  const funder = await db.organization.findFirst({
+    where: { archivedAt: null, type: 'FUNDER' },
+    orderBy: { slug: 'asc' },
+    select: { id: true, slug: true, name: true }
+  });
 
-  const accounts: DemoAccount[] = [
+  const accounts: (Omit<DemoAccount, 'organization'> & {
+    organization?: { id: string; slug: string; name: string };
+  })[] = [
     { email: 'member@example.org', role: 'MEMBER', password: newPassword(), organization },
-    { email: 'analyst@example.org', role: 'FUNDER_ANALYST', password: newPassword() },
+    {
+      email: 'analyst@example.org',
+      role: 'FUNDER_ANALYST',
+      password: newPassword(),
+      organization: funder ?? undefined
+    },
     { email: (opts.adminEmail ?? 'admin@example.org').trim().toLowerCase(), role: 'ADMIN', password: newPassword() }
   ];
   const names = { MEMBER: 'Demo Member', FUNDER_ANALYST: 'Demo Funder Analyst', ADMIN: 'Demo Admin' } as const;
@@ -61,7 +75,7 @@ export async function seedDemoAccounts(
         await tx.membership.create({
           data: {
             userId: user.id,
-            organizationId: organization.id,
+            organizationId: account.organization.id,
             role: 'OWNER',
             status: 'APPROVED',
             approvedAt: now

@@ -49,7 +49,11 @@ export async function requestIntroduction(
   });
   if (answerers === 0) {
     return invalid([
-      { field: 'toOrganizationId', message: `has no members on the Atlas yet, so nobody could answer a request` }
+      // A whole sentence: the page shows it on its own (the field has no input to sit beside).
+      {
+        field: 'toOrganizationId',
+        message: `${to.name} has no members on the Atlas yet, so nobody could answer a request.`
+      }
     ]);
   }
 
