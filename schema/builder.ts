@@ -1,6 +1,5 @@
 import SchemaBuilder from '@pothos/core';
 import RelayPlugin from '@pothos/plugin-relay';
-import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ValidationPlugin from '@pothos/plugin-validation';
 import { GraphQLError } from 'graphql';
 import type { GraphQLContext } from '../src/lib/server/graphql/context';
@@ -21,7 +20,7 @@ type AtlasSchemaTypes = {
 export type AtlasTypes = PothosSchemaTypes.ExtendDefaultTypes<AtlasSchemaTypes>;
 
 export const builder = new SchemaBuilder<AtlasSchemaTypes>({
-  plugins: [RelayPlugin, DataloaderPlugin, ValidationPlugin],
+  plugins: [RelayPlugin, ValidationPlugin],
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',
