@@ -17,7 +17,7 @@ import {
   getThemeCountryMatrix,
   MatrixComputation
 } from '../../src/lib/server/analytics/service';
-import { warmAnalytics } from '../../src/lib/server/analytics/warm';
+import { IsolatedOrganizationsQuery, warmAnalytics } from '../../src/lib/server/analytics/warm';
 import { forgetCachedAnalytics } from '../../src/lib/server/partnerships/stale-analytics';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { createOrganization, createPartnership } from '../factories/organizations';
@@ -59,6 +59,17 @@ describe('the analytics warm-up', () => {
       expect(density.sqlQueries, `density [${level}]`).toBe(1);
     }
     expect(computationsRun()).toBe(warmed);
+  });
+
+  it('asks the dashboard’s live graph question once, so a fresh Neo4j has planned it before a visitor does', async () => {
+    const steps = await warmAnalytics();
+    const asked = steps.filter((s) => s.computation === IsolatedOrganizationsQuery);
+    // Once, with the dashboard's arguments, after the cached entries (a visitor's first dashboard read needs those
+    // first), and it succeeded: a failure would leave the plan cold for the first visitor.
+    expect(asked).toEqual([
+      { computation: IsolatedOrganizationsQuery, level: 'public', params: { first: 25 }, ms: asked[0]?.ms }
+    ]);
+    expect(steps.at(-1)).toBe(asked[0]);
   });
 
   it('starts nothing once shutdown has aborted it', async () => {
