@@ -54,7 +54,8 @@ describe('an invitation to claim the profile of a proposal’s unreached side', 
     const [mail] = await arrived('kontakt@unclaimed.test');
     expect(mail!.subject).toBe('Unclaimed Verein wurde auf Coalition Atlas eine Partnerschaft vorgeschlagen');
     expect(mail!.text).toContain('Proposing Collective hat Unclaimed Verein');
-    expect(mail!.text).toContain(`/organizations/${invited.slug}`);
+    // The existing claim flow: the account page's request to manage, prefilled with this organisation.
+    expect(mail!.text).toContain(`/account?claim=${invited.slug}#membership-organization`);
     expect(mail!.html).toBe(false);
     expect(mail!.headers.get('content-language')).toBe('de');
 

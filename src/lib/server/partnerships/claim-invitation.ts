@@ -92,7 +92,7 @@ export async function sendClaimInvitation(
     claimInvitationMessage(to, {
       organization: orgB.name,
       proposer: orgA.name,
-      link: `${atlasOrigin()}/organizations/${orgB.slug}`,
+      link: `${atlasOrigin()}/account?claim=${encodeURIComponent(orgB.slug)}#membership-organization`,
       locale: language
     })
   );
