@@ -8,7 +8,7 @@ import type { ParsedMail } from 'mailparser';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { getDb } from '../../src/lib/server/platform/db';
 import { sendClaimInvitation } from '../../src/lib/server/partnerships/claim-invitation';
-import { createViewer } from '../factories/graphql';
+import { createViewer, executeOk, globalId } from '../factories/graphql';
 import { createOrganization, createPartnership } from '../factories/organizations';
 import { mailOverTestSmtp } from '../setup/mail-over-smtp';
 
@@ -138,5 +138,28 @@ describe('an invitation to claim the profile of a proposal’s unreached side', 
     for (const address of ['archived@unclaimed.test', 'managed@org.test', 'open@org.test']) {
       expect(smtp().to(address)).toHaveLength(0);
     }
+  });
+
+  it('is offered through the API: the proposer sends it, and the ValidationError names partnershipId', async () => {
+    const SEND = `mutation($partnershipId: ID!) { sendClaimInvitation(partnershipId: $partnershipId) {
+      __typename ... on SendClaimInvitationSuccess { invitation { sentTo language } }
+      ... on ValidationError { fieldErrors { field message } } } }`;
+    const invited = await createOrganization(db, {
+      contactEmail: 'api@unclaimed.test',
+      contactEmailVisibility: 'PUBLIC'
+    });
+    const { proposer, id } = await proposalTo(invited);
+    const partnershipId = globalId('Partnership', id);
+    const sent = await executeOk(SEND, { partnershipId }, proposer);
+    expect(sent.sendClaimInvitation).toEqual({
+      __typename: 'SendClaimInvitationSuccess',
+      invitation: { sentTo: 'api@unclaimed.test', language: 'en' }
+    });
+    await arrived('api@unclaimed.test');
+    const again = await executeOk(SEND, { partnershipId }, proposer);
+    expect(again.sendClaimInvitation).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ field: 'partnershipId', message: expect.stringContaining('within the last month') }]
+    });
   });
 });

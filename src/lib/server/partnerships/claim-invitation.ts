@@ -45,26 +45,35 @@ export async function sendClaimInvitation(
   });
   // Only the proposing side's members may ask; to anyone else the partnership is as unknown as a missing one.
   if (!partnership || !canEditOrganization(viewer, partnership.orgAId)) {
-    return notFound('id', `No partnership with id ${partnershipId} that you proposed.`);
+    return notFound('partnershipId', `No partnership with id ${partnershipId} that you proposed.`);
   }
   const { orgA, orgB } = partnership;
   if (partnership.status !== 'PROPOSED') {
-    return invalid([{ field: 'id', message: `is ${partnership.status}: only an open proposal needs an invitation` }]);
+    return invalid([
+      { field: 'partnershipId', message: `is ${partnership.status}: only an open proposal needs an invitation` }
+    ]);
   }
   if (orgA.archivedAt || orgB.archivedAt) {
-    return invalid([{ field: 'id', message: 'one of its organisations is archived: no invitation is sent' }]);
+    return invalid([
+      { field: 'partnershipId', message: 'one of its organisations is archived: no invitation is sent' }
+    ]);
   }
   const members = await db.membership.count({
     where: { organizationId: orgB.id, status: 'APPROVED', user: { disabledAt: null } }
   });
   if (members > 0) {
-    return invalid([{ field: 'id', message: `${orgB.name} has members on the Atlas: they were notified already` }]);
+    return invalid([
+      { field: 'partnershipId', message: `${orgB.name} has members on the Atlas: they were notified already` }
+    ]);
   }
   // A contact address not published to everyone is treated as absent, and never named in the answer.
   const to = orgB.contactEmailVisibility === 'PUBLIC' ? orgB.contactEmail : null;
   if (!to) {
     return invalid([
-      { field: 'id', message: `${orgB.name} has no public contact address on record: no invitation can be sent` }
+      {
+        field: 'partnershipId',
+        message: `${orgB.name} has no public contact address on record: no invitation can be sent`
+      }
     ]);
   }
 
@@ -78,7 +87,7 @@ export async function sendClaimInvitation(
   if (claimed.length === 0) {
     return invalid([
       {
-        field: 'id',
+        field: 'partnershipId',
         message: `an invitation to claim ${orgB.name} was sent within the last month: at most one a month is sent`
       }
     ]);
