@@ -10,6 +10,7 @@ import './organization';
 import './organization-search';
 import './organization-mutations';
 import './partnership';
+import './claim-invitation';
 import './network';
 import './grant';
 import './funding';

@@ -70,9 +70,11 @@ describe('npm start on embedded defaults', () => {
     const first = await startCommand(ports);
     expect(first.output()).toContain('seeded the demo dataset');
     // Issue 15: demo accounts on embedded defaults, each with its own password printed once.
-    const passwords = [...first.output().matchAll(/(member|analyst|admin)@example\.org {2}password: (\S{24})/g)];
-    expect(passwords.map((m) => m[1]).sort()).toEqual(['admin', 'analyst', 'member']);
-    expect(new Set(passwords.map((m) => m[2])).size).toBe(3);
+    const passwords = [
+      ...first.output().matchAll(/(member|partner|analyst|admin)@example\.org {2}password: (\S{24})/g)
+    ];
+    expect(passwords.map((m) => m[1]).sort()).toEqual(['admin', 'analyst', 'member', 'partner']);
+    expect(new Set(passwords.map((m) => m[2])).size).toBe(4);
     const ready = await fetch(`http://127.0.0.1:${ports.app}/readyz`);
     expect(ready.status).toBe(200);
     const home = await fetch(`http://127.0.0.1:${ports.app}/`);

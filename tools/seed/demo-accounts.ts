@@ -1,6 +1,7 @@
 /**
- * Demo accounts for a newcomer's first `npm start`: a member of a demo organisation, a funder analyst and an
- * admin, each with a freshly generated password that is printed once and stored only as its argon2 hash.
+ * Demo accounts for a newcomer's first `npm start`: a member of a demo organisation, a second member of another
+ * demo organisation (so a newcomer can ask for an introduction or propose a partnership as one and answer it as
+ * the other straight away), a funder analyst and an admin, each with a freshly generated password that is printed once and stored only as its argon2 hash.
  * Only ever on the embedded defaults: with DATABASE_URL set the database is someone's real one, and an account
  * with a password printed to a console must never appear there (issue 15, part 6).
  */
@@ -35,18 +36,33 @@ export async function seedDemoAccounts(
     select: { id: true, slug: true, name: true }
   });
   if (!organization) return { skipped: 'no demo organisation to make the member a member of' };
-  // The analyst works for a funder: with a membership there, the member's proposals and introduction requests
-  // reach someone a newcomer can sign in as, so both sides of those journeys can be tried (issue 15, part 6).
+  // The analyst works for a funder: with a membership there, the member's proposals and introduction requests to it
+  // reach someone a newcomer can sign in as (issue 15, part 6).
   const funder = await db.organization.findFirst({
     where: { archivedAt: null, type: 'FUNDER' },
     orderBy: { slug: 'asc' },
     select: { id: true, slug: true, name: true }
   });
+  // The second member's organisation must be one the first can ask and propose to: another live, non-funder
+  // organisation with no partnership with the first (an open one would refuse a new proposal as a duplicate).
+  const partner = await db.organization.findFirst({
+    where: {
+      id: { not: organization.id },
+      archivedAt: null,
+      type: { not: 'FUNDER' },
+      partnershipsAsA: { none: { orgBId: organization.id } },
+      partnershipsAsB: { none: { orgAId: organization.id } }
+    },
+    orderBy: { slug: 'asc' },
+    select: { id: true, slug: true, name: true }
+  });
+  if (!partner) return { skipped: 'no second demo organisation for the second member' };
 
   const accounts: (Omit<DemoAccount, 'organization'> & {
     organization?: { id: string; slug: string; name: string };
   })[] = [
     { email: 'member@example.org', role: 'MEMBER', password: newPassword(), organization },
+    { email: 'partner@example.org', role: 'MEMBER', password: newPassword(), organization: partner },
     {
       email: 'analyst@example.org',
       role: 'FUNDER_ANALYST',
@@ -55,7 +71,7 @@ export async function seedDemoAccounts(
     },
     { email: (opts.adminEmail ?? 'admin@example.org').trim().toLowerCase(), role: 'ADMIN', password: newPassword() }
   ];
-  const names = { MEMBER: 'Demo Member', FUNDER_ANALYST: 'Demo Funder Analyst', ADMIN: 'Demo Admin' } as const;
+  const names = ['Demo Member', 'Demo Partner Member', 'Demo Funder Analyst', 'Demo Admin'];
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
   const now = new Date();
 
@@ -64,7 +80,7 @@ export async function seedDemoAccounts(
       const user = await tx.user.create({
         data: {
           email: account.email,
-          name: names[account.role],
+          name: names[i],
           role: account.role,
           passwordHash: hashes[i],
           emailVerifiedAt: now

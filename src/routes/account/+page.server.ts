@@ -7,7 +7,8 @@ import { getDb } from '$lib/server/platform/db';
 import { mailSettings, updateMailSettings } from '$lib/server/notifications/preferences';
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
-  if (locals.viewer.kind !== 'user') redirect(303, '/login?next=/account');
+  // Keep the query (a claim invitation's ?claim=<slug>) across the sign-in.
+  if (locals.viewer.kind !== 'user') redirect(303, `/login?next=${encodeURIComponent(`/account${url.search}`)}`);
   setHeaders({ 'cache-control': 'private, no-store' });
   const viewer = locals.viewer;
   const [user, memberships, tokens, mail] = await Promise.all([
@@ -21,6 +22,8 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
     mailSettings: mail,
     welcome: url.searchParams.has('welcome'),
     passwordReset: url.searchParams.has('reset'),
+    // From a claim invitation mail (issue 15 part 3): the organisation to ask to manage, prefilled.
+    claim: url.searchParams.get('claim') ?? '',
     memberships: memberships.map((ms) => ({
       id: ms.id,
       status: ms.status,

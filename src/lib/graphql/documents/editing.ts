@@ -296,3 +296,17 @@ export const MyOrganizationsQuery = graphql(`
     }
   }
 `);
+
+export const SendClaimInvitationMutation = graphql(`
+  mutation SendClaimInvitation($partnershipId: ID!) {
+    sendClaimInvitation(partnershipId: $partnershipId) {
+      __typename
+      ... on SendClaimInvitationSuccess {
+        invitation {
+          sentTo
+        }
+      }
+      ...MutationProblems
+    }
+  }
+`);

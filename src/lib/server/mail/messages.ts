@@ -76,3 +76,27 @@ export function failedSignInsMessage(
     ].join('\n')
   };
 }
+
+/**
+ * To an organisation's public contact address, when a partnership was proposed to it and nobody manages its
+ * profile (issue 15 part 3): written in the organisation's language when recorded, else the site's default.
+ */
+export function claimInvitationMessage(
+  to: string,
+  p: { organization: string; proposer: string; link: string; locale: MailLanguage }
+): MailMessage {
+  const o = { locale: p.locale };
+  return {
+    to,
+    language: p.locale,
+    subject: m.s23n_claim_subject({ organization: p.organization }, o),
+    text: [
+      m.s23n_claim_intro({ organization: p.organization, proposer: p.proposer }, o),
+      '',
+      m.s23n_claim_how({}, o),
+      p.link,
+      '',
+      m.s23n_claim_why({}, o)
+    ].join('\n')
+  };
+}

@@ -6,6 +6,7 @@ import {
   DeclinePartnershipMutation,
   EndPartnershipMutation,
   PartnershipDetailQuery,
+  SendClaimInvitationMutation,
   SetPartnershipVisibilityMutation,
   WithdrawPartnershipMutation
 } from '$lib/graphql/documents/editing';
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ fetch, params, locals, url, setHead
   };
 };
 
-type Done = 'confirmed' | 'declined' | 'withdrawn' | 'ended' | 'visibility';
+type Done = 'confirmed' | 'declined' | 'withdrawn' | 'ended' | 'visibility' | 'claimed';
 
 /** The action's answer: a notice on success, otherwise the API's message (beside the field it names). */
 function answer(
@@ -79,6 +80,13 @@ export const actions: Actions = {
       .mutation(DeclinePartnershipMutation, { id: partnershipGlobalId(params.id) })
       .toPromise();
     return answer('declined', result, result.data?.declinePartnership, 'DeclinePartnershipSuccess', []);
+  },
+  // Issue 15 part 3: mail the unreached side's public contact an invitation to claim its profile (once a month).
+  claim: async ({ fetch, params }) => {
+    const result = await createGraphqlClient(fetch)
+      .mutation(SendClaimInvitationMutation, { partnershipId: partnershipGlobalId(params.id) })
+      .toPromise();
+    return answer('claimed', result, result.data?.sendClaimInvitation, 'SendClaimInvitationSuccess', []);
   },
   withdraw: async ({ fetch, params }) => {
     const result = await createGraphqlClient(fetch)
