@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedMail } from 'mailparser';
 import { settleBackgroundWork } from '../../src/lib/server/background-work';
 import { getDb } from '../../src/lib/server/platform/db';
+import { getMailer, setMailer } from '../../src/lib/server/mail/mailer';
 import { sendClaimInvitation } from '../../src/lib/server/partnerships/claim-invitation';
 import { createViewer, executeOk, globalId } from '../factories/graphql';
 import { createOrganization, createPartnership } from '../factories/organizations';
@@ -161,5 +162,24 @@ describe('an invitation to claim the profile of a proposal’s unreached side', 
       __typename: 'ValidationError',
       fieldErrors: [{ field: 'partnershipId', message: expect.stringContaining('within the last month') }]
     });
+  });
+
+  it('gives the month back when the mail cannot be handed over, so the next try sends', async () => {
+    const invited = await createOrganization(db, {
+      name: 'Offline Mail Association',
+      contactEmail: 'hello@offline-mail.test',
+      contactEmailVisibility: 'PUBLIC'
+    });
+    const { proposer, id } = await proposalTo(invited);
+    const working = getMailer();
+    setMailer({ send: () => Promise.reject(new Error('mail server down')) });
+    try {
+      await expect(sendClaimInvitation(proposer, id)).rejects.toThrow('mail server down');
+    } finally {
+      setMailer(working);
+    }
+    expect(await db.claimInvitation.count({ where: { organizationId: invited.id } })).toBe(0);
+    expect(await sendClaimInvitation(proposer, id)).toMatchObject({ ok: true });
+    expect(await arrived('hello@offline-mail.test')).toHaveLength(1);
   });
 });

@@ -78,12 +78,12 @@ export async function sendClaimInvitation(
   }
 
   const sentBy = actorId(viewer);
-  const claimed = await db.$queryRaw<{ organizationId: string }[]>`
+  const claimed = await db.$queryRaw<{ organizationId: string; lastSentAt: Date }[]>`
     INSERT INTO "ClaimInvitation" ("organizationId", "lastSentAt", "lastSentById")
     VALUES (${orgB.id}, now(), ${sentBy})
     ON CONFLICT ("organizationId") DO UPDATE SET "lastSentAt" = now(), "lastSentById" = EXCLUDED."lastSentById"
       WHERE "ClaimInvitation"."lastSentAt" <= now() - ${CLAIM_INVITATION_INTERVAL}::interval
-    RETURNING "organizationId"`;
+    RETURNING "organizationId", "lastSentAt"`;
   if (claimed.length === 0) {
     return invalid([
       {
@@ -97,13 +97,21 @@ export async function sendClaimInvitation(
     orgB.languages
       .map((l) => l.toLowerCase())
       .find((l): l is MailLanguage => (MAIL_LANGUAGES as readonly string[]).includes(l)) ?? 'en';
-  await sendMail(
-    claimInvitationMessage(to, {
-      organization: orgB.name,
-      proposer: orgA.name,
-      link: `${atlasOrigin()}/account?claim=${encodeURIComponent(orgB.slug)}#membership-organization`,
-      locale: language
-    })
-  );
+  try {
+    await sendMail(
+      claimInvitationMessage(to, {
+        organization: orgB.name,
+        proposer: orgA.name,
+        link: `${atlasOrigin()}/account?claim=${encodeURIComponent(orgB.slug)}#membership-organization`,
+        locale: language
+      })
+    );
+  } catch (error) {
+    // Not handed over (queue or mail server down): give the month back, or nobody could invite them for a month
+    // although nothing was sent. Only this send's row goes; a later successful send's row is left alone.
+    await db.$executeRaw`
+      DELETE FROM "ClaimInvitation" WHERE "organizationId" = ${orgB.id} AND "lastSentAt" = ${claimed[0]!.lastSentAt}`;
+    throw error;
+  }
   return { ok: true, value: { sentTo: to, language } };
 }
