@@ -100,7 +100,7 @@ export function renderReport(result: BenchmarkResult, dataset: DatasetSize, comm
     ...summaryRows,
     '',
     `For scale: \`{ apiVersion }\`, a query that reads no data, takes p50 ${ms(result.floor.p50)} ms / p95 ${ms(result.floor.p95)} ms ` +
-      'through the same endpoint — HTTP, yoga, the query limits and the PostgreSQL rate-limit counter every request updates.',
+      'through the same endpoint — HTTP, yoga, the query limits and the rate-limit counter (in process, written behind to PostgreSQL once a second: decision 0046).',
     '',
     ...result.questions.map(questionSection),
     '## Peak memory',
