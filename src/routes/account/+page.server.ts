@@ -2,8 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/i18n/generated/messages.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '$lib/server/auth/api-tokens';
-import { listMyMemberships, requestMembership } from '$lib/server/auth/memberships';
-import { getDb } from '$lib/server/platform/db';
+import { ownAccount } from '$lib/server/auth/account';
+import { listMyMemberships, membershipTargetBySlug, requestMembership } from '$lib/server/auth/memberships';
 import { mailSettings, updateMailSettings } from '$lib/server/notifications/preferences';
 
 export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store' });
   const viewer = locals.viewer;
   const [user, memberships, tokens, mail] = await Promise.all([
-    getDb().user.findUnique({ where: { id: viewer.userId }, select: { name: true, email: true, role: true } }),
+    ownAccount(viewer.userId),
     listMyMemberships(viewer),
     listApiTokens(viewer),
     mailSettings(viewer.userId)
@@ -91,9 +91,7 @@ export const actions: Actions = {
     const slug = String((await request.formData()).get('organization') ?? '')
       .trim()
       .toLowerCase();
-    const organization = slug
-      ? await getDb().organization.findUnique({ where: { slug }, select: { id: true, name: true } })
-      : null;
+    const organization = slug ? await membershipTargetBySlug(slug) : null;
     if (!organization) {
       return fail(400, {
         action: 'requestMembership' as const,

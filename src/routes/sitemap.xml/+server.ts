@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getDb } from '$lib/server/platform/db';
 import { sitemapIndex, sitemapPageCount, sitemapUrlset } from '$lib/server/linked-data/sitemap';
 import type { RequestHandler } from './$types';
 
@@ -11,15 +10,14 @@ const HEADERS = {
 
 /** GET /sitemap.xml (one file, or an index when there are more than 50,000 profiles) and /sitemap.xml?page=N. */
 export const GET: RequestHandler = async ({ url }) => {
-  const db = getDb();
-  const pages = await sitemapPageCount(db);
+  const pages = await sitemapPageCount();
   const pageParam = url.searchParams.get('page');
   if (pageParam === null && pages > 1) return new Response(sitemapIndex(url.origin, pages), { headers: HEADERS });
   const page = pageParam === null ? 1 : Number(pageParam);
   if (!Number.isInteger(page) || page < 1 || page > pages) {
     error(404, `page: must be a whole number from 1 to ${pages} (got "${pageParam}")`);
   }
-  const chunks = sitemapUrlset(db, url.origin, page);
+  const chunks = sitemapUrlset(url.origin, page);
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       const next = await chunks.next();

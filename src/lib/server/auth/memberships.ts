@@ -29,6 +29,11 @@ const alreadyMember = (message: string) =>
     fieldErrors: [{ field: 'organizationId', message }]
   });
 
+/** The organisation a member asks to join, by the slug typed on /account; null when there is none. */
+export async function membershipTargetBySlug(slug: string): Promise<{ id: string; name: string } | null> {
+  return getDb().organization.findUnique({ where: { slug }, select: { id: true, name: true } });
+}
+
 export async function requestMembership(viewer: Viewer, organizationId: string): Promise<Outcome<MembershipView>> {
   const refused = requireWriter(viewer);
   if (refused || viewer.kind !== 'user') return refused ?? forbidden('Sign in to request a membership.');

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/generated/client';
+import { getDb } from '../platform/db';
 import { anonymous, visibilityOf } from '../access/viewer';
 import { visibleMembershipWhere } from '../access/visibility-prisma';
 import type { PublicOrganization } from './organization-json-ld';
@@ -8,7 +9,7 @@ import type { PublicOrganization } from './organization-json-ld';
  * membership filter is the anonymous viewer's visibility rule, not the signed-in visitor's, and no contact field
  * is read at all. Null when there is no such organisation.
  */
-export async function publicOrganization(db: PrismaClient, slug: string): Promise<PublicOrganization | null> {
+export async function publicOrganization(slug: string, db: PrismaClient = getDb()): Promise<PublicOrganization | null> {
   const org = await db.organization.findUnique({
     where: { slug },
     select: {

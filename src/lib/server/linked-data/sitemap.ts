@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../db/generated/client';
+import { getDb } from '../platform/db';
 import { organizationPath } from './organization-json-ld';
 
 /**
@@ -14,7 +15,7 @@ const xml = (text: string) => text.replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
 
 const LIVE = { archivedAt: null };
 
-export async function sitemapPageCount(db: PrismaClient): Promise<number> {
+export async function sitemapPageCount(db: PrismaClient = getDb()): Promise<number> {
   return Math.max(1, Math.ceil((await db.organization.count({ where: LIVE })) / URLS_PER_SITEMAP));
 }
 
@@ -27,7 +28,7 @@ export function sitemapIndex(origin: string, pages: number): string {
 }
 
 /** Page `page` (1-based) of the profiles, ordered by id so pages never overlap or skip a row. */
-export async function* sitemapUrlset(db: PrismaClient, origin: string, page: number): AsyncGenerator<string> {
+export async function* sitemapUrlset(origin: string, page: number, db: PrismaClient = getDb()): AsyncGenerator<string> {
   yield '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n';
   let written = 0;
   let after: string | undefined;

@@ -1,5 +1,7 @@
 import type { MailDelivery, NotificationKind } from '../db/generated/client';
 
+export type { NotificationKind };
+
 /** Every kind, in the order the account page lists them. */
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   'PARTNERSHIP_PROPOSED',

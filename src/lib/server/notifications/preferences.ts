@@ -65,6 +65,11 @@ export async function updateMailSettings(userId: string, input: MailSettingsInpu
   return { ok: true, value: await mailSettings(userId) };
 }
 
+/** Whether an unsubscribe link's token belongs to a user (the page asks before the button changes anything). */
+export async function unsubscribeTokenKnown(token: string): Promise<boolean> {
+  return (await getDb().user.count({ where: { unsubscribeToken: token } })) > 0;
+}
+
 /** The unsubscribe link (no sign-in): NEVER for one kind, or for every kind. False when the token is unknown. */
 export async function unsubscribe(
   token: string,

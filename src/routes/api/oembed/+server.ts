@@ -1,5 +1,4 @@
 import { json } from '@sveltejs/kit';
-import { getDb } from '$lib/server/platform/db';
 import { parseOembedRequest, type EmbedTarget } from '$lib/server/embed/oembed';
 import { publicOrganization } from '$lib/server/linked-data/public-organization';
 import { iframeSnippet, networkEmbedUrl, viewEmbedUrl } from '$lib/embed/snippet';
@@ -14,7 +13,7 @@ async function embedOf(target: EmbedTarget, origin: string): Promise<Embed> {
     const title = target.view === 'map' ? m.s23o_map_title() : m.s23o_coalition_title();
     return { src: viewEmbedUrl(target.view, target.search, origin), title };
   }
-  const org = await publicOrganization(getDb(), target.slug);
+  const org = await publicOrganization(target.slug);
   if (!org) return { missing: `url: no organisation with the slug "${target.slug}"` };
   return { src: networkEmbedUrl(org.slug, origin), title: m.opendata_embed_network_title({ name: org.name }) };
 }

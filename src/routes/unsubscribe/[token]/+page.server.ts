@@ -1,9 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/platform/db';
-import type { NotificationKind } from '$lib/server/db/generated/client';
-import { NOTIFICATION_KINDS } from '$lib/server/notifications/kinds';
-import { unsubscribe } from '$lib/server/notifications/preferences';
+import { NOTIFICATION_KINDS, type NotificationKind } from '$lib/server/notifications/kinds';
+import { unsubscribe, unsubscribeTokenKnown } from '$lib/server/notifications/preferences';
 import { m } from '$lib/i18n/generated/messages.js';
 
 /**
@@ -20,8 +18,8 @@ function kindOf(url: URL): NotificationKind | 'ALL' | null {
 export const load: PageServerLoad = async ({ params, url, setHeaders }) => {
   setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
   const kind = kindOf(url);
-  const user = await getDb().user.findUnique({ where: { unsubscribeToken: params.token }, select: { id: true } });
-  return { valid: Boolean(user && kind), kind: kind ?? 'ALL' };
+  const known = await unsubscribeTokenKnown(params.token);
+  return { valid: known && kind !== null, kind: kind ?? 'ALL' };
 };
 
 export const actions: Actions = {

@@ -1,6 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { viewerOf, viewerUserInclude } from '$lib/server/auth/users';
-import { getDb } from '$lib/server/platform/db';
+import { activeViewerById } from '$lib/server/auth/account';
 import { searchFeed } from '$lib/server/saved-searches/feed';
 import { savedSearchHref, scopeOf } from '$lib/server/saved-searches/search-scope';
 import { savedSearchByFeedToken } from '$lib/server/saved-searches/service';
@@ -13,12 +12,10 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ params, url }) => {
   const search = await savedSearchByFeedToken(params.token);
-  const owner = search
-    ? await getDb().user.findFirst({ where: { id: search.userId, disabledAt: null }, include: viewerUserInclude })
-    : null;
+  const owner = search ? await activeViewerById(search.userId) : null;
   if (!search || !owner) error(404, 'This feed does not exist or was revoked.');
   const xml = await searchFeed({
-    viewer: viewerOf(owner),
+    viewer: owner,
     scope: scopeOf(search),
     title: `Coalition Atlas — ${search.name}`,
     id: `urn:coalition-atlas:saved-search:${search.id}`,

@@ -1,9 +1,9 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDb } from '$lib/server/platform/db';
 import { env } from '$lib/server/env';
 import { organizationActions } from '$lib/server/access/policy';
 import { requestIntroduction } from '$lib/server/introductions/request';
+import { askingOrganizations, introductionTarget } from '$lib/server/introductions/target';
 import { recommendedReason } from '$lib/server/introductions/reason';
 import { mailLanguage } from '$lib/server/notifications/kinds';
 import { m } from '$lib/i18n/generated/messages.js';
@@ -14,10 +14,7 @@ import { m } from '$lib/i18n/generated/messages.js';
  * as any member may see it (introductions/reason.ts). Works without JavaScript: a plain form POST.
  */
 async function target(slug: string) {
-  const organization = await getDb().organization.findUnique({
-    where: { slug },
-    select: { id: true, slug: true, name: true, archivedAt: true }
-  });
+  const organization = await introductionTarget(slug);
   if (!organization) error(404, m.error_not_found_heading());
   return organization;
 }
@@ -34,11 +31,7 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
   if (!organizationActions(locals.viewer, organization.id).requestIntroduction || organization.archivedAt) {
     return { access: 'not-allowed' as const, organization: summary, limits };
   }
-  const mine = await getDb().organization.findMany({
-    where: { id: { in: locals.viewer.organizationIds.filter((id) => id !== organization.id) } },
-    select: { id: true, slug: true, name: true },
-    orderBy: { name: 'asc' }
-  });
+  const mine = await askingOrganizations(locals.viewer, organization.id);
   const from = mine.find((o) => o.slug === url.searchParams.get('from')) ?? mine[0];
   const reason =
     url.searchParams.get('recommended') === '1' && from
