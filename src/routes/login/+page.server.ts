@@ -26,17 +26,17 @@ export const actions: Actions = {
       switch (result.reason) {
         case 'invalid-input':
           return fail(400, {
-            email,
+            values: { email },
             errors: {
               email: result.field === 'email' ? m.auth_error_email_invalid() : null,
               password: result.field === 'password' ? m.auth_error_password_required() : null
             }
           });
         case 'invalid-credentials':
-          return fail(400, { email, message: m.auth_error_credentials() });
+          return fail(400, { values: { email }, message: m.auth_error_credentials() });
         case 'throttled':
           return fail(429, {
-            email,
+            values: { email },
             message: m.auth_error_throttled({ minutes: Math.ceil(result.retryAfterSeconds / 60) })
           });
       }

@@ -34,7 +34,7 @@ export const actions: Actions = {
   request: async ({ request, url }) => {
     const form = await request.formData();
     const email = String(form.get('email') ?? '').trim();
-    if (!email.includes('@')) return fail(400, { email, errors: { email: m.auth_error_email_invalid() } });
+    if (!email.includes('@')) return fail(400, { values: { email }, errors: { email: m.auth_error_email_invalid() } });
     // The same answer whether or not the address has an account.
     await requestPasswordReset({ email, origin: publicOrigin(url) });
     return { requested: true, email };

@@ -25,3 +25,13 @@ export function summarize(errors: FieldError[]): string {
   const fields = [...new Set(errors.map((e) => e.field))];
   return `Invalid input: ${fields.join(', ')}`;
 }
+
+/**
+ * Field errors the way a failed form action returns them (decision 0045: `errors` maps a field to its message):
+ * keyed by the field's path, several messages for one field joined, in the order they came.
+ */
+export function formErrorsOf(errors: readonly FieldError[]): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const { field, message } of errors) byField[field] = byField[field] ? `${byField[field]}; ${message}` : message;
+  return byField;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsOf, fieldPath } from './field-errors';
+import { fieldErrorsOf, fieldPath, formErrorsOf } from './field-errors';
 import { grantSchema } from './grant';
 import { networkMembershipSchema } from './network-membership';
 import { organizationCreateSchema, organizationUpdateSchema } from './organization';
@@ -23,6 +23,19 @@ describe('fieldPath', () => {
     expect(fieldPath(['countries', 2])).toBe('countries[2]');
     expect(fieldPath(['filter', 'themes', 0])).toBe('filter.themes[0]');
     expect(fieldPath([])).toBe('input');
+  });
+});
+
+describe('formErrorsOf', () => {
+  it('maps each field path to its messages, joined in order, for a form action to return', () => {
+    expect(
+      formErrorsOf([
+        { field: 'params.country', message: 'unknown "XX"' },
+        { field: 'name', message: 'required' },
+        { field: 'params.country', message: 'unknown "YY"' }
+      ])
+    ).toEqual({ 'params.country': 'unknown "XX"; unknown "YY"', name: 'required' });
+    expect(formErrorsOf([])).toEqual({});
   });
 });
 

@@ -10,6 +10,7 @@ import {
 } from '$lib/server/saved-searches/service';
 import { savedSearchHref } from '$lib/server/saved-searches/search-scope';
 import type { Failure } from '$lib/server/validation/outcome';
+import { formErrorsOf } from '$lib/server/validation/field-errors';
 
 /**
  * /account/saved-searches: the signed-in user's saved searches (decision 0040) — rename, alert, delete, and the
@@ -35,9 +36,10 @@ export const load: PageServerLoad = async ({ locals, setHeaders }) => {
 
 type ActionName = 'create' | 'update' | 'delete' | 'renewFeed' | 'revokeFeed';
 
+/** A refusal in decision 0045's shape; `values.id` says which saved search's form answered (null: the create form). */
 function refused(action: ActionName, id: string | null, failure: Failure) {
-  const fieldErrors = failure.kind === 'validation' ? failure.fieldErrors : [];
-  return fail(failure.kind === 'validation' ? 400 : 404, { action, id, message: failure.message, fieldErrors });
+  const errors = formErrorsOf(failure.kind === 'validation' ? failure.fieldErrors : []);
+  return fail(failure.kind === 'validation' ? 400 : 404, { action, values: { id }, errors, message: failure.message });
 }
 
 const feedUrl = (origin: string, token: string) => new URL(`/feeds/saved/${token}.atom`, origin).toString();
@@ -57,7 +59,7 @@ export const actions: Actions = {
     return { action: 'create' as const, id: savedSearch.id, feedUrl: feedUrl(url.origin, feedToken) };
   },
   update: async ({ request, locals }) => {
-    if (locals.viewer.kind !== 'user') return fail(401, {});
+    if (locals.viewer.kind !== 'user') return fail(401, { action: 'update' as const });
     const form = await request.formData();
     const id = String(form.get('id') ?? '');
     const outcome = await updateSavedSearch(locals.viewer.userId, id, {
@@ -68,21 +70,21 @@ export const actions: Actions = {
     return { action: 'update' as const, id };
   },
   delete: async ({ request, locals }) => {
-    if (locals.viewer.kind !== 'user') return fail(401, {});
+    if (locals.viewer.kind !== 'user') return fail(401, { action: 'delete' as const });
     const id = String((await request.formData()).get('id') ?? '');
     const outcome = await deleteSavedSearch(locals.viewer.userId, id);
     if (!outcome.ok) return refused('delete', id, outcome.failure);
     return { action: 'delete' as const, id };
   },
   renewFeed: async ({ request, locals, url }) => {
-    if (locals.viewer.kind !== 'user') return fail(401, {});
+    if (locals.viewer.kind !== 'user') return fail(401, { action: 'renewFeed' as const });
     const id = String((await request.formData()).get('id') ?? '');
     const outcome = await renewFeedToken(locals.viewer.userId, id);
     if (!outcome.ok) return refused('renewFeed', id, outcome.failure);
     return { action: 'renewFeed' as const, id, feedUrl: feedUrl(url.origin, outcome.value.feedToken) };
   },
   revokeFeed: async ({ request, locals }) => {
-    if (locals.viewer.kind !== 'user') return fail(401, {});
+    if (locals.viewer.kind !== 'user') return fail(401, { action: 'revokeFeed' as const });
     const id = String((await request.formData()).get('id') ?? '');
     const outcome = await revokeFeed(locals.viewer.userId, id);
     if (!outcome.ok) return refused('revokeFeed', id, outcome.failure);

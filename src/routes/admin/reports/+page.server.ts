@@ -3,6 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/i18n/generated/messages.js';
 import { listAbuseReports } from '$lib/server/introductions/queries';
 import { resolveAbuseReport } from '$lib/server/moderation/reports';
+import { formErrorsOf } from '$lib/server/validation/field-errors';
 
 /**
  * Admins: introduction requests members reported as abuse (issue 15 part 4), newest first — the open ones with a
@@ -31,8 +32,8 @@ export const actions: Actions = {
     if (!outcome.ok) {
       const { failure } = outcome;
       const status = failure.kind === 'forbidden' ? 403 : failure.kind === 'not-found' ? 404 : 400;
-      const fieldErrors = failure.kind === 'validation' ? failure.fieldErrors : [];
-      return fail(status, { id, message: failure.message, fieldErrors, note: String(form.get('note') ?? '') });
+      const errors = formErrorsOf(failure.kind === 'validation' ? failure.fieldErrors : []);
+      return fail(status, { values: { id, note: String(form.get('note') ?? '') }, errors, message: failure.message });
     }
     return { decided: id };
   }

@@ -40,7 +40,10 @@ export const actions: Actions = {
     const name = String(form.get('name') ?? '');
     const password = String(form.get('password') ?? '');
     if (password !== String(form.get('confirm') ?? '')) {
-      return fail(400, { name, errors: { confirm: m.auth_error_password_mismatch() } as Record<string, string> });
+      return fail(400, {
+        values: { name },
+        errors: { confirm: m.auth_error_password_mismatch() } as Record<string, string>
+      });
     }
     const result = await acceptInvitation({ token: String(form.get('token') ?? ''), name, password });
     if (!result.ok) {
@@ -49,9 +52,9 @@ export const actions: Actions = {
         for (const e of result.fieldErrors) {
           errors[e.field] = e.field === 'password' ? m.auth_error_password_rules() : m.auth_error_name_required();
         }
-        return fail(400, { name, errors });
+        return fail(400, { values: { name }, errors });
       }
-      return fail(400, { name, message: stateMessage(result.reason) });
+      return fail(400, { values: { name }, message: stateMessage(result.reason) });
     }
     setSessionCookie(cookies, url, result.token, result.expiresAt);
     redirect(303, '/account?welcome=1');
