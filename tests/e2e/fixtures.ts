@@ -13,7 +13,9 @@ export async function signIn(page: Page, who: E2EUser): Promise<void> {
   await page.getByLabel('Email address').fill(E2E_USERS[who].email);
   await page.getByLabel('Password', { exact: true }).fill(E2E_PASSWORD);
   await Promise.all([
-    page.waitForURL((url) => url.pathname !== '/login'),
+    // Only leaving /login is waited for (the redirect's response, not the next page's full load): the first page
+    // after a cold start can take longer than the navigation timeout to load, and every next step waits for itself.
+    page.waitForURL((url) => url.pathname !== '/login', { waitUntil: 'commit' }),
     page.getByRole('button', { name: 'Sign in' }).click()
   ]);
 }
