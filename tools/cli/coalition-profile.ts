@@ -7,43 +7,24 @@
  * alternatives (as the API runs it), and how each was chosen (exact or greedy, proven optimal or not). Prints
  * medians and p95 per phase; no app server, no HTTP — the service code only.
  */
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import neo4j from 'neo4j-driver';
-import pg from 'pg';
-import { getDriver, graphDatabase } from '../../src/lib/server/platform/neo4j';
 import { fetchCandidates } from '../../src/lib/server/matchmaking/coalition';
 import { undominated } from '../../src/lib/server/matchmaking/prune-dominated';
 import { selectCoalitions, type Selection } from '../../src/lib/server/matchmaking/select-coalition';
-import { loadInputPools } from '../bench/pools';
 import { coalitionQuestion } from '../bench/questions/coalition';
-import { startBenchServices } from '../bench/services';
+import { profileRun } from '../bench/profile-run';
 import { summarize } from '../bench/stats';
 import { ANONYMOUS } from '../bench/visibility';
-import { Rng } from '../seed/random';
 
 const ALTERNATIVES = 3;
 
 async function main() {
-  const { values } = parseArgs({ options: { inputs: { type: 'string' }, seed: { type: 'string' } } });
-  const inputs = Number(values.inputs ?? 40);
-  const seed = Number(values.seed ?? 42);
-  const log = (line: string) => console.error(`[profile] ${line}`);
-  const services = await startBenchServices({ root: resolve('.'), log });
-  const sql = new pg.Pool({ connectionString: services.databaseUrl, max: 1 });
-  const phases = new Map<string, number[]>();
-  const record = (phase: string, value: number) => phases.set(phase, [...(phases.get(phase) ?? []), value]);
   const endings = new Map<string, number>();
-  try {
-    const pools = await loadInputPools(sql, getDriver(), graphDatabase());
-    const rng = new Rng(seed);
+  const phases = await profileRun(async ({ inputs, rng, pools, samples, record, inRead }) => {
     for (let n = 0; n < inputs; n++) {
       const { themes, countries } = coalitionQuestion.pick(rng, pools);
       const lists = { themes, countries, include: [], exclude: [] };
-      const session = getDriver().session({ database: graphDatabase(), defaultAccessMode: neo4j.session.READ });
       let started = performance.now();
-      const fetched = await session.executeRead((tx) => fetchCandidates(tx, ANONYMOUS, lists));
-      await session.close();
+      const fetched = await inRead((tx) => fetchCandidates(tx, ANONYMOUS, lists));
       record('candidates + ties (ms)', performance.now() - started);
       record('pool', fetched.candidates.length);
       record('ties in pool', fetched.ties.length);
@@ -58,10 +39,8 @@ async function main() {
       tally(`proposal ${describe(proposal)}`);
       for (const alternative of selections.slice(1)) tally(`alternative ${describe(alternative)}`);
     }
-  } finally {
-    await sql.end();
-    await services.stop();
-  }
+    return samples;
+  });
   for (const [phase, samples] of phases) {
     const s = summarize(samples);
     console.log(`${phase.padEnd(26)} p50 ${s.p50.toFixed(1).padStart(7)}  p95 ${s.p95.toFixed(1).padStart(7)}`);

@@ -9,13 +9,9 @@
  * interleaved per input, so a load change affects both alike) and whether both returned the same rows. Exits 1
  * if any answer differs.
  */
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
 import { loadavg } from 'node:os';
-import neo4j, { type ManagedTransaction, type ProfiledPlan } from 'neo4j-driver';
-import pg from 'pg';
+import type { ProfiledPlan } from 'neo4j-driver';
 import type { VisibilityParams } from '../../src/lib/server/access/viewer';
-import { getDriver, graphDatabase } from '../../src/lib/server/platform/neo4j';
 import { candidatesPerCell, fetchCandidates } from '../../src/lib/server/matchmaking/coalition';
 import {
   COALITION_CANDIDATES,
@@ -27,13 +23,11 @@ import { latestRankingModel } from '../../src/lib/server/matchmaking/ranking/sto
 import { PRIOR_MODEL } from '../../src/lib/server/matchmaking/ranking/model';
 import { visibilityParams } from '../../src/lib/server/access/visibility-cypher';
 import { int } from '../../src/lib/server/matchmaking/values';
-import { loadInputPools } from '../bench/pools';
 import { coalitionQuestion } from '../bench/questions/coalition';
 import { recommendationsQuestion } from '../bench/questions/recommendations';
-import { startBenchServices } from '../bench/services';
+import { profileRun } from '../bench/profile-run';
 import { summarize } from '../bench/stats';
 import { ANONYMOUS } from '../bench/visibility';
-import { Rng } from '../seed/random';
 
 type Variant = 'stored' | 'live';
 
@@ -41,30 +35,11 @@ function dbHits(plan: ProfiledPlan): number {
   return plan.dbHits + plan.children.reduce((sum, child) => sum + dbHits(child), 0);
 }
 
-async function inRead<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-  const session = getDriver().session({ database: graphDatabase(), defaultAccessMode: neo4j.session.READ });
-  try {
-    return await session.executeRead(work);
-  } finally {
-    await session.close();
-  }
-}
-
 async function main() {
-  const { values } = parseArgs({ options: { inputs: { type: 'string' }, seed: { type: 'string' } } });
-  const inputs = Number(values.inputs ?? 40);
-  const seed = Number(values.seed ?? 42);
-  const log = (line: string) => console.error(`[profile] ${line}`);
-  const services = await startBenchServices({ root: resolve('.'), log });
-  const sql = new pg.Pool({ connectionString: services.databaseUrl, max: 1 });
-  const samples = new Map<string, number[]>();
-  const record = (key: string, value: number) => samples.set(key, [...(samples.get(key) ?? []), value]);
   let differing = 0;
   const load = [loadavg()[0]];
-  try {
-    const pools = await loadInputPools(sql, getDriver(), graphDatabase());
+  const samples = await profileRun(async ({ inputs, rng, pools, log, samples, record, inRead }) => {
     const model = (await latestRankingModel()) ?? PRIOR_MODEL;
-    const rng = new Rng(seed);
     const member = (orgId: string): VisibilityParams => ({ seeMembers: true, seeAll: false, orgIds: [orgId] });
     for (let n = 0; n < inputs; n++) {
       const { organizationId } = recommendationsQuestion.pick(rng, pools);
@@ -120,10 +95,8 @@ async function main() {
       }
       load.push(loadavg()[0]);
     }
-  } finally {
-    await sql.end();
-    await services.stop();
-  }
+    return samples;
+  });
   for (const [key, values] of [...samples].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const s = summarize(values);
     const sum = values.reduce((a, b) => a + b, 0);
