@@ -28,50 +28,77 @@ export interface CoverInput {
 
 export const COVER_WEIGHTS = { cover: 1, tie: 0.4, degree: 0.1 } as const;
 
-/** The chosen member ids, forced members first, then in the order chosen. */
+/**
+ * The chosen member ids, forced members first, then in the order chosen. Each candidate's count of newly covered
+ * cells and of ties to the members is kept up to date as members join (rather than recounted for every candidate
+ * on every step): a coalition request runs this thirteen times, once for the proposal's fallback and four times
+ * per alternative (select-coalition.ts).
+ */
 export function greedyCover(input: CoverInput): string[] {
-  const byId = new Map(input.candidates.map((c) => [c.id, c]));
-  // Cell keys computed once (per request, cells.ts): the loop below tests every candidate's cells on every step.
+  const { candidates } = input;
+  const position = new Map(candidates.map((c, i) => [c.id, i]));
+  // Cell keys computed once (per request, cells.ts).
   const cellsOfCandidate = cellKeysOf(input);
-  const neighbours = new Map<string, Set<string>>();
+  const cellIndex = new Map<string, number>();
+  const cellsOf = candidates.map((c) =>
+    cellsOfCandidate(c.id).map((key) => {
+      if (!cellIndex.has(key)) cellIndex.set(key, cellIndex.size);
+      return cellIndex.get(key)!;
+    })
+  );
+  const coveringCell: number[][] = Array.from({ length: cellIndex.size }, () => []);
+  cellsOf.forEach((cells, i) => {
+    for (const cell of cells) coveringCell[cell]!.push(i);
+  });
+  const neighbours: Set<number>[] = candidates.map(() => new Set());
   for (const [a, b] of input.ties) {
-    if (!neighbours.has(a)) neighbours.set(a, new Set());
-    if (!neighbours.has(b)) neighbours.set(b, new Set());
-    neighbours.get(a)!.add(b);
-    neighbours.get(b)!.add(a);
+    const i = position.get(a);
+    const j = position.get(b);
+    if (i === undefined || j === undefined || i === j) continue;
+    neighbours[i]!.add(j);
+    neighbours[j]!.add(i);
   }
-  const maxDegree = Math.max(1, ...input.candidates.map((c) => c.degree));
+  const maxDegree = Math.max(1, ...candidates.map((c) => c.degree));
+  const connectedness = candidates.map((c) => COVER_WEIGHTS.degree * (Math.log1p(c.degree) / Math.log1p(maxDegree)));
   const excluded = new Set(input.exclude ?? []);
+  const newlyCovered = cellsOf.map((cells) => cells.length);
+  const tiesToMembers = new Array<number>(candidates.length).fill(0);
+  const covered = new Uint8Array(cellIndex.size);
+  const isChosen = new Uint8Array(candidates.length);
   const chosen: string[] = [];
-  const isChosen = new Set<string>();
-  const covered = new Set<string>();
 
-  const choose = (id: string) => {
-    chosen.push(id);
-    isChosen.add(id);
-    for (const key of cellsOfCandidate(id)) covered.add(key);
+  const choose = (i: number) => {
+    chosen.push(candidates[i]!.id);
+    isChosen[i] = 1;
+    for (const n of neighbours[i]!) tiesToMembers[n]!++;
+    for (const cell of cellsOf[i]!) {
+      if (covered[cell]) continue;
+      covered[cell] = 1;
+      for (const other of coveringCell[cell]!) newlyCovered[other]!--;
+    }
   };
-  for (const id of input.include) if (byId.has(id) && !isChosen.has(id)) choose(id);
+  for (const id of input.include) {
+    const i = position.get(id);
+    if (i !== undefined && !isChosen[i]) choose(i);
+  }
 
   const limit = input.size ?? Number.POSITIVE_INFINITY;
   while (chosen.length < limit) {
-    let best: { id: string; utility: number; newlyCovered: number } | undefined;
-    for (const c of input.candidates) {
-      if (excluded.has(c.id) || isChosen.has(c.id)) continue;
-      const newlyCovered = cellsOfCandidate(c.id).filter((key) => !covered.has(key)).length;
-      const ties = chosen.filter((m) => neighbours.get(c.id)?.has(m)).length;
+    let best = -1;
+    let bestUtility = 0;
+    candidates.forEach((c, i) => {
+      if (isChosen[i] || excluded.has(c.id)) return;
       const utility =
-        COVER_WEIGHTS.cover * newlyCovered +
-        COVER_WEIGHTS.tie * ties +
-        COVER_WEIGHTS.degree * (Math.log1p(c.degree) / Math.log1p(maxDegree));
+        COVER_WEIGHTS.cover * newlyCovered[i]! + COVER_WEIGHTS.tie * tiesToMembers[i]! + connectedness[i]!;
       // Ties broken by id so the same input always gives the same coalition.
-      if (!best || utility > best.utility || (utility === best.utility && c.id < best.id)) {
-        best = { id: c.id, utility, newlyCovered };
+      if (best < 0 || utility > bestUtility || (utility === bestUtility && c.id < candidates[best]!.id)) {
+        best = i;
+        bestUtility = utility;
       }
-    }
+    });
     // Without a requested size, a candidate that covers nothing new does not join.
-    if (!best || (input.size === undefined && best.newlyCovered === 0)) break;
-    choose(best.id);
+    if (best < 0 || (input.size === undefined && newlyCovered[best] === 0)) break;
+    choose(best);
   }
   return chosen;
 }
