@@ -15,6 +15,7 @@ import { dirname, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { dropStreamedMessages } from './pglite-stream-messages';
 
 export interface EmbeddedPostgres {
   /** postgresql://postgres@127.0.0.1:<port>/postgres?connection_limit=1 — database name and password are ignored. */
@@ -42,6 +43,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     mkdirSync(dataDir, { recursive: true });
     db = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    // Without it every row a client reads stays in the heap (pglite-stream-messages.ts, decision 0050).
+    dropStreamedMessages(db);
     // Sockets beyond the first are kept for tools (psql, the Prisma CLI) used next to a running app,
     // each with its own pool of one. Concurrent use still interleaves: see the module comment.
     server = new PGLiteSocketServer({ db, host, port: options.port, maxConnections: 8 });

@@ -11,6 +11,7 @@
  *   to the loop.
  * - `startProjectorLoop()` polls, backing off while Neo4j is unreachable.
  */
+import { hostname } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 import { getDb } from '../platform/db';
@@ -31,6 +32,8 @@ export interface DrainOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 500;
+/** Who marked an outbox row processed (`projectedBy`): one app process among several. */
+const INSTANCE = `${hostname()}:${process.pid}`;
 const defaultLog = (line: string) => console.warn(`[projection] ${line}`);
 
 // One breaker per Neo4j driver: "Neo4j is down" is a fact about a server, shared by the loop and every mutation.
@@ -216,9 +219,15 @@ async function lockAggregates(tx: Tx, rows: ClaimedRow[]): Promise<void> {
     FROM (SELECT DISTINCT hashtextextended(key, 0) AS k FROM unnest(${keys}::text[]) AS key ORDER BY 1) AS sorted`;
 }
 
+/**
+ * `projections + 1` rather than a flag: the mark runs in the transaction that holds the claim, so with exclusive
+ * claims every row ends at 1, and a count above 1 shows a row that two drainers projected (the two-instance test
+ * and an operator can see it; a boolean would hide it). `projectedBy` names the instance that did it.
+ */
 async function markProcessed(tx: Tx, rows: ClaimedRow[]): Promise<void> {
   await tx.$executeRaw`
-    UPDATE "Outbox" SET "processedAt" = now() WHERE id = ANY(${rows.map((r) => r.id)}::bigint[])`;
+    UPDATE "Outbox" SET "processedAt" = now(), projections = projections + 1, "projectedBy" = ${INSTANCE}
+    WHERE id = ANY(${rows.map((r) => r.id)}::bigint[])`;
 }
 
 /**
