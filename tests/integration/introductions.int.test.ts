@@ -13,6 +13,7 @@ import { getDb } from '../../src/lib/server/platform/db';
 import { createViewer, execute, executeOk, globalId } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
 import { useMemoryMailer } from '../factories/mailer';
+import { load as introductionPageLoad } from '../../src/routes/organizations/[slug]/introduction/+page.server';
 
 const db = getDb();
 const mailer = useMemoryMailer();
@@ -341,5 +342,22 @@ describe('report abuse', () => {
     ]);
     expect(await listAbuseReports(memberC)).toBeNull();
     expect(await listAbuseReports(otherA)).toBeNull();
+  });
+});
+
+describe('the introduction page', () => {
+  const pageFor = async (id: string, viewer: Viewer) => {
+    const { slug } = await db.organization.findUniqueOrThrow({ where: { id }, select: { slug: true } });
+    return (await introductionPageLoad({
+      params: { slug },
+      url: new URL(`http://atlas.test/organizations/${slug}/introduction`),
+      locals: { viewer, lang: 'en' },
+      setHeaders: () => {}
+    } as never)) as { access: string };
+  };
+
+  it('says an organisation without members cannot answer instead of offering a form that would be refused', async () => {
+    expect((await pageFor(empty, asker)).access).toBe('no-members');
+    expect((await pageFor(orgB, asker)).access).toBe('ask');
   });
 });

@@ -5,6 +5,7 @@ import { actorId, canEditOrganization, requireWriter } from '../access/policy';
 import { runWrite } from '../platform/write-with-outbox';
 import { fieldErrorsOf, summarize } from '../validation/field-errors';
 import { FailureSignal, forbidden, invalid, notFound, type Outcome } from '../validation/outcome';
+import { ANSWERING_MEMBERSHIP } from './target';
 import { introductionRequestSchema, type IntroductionRequestInput } from '../validation/introduction';
 import { noticeIntroductionRequested } from '../notifications/introduction-notices';
 import { mailAfterCommit } from '../notifications/record';
@@ -44,9 +45,7 @@ export async function requestIntroduction(
     ...(to.archivedAt ? [{ field: 'toOrganizationId', message: 'is archived' }] : [])
   ];
   if (archived.length > 0) return invalid(archived);
-  const answerers = await db.membership.count({
-    where: { organizationId: to.id, status: 'APPROVED', user: { disabledAt: null } }
-  });
+  const answerers = await db.membership.count({ where: { organizationId: to.id, ...ANSWERING_MEMBERSHIP } });
   if (answerers === 0) {
     return invalid([
       // A whole sentence: the page shows it on its own (the field has no input to sit beside).

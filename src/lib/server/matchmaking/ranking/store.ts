@@ -86,6 +86,8 @@ export function refitInBackground(): Promise<void> {
     .then(
       (model) => warn(`background refit stored a ${model.source} model`),
       (error: Error) => {
+        // Shutting down mid-refit is not a failure: the next start refits the still-stale model.
+        if (shutdown.signal.aborted) return warn('background refit stopped by shutdown; the next start resumes it');
         lastFailureAt = Date.now();
         warn(`background refit failed, keeping the current model: ${error.message}`);
       }

@@ -31,6 +31,7 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
   if (!organizationActions(locals.viewer, organization.id).requestIntroduction || organization.archivedAt) {
     return { access: 'not-allowed' as const, organization: summary, limits };
   }
+  if (organization.answerers === 0) return { access: 'no-members' as const, organization: summary, limits };
   const mine = await askingOrganizations(locals.viewer, organization.id);
   const from = mine.find((o) => o.slug === url.searchParams.get('from')) ?? mine[0];
   const reason =
