@@ -166,14 +166,18 @@ CALL (o, existing, familyThemeIds, focusCountries) {
   UNION ALL
 
   // An organisation without any country (and no focus countries asked for): the organisations without a country
-  // are its country group, best connected first, as "same-country popularity" has it (0051). Runs only then: the
-  // WHERE ends the branch before the scan for every other viewer.
+  // are its country group, best connected first, as "same-country popularity" has it (0051). Only then: the WHERE
+  // leaves no row for any other viewer, and the scan sits in a subquery run per remaining row, so it never runs for
+  // them (a plain MATCH here was planned as a scan of every organisation filtered afterwards).
   WITH o, existing, focusCountries WHERE size(focusCountries) = 0
-  MATCH (c:Organization)
-  WHERE c <> o AND c.archived = false AND NOT c.id IN existing
-    AND NOT EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->() }
-  WITH c ORDER BY coalesce(c.publicDegree, 0) DESC, c.id
-  LIMIT $countryHubLimit
+  CALL (o, existing) {
+    MATCH (c:Organization)
+    WHERE c <> o AND c.archived = false AND NOT c.id IN existing
+      AND NOT EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->() }
+    WITH c ORDER BY coalesce(c.publicDegree, 0) DESC, c.id
+    LIMIT $countryHubLimit
+    RETURN c
+  }
   RETURN c, 0.0 AS adamicAdar, 0 AS commonNeighbours, 0.0 AS resourceAllocation, [] AS shared
 
   UNION ALL
