@@ -6,6 +6,7 @@
  *   hub ─ a, hub ─ b, hub ─ c      public: hub is the best connected
  *   secret ┄ p1, secret ┄ p2, secret ┄ p3, secret ┄ p4   PRIVATE: secret is well connected only in private
  *   newbie                           no partnerships; the organisation recommendations are asked for
+ *   nowhere, also nowhere            no country, no partnerships (created by their test)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/access/viewer';
@@ -104,6 +105,26 @@ describe('the learned ranking', () => {
     }
     // Candidate generation ranks by public partner count only: Secret is not among the best connected.
     expect(ids(forAnonymous)[0]).toBe(hub.id);
+  });
+
+  it('gives an organisation without a country the others without one first, as same-country popularity does', async () => {
+    const nowhere = await createOrganization(db, { name: 'Nowhere' });
+    const alsoNowhere = await createOrganization(db, { name: 'Also nowhere' });
+    await drainOutbox();
+    await refreshPublicDegrees();
+    const recs = await recommendPartners(anonymous, { organizationId: nowhere.id, first: 20 }, { model: PRIOR_MODEL });
+    // Also nowhere has no partner at all: only the country-less candidate branch can bring it in.
+    expect(ids(recs)).toContain(alsoNowhere.id);
+    expect(ids(recs).indexOf(alsoNowhere.id)).toBeLessThan(ids(recs).indexOf(hub.id));
+    expect(find(recs, alsoNowhere)!.reasons.sharedCountries).toEqual([]);
+    // An organisation with a country gains nothing from candidates without one.
+    const forNewbie = await recommendPartners(
+      anonymous,
+      { organizationId: newbie.id, first: 20 },
+      { model: PRIOR_MODEL }
+    );
+    expect(ids(forNewbie).indexOf(local.id)).toBe(0);
+    expect(ids(forNewbie)).not.toContain(alsoNowhere.id);
   });
 
   it('gives the same answer after the graph is wiped and rebuilt (no storage-order cut)', async () => {

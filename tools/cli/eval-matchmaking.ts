@@ -12,6 +12,8 @@
  * throw-away Neo4j started in a temporary folder, or into the Neo4j named by --scratch-neo4j (password from
  * NEO4J_PASSWORD), WHICH IS EMPTIED FIRST. --reuse-graph skips loading when a previous run loaded the same files and
  * split there (one dataset only). --ablation adds the prior weights as a variant. No PostgreSQL is needed.
+ * Diagnostics: EVAL_DUMP=<file> appends one JSON line per query and method (first-hit rank, top 10), to compare
+ * two runs query by query.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

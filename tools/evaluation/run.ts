@@ -5,6 +5,7 @@
  * is never seen), ask the PRODUCTION recommender for each organisation that gained partners after the split, and
  * compare with baselines on the same graph. Runs the same Cypher as the app, so the numbers describe what users get.
  */
+import { appendFileSync } from 'node:fs';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { readTx } from '../../src/lib/server/platform/neo4j';
 import { visibilityParams } from '../../src/lib/server/access/visibility-cypher';
@@ -152,6 +153,18 @@ export async function runEvaluation(opts: EvaluationOptions): Promise<Evaluation
   const record = (method: string, list: string[], relevant: Set<string>, id: string) => {
     const entry = (ranks[method] ??= { existing: [], newcomers: [] });
     entry[isNewcomer(id) ? 'newcomers' : 'existing'].push(firstHitRank(list, relevant));
+    // Diagnostics only (EVAL_DUMP=<file>): one line per query and method, to compare runs query by query.
+    if (process.env.EVAL_DUMP)
+      appendFileSync(
+        process.env.EVAL_DUMP,
+        JSON.stringify({
+          id,
+          newcomer: isNewcomer(id),
+          method,
+          rank: firstHitRank(list, relevant),
+          top: list.slice(0, 10)
+        }) + '\n'
+      );
   };
   const latencies: number[] = [];
 

@@ -165,6 +165,23 @@ CALL (o, existing, familyThemeIds, focusCountries) {
 
   UNION ALL
 
+  // An organisation without any country (and no focus countries asked for): the organisations without a country
+  // are its country group, best connected first, as "same-country popularity" has it (0051). Only then: the WHERE
+  // leaves no row for any other viewer, and the scan sits in a subquery run per remaining row, so it never runs for
+  // them (a plain MATCH here was planned as a scan of every organisation filtered afterwards).
+  WITH o, existing, focusCountries WHERE size(focusCountries) = 0
+  CALL (o, existing) {
+    MATCH (c:Organization)
+    WHERE c <> o AND c.archived = false AND NOT c.id IN existing
+      AND NOT EXISTS { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->() }
+    WITH c ORDER BY coalesce(c.publicDegree, 0) DESC, c.id
+    LIMIT $countryHubLimit
+    RETURN c
+  }
+  RETURN c, 0.0 AS adamicAdar, 0 AS commonNeighbours, 0.0 AS resourceAllocation, [] AS shared
+
+  UNION ALL
+
   // The best connected organisations overall: what "most connected first" would show, so a newcomer (or an
   // organisation without a profile) always has them to choose from, wherever they are.
   MATCH (c:Organization) WHERE c.publicDegree > 0
@@ -209,7 +226,9 @@ WITH o, c, hasPartners, shared, degree, fullThemes, partialThemes, sharedCountri
           ELSE size(sharedCountries) / 2.0 END AS geography,
      0.5 * (1.0 - 0.5 ^ size(countriesAdded)) + 0.5 * (1.0 - 0.5 ^ size(levelsAdded)) AS complement,
      CASE WHEN c.type IS NOT NULL AND c.type = o.type THEN 1.0 ELSE 0.0 END AS sameType,
-     CASE WHEN size(sharedCountries) > 0 THEN 1.0 ELSE 0.0 END AS sharesCountry
+     // Shares a focus country; an organisation without any country shares "no country" with the others without.
+     CASE WHEN size(sharedCountries) > 0 OR (size(focusCountries) = 0 AND size(candidateCountries) = 0) THEN 1.0
+          ELSE 0.0 END AS sharesCountry
 WITH o, c, hasPartners, shared, degree, fullThemes, partialThemes, sharedCountries, countriesAdded, levelsAdded,
      adamicAdarF, commonNeighboursF, resourceAllocationF, degreeF, recentDegreeF, theme, geography, complement, sameType,
      sharesCountry,

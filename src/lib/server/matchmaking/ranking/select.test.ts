@@ -124,6 +124,26 @@ describe('rank-aware selection', () => {
     expect(selection.standardError).toBeCloseTo(0.5, 12);
   });
 
+  it('counts an organisation with several queries (a pooled thin history) once', () => {
+    const row = (query: string, cluster: string, id: string, label: number, degree: number): LabelledRow => ({
+      query,
+      cluster,
+      id,
+      label,
+      features: { ...(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<Feature, number>), degree }
+    });
+    // Organisation a, asked at three cutoffs, finds its partner (the hub) first each time; b, asked once, never.
+    const rows = [
+      ...['a', 'a as of 2016', 'a as of 2015'].flatMap((q) => [row(q, 'a', 'hub', 1, 3), row(q, 'a', 'x', 0, 1)]),
+      ...Array.from({ length: 11 }, (_, i) => row('b', 'b', `hub${i}`, 0, 3)),
+      row('b', 'b', 'small', 1, 0.1)
+    ];
+    const selection = selectRanking(rows, PRIOR_MODEL.existing, false);
+    expect(selection.queries).toBe(4);
+    expect(selection.organizations).toBe(2);
+    expect(selection.scores['most connected']).toBe(0.5);
+  });
+
   it('scores both fits, cross-validated, when it may fit, and names the best option', () => {
     const selection = selectRanking(
       generate({ commonNeighbours: 2, degree: 0.5, geography: 1 }, 60, 5),

@@ -19,6 +19,12 @@ import { ROWS_PER_STEP, runNow, type Steps } from './steps';
 
 export interface LabelledRow {
   query: string;
+  /**
+   * The organisation the query is for, when one organisation has several queries (a thin history read at several
+   * cutoffs, fit.ts): cross-validation folds and the scores group by it, so an organisation weighs once and is never
+   * on both sides of a fold. Defaults to `query`.
+   */
+  cluster?: string;
   id: string;
   label: number;
   features: Record<Feature, number>;
@@ -153,6 +159,8 @@ export interface Selection {
   /** Hits@10 of every option on the group's queries (fitted and blends cross-validated). */
   scores: Record<string, number>;
   queries: number;
+  /** Distinct organisations among the queries (fewer than `queries` when a thin history was pooled). */
+  organizations: number;
 }
 
 /**
@@ -170,7 +178,23 @@ export function selectRanking(rows: readonly LabelledRow[], prior: Weights, canF
 /** selectRanking as steps (steps.ts), for a fit that must not stall the app's event loop. */
 export function* selectRankingSteps(rows: readonly LabelledRow[], prior: Weights, canFit: boolean): Steps<Selection> {
   const queries = byQuery(rows);
-  const fold = new Map([...queries.keys()].map((q, i) => [q, i % FOLDS]));
+  // Folds and scores by organisation (`cluster`): the same as by query unless a thin history was pooled (fit.ts).
+  const clusterOf = new Map([...queries].map(([q, qr]) => [q, qr[0].cluster ?? q]));
+  const clusters = [...new Set(clusterOf.values())];
+  const clusterFold = new Map(clusters.map((c, i) => [c, i % FOLDS]));
+  const fold = new Map([...queries.keys()].map((q) => [q, clusterFold.get(clusterOf.get(q)!)!]));
+  const clusterIndex = new Map(clusters.map((c, i) => [c, i]));
+  /** Per-query outcomes averaged per organisation (in `clusters` order): each organisation weighs once. */
+  const perCluster = (hits: readonly number[]) => {
+    const sums = clusters.map(() => 0);
+    const counts = clusters.map(() => 0);
+    [...queries.keys()].forEach((q, i) => {
+      const k = clusterIndex.get(clusterOf.get(q)!)!;
+      sums[k] += hits[i];
+      counts[k]++;
+    });
+    return sums.map((s, k) => s / counts[k]);
+  };
   // Each option: the weights that rank a given query (fixed, or fitted without that query's fold), and the
   // weights served if it wins (fixed ones: themselves; fitted ones: fitted on every query, only for the winner).
   const options: { name: string; weightsFor: (query: string) => Weights; final?: () => Steps<Weights> }[] = [
@@ -205,7 +229,7 @@ export function* selectRankingSteps(rows: readonly LabelledRow[], prior: Weights
   const scores: Record<string, number> = {};
   const outcomes: OptionOutcomes[] = [];
   for (const option of options) {
-    const hits = yield* hitsAt10ByQuery(queries, option.weightsFor);
+    const hits = perCluster(yield* hitsAt10ByQuery(queries, option.weightsFor));
     scores[option.name] = hits.length === 0 ? 0 : hits.reduce((a, b) => a + b, 0) / hits.length;
     outcomes.push({ name: option.name, outcomes: hits });
   }
@@ -218,6 +242,7 @@ export function* selectRankingSteps(rows: readonly LabelledRow[], prior: Weights
     standardError: rule.standardError,
     weights: chosen.final ? yield* chosen.final() : chosen.weightsFor(''),
     scores,
-    queries: queries.size
+    queries: queries.size,
+    organizations: clusters.length
   };
 }
