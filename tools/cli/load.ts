@@ -1,5 +1,5 @@
 /**
- * npm run load -- [--duration 60] [--connections 20] [--write-every 3] [--demo | --orgs 20000] [--seed 42]
+ * npm run load -- [--duration 60] [--warmup 15] [--connections 20] [--write-every 3] [--demo | --orgs 20000] [--seed 42]
  *                  [--out docs/benchmarks.md] [--no-build]
  *
  * Throughput under concurrent clients (issue 13, point 5): the built app on loopback, driven by autocannon for
@@ -29,7 +29,7 @@ import { seedDemoIfEmpty } from '../seed/demo';
 import { runCli, stoppingOnSignal, UsageError } from '../process/run-cli';
 
 const USAGE =
-  'usage: npm run load -- [--duration <s>] [--connections <n>] [--write-every <s>] [--demo | --orgs <n>] [--seed <n>] [--out <file>] [--no-build]';
+  'usage: npm run load -- [--duration <s>] [--warmup <s>] [--connections <n>] [--write-every <s>] [--demo | --orgs <n>] [--seed <n>] [--out <file>] [--no-build]';
 
 const log = (line: string) => console.error(`[load] ${line}`);
 
@@ -46,6 +46,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       duration: { type: 'string' },
+      warmup: { type: 'string' },
       connections: { type: 'string' },
       'write-every': { type: 'string' },
       demo: { type: 'boolean', default: false },
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
   }
   if (values.demo && values.orgs !== undefined) throw new UsageError('--demo and --orgs: choose one dataset');
   const durationS = number('duration', values.duration, 60, 1);
+  const warmupS = number('warmup', values.warmup, 15, 0);
   const connections = number('connections', values.connections, 20, 6); // one per scenario and the writer
   const writeEveryS = number('write-every', values['write-every'], 3, 0.1, false);
   const orgs = number('orgs', values.orgs, 20_000, 2);
@@ -109,6 +111,7 @@ async function main(): Promise<number> {
       databaseUrl: services.databaseUrl,
       db,
       durationS,
+      warmupS,
       connections,
       writeEveryS,
       seed,

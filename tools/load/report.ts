@@ -15,6 +15,8 @@ export interface LoadRecord {
   command: string;
   dataset: string;
   durationS: number;
+  /** Seconds of unmeasured warm-up before the "before" memory reading (absent in records from before it existed). */
+  warmupS?: number;
   connections: number;
   loadAverage: LoadResult['loadAverage'];
   scenarios: LoadResult['scenarios'];
@@ -28,6 +30,7 @@ export function recordLoad(result: LoadResult, dataset: string, command: string)
     command,
     dataset,
     durationS: result.durationS,
+    warmupS: result.warmupS,
     connections: result.connections,
     loadAverage: result.loadAverage,
     scenarios: result.scenarios,
@@ -62,7 +65,9 @@ export function renderLoadSection(record: LoadRecord): string {
     '## Under load (`npm run load`)',
     '',
     `Measured ${record.measuredAt} with \`${record.command}\`: ${record.connections} concurrent clients for ` +
-      `${record.durationS} s against the built app on loopback (autocannon), rate limits raised for the run. ` +
+      `${record.durationS} s against the built app on loopback (autocannon), rate limits raised for the run` +
+      (record.warmupS ? `, after ${record.warmupS} s of the same mix that is not measured` : '') +
+      '. ' +
       `Dataset — ${record.dataset}. Load average (1 / 5 / 15 min) before ${load(record.loadAverage.before)}, ` +
       `after ${load(record.loadAverage.after)}.`,
     '',

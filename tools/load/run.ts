@@ -34,6 +34,12 @@ export interface LoadOptions {
   db: PrismaClient;
   durationS: number;
   /**
+   * Seconds of the same mix (no writer) before the "before" memory reading and the measured phase: first-use
+   * allocations (compiled routes, caches, the solver's WebAssembly, pools filling) are then not counted as growth.
+   * 0 skips it.
+   */
+  warmupS?: number;
+  /**
    * Instead of a duration: each scenario runs until this many of its requests were answered (tests wait for
    * answers, not for a time a slow machine may not meet). durationS is then only the divisor of the write rate.
    */
@@ -49,6 +55,7 @@ export interface LoadOptions {
 export interface LoadResult {
   startedAt: Date;
   durationS: number;
+  warmupS: number;
   connections: number;
   writeEveryS: number;
   loadAverage: { before: number[]; after: number[] };
@@ -64,7 +71,8 @@ function drive(
   connections: number,
   options: LoadOptions,
   pools: Awaited<ReturnType<typeof loadInputPools>>,
-  seed: number
+  seed: number,
+  warmupS?: number
 ): Promise<ScenarioFigures> {
   const rng = new Rng(seed);
   let failedBodies = 0;
@@ -72,9 +80,11 @@ function drive(
   return autocannon({
     url: options.baseUrl,
     connections,
-    ...(options.requestsPerScenario
-      ? { amount: Math.max(options.requestsPerScenario, connections) }
-      : { duration: options.durationS }),
+    ...(warmupS !== undefined
+      ? { duration: warmupS }
+      : options.requestsPerScenario
+        ? { amount: Math.max(options.requestsPerScenario, connections) }
+        : { duration: options.durationS }),
     // Well past anything a visitor would wait for: a slow answer shows in p99, only a stuck one is an error.
     timeout: 30,
     requests: [
@@ -128,6 +138,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       `mix: ${SCENARIOS.map((s, i) => `${s.key} ${readers[i]}`).join(', ')}, write 1 (every ${options.writeEveryS} s); ` +
         `${options.durationS} s`
     );
+    if (options.warmupS && options.warmupS > 0) {
+      log(`warm-up: ${options.warmupS} s of the same mix, not measured`);
+      await Promise.all(
+        SCENARIOS.map((scenario, i) =>
+          drive(scenario, readers[i]!, options, pools, options.seed + 100 + i, options.warmupS)
+        )
+      );
+    }
     const before = { app: rss(options.pids.app), neo4j: rss(options.pids.neo4j) };
     const loadBefore = loadavg();
     const startedAt = new Date();
@@ -144,6 +162,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     return {
       startedAt,
       durationS: measuredS,
+      warmupS: options.warmupS ?? 0,
       connections: options.connections,
       writeEveryS: options.writeEveryS,
       loadAverage: { before: loadBefore, after: loadavg() },
