@@ -1,59 +1,21 @@
 /**
- * npx tsx tools/cli/dashboard-first-screen.ts [--build <dir>] [--path /dashboard] [--requests 3]
+ * npx tsx tools/cli/dashboard-first-screen.ts [--build <dir>] [--path /dashboard] [--requests 3] [--wait <s>] [--verbose]
  *
  * What a visitor's first look at the dashboard costs (issue 13, item 4; decision 0052): starts `node build` (or
  * the build in --build) fresh against the stores in DATABASE_URL / NEO4J_URI (e.g. the bench's, after
- * `npm run bench -- --setup-only`), waits for /readyz, then asks the page --requests times one after the other
- * and prints each request's time, and the first screen's bytes on the wire with `Accept-Encoding: br, gzip`: the
- * HTML and the JavaScript and CSS it names (modulepreload and stylesheet links, as the browser fetches them
- * before it can start). Reads only; the app itself writes what it always writes (rate-limit rows, its warm-up).
+ * `npm run bench -- --setup-only`), waits for /readyz (and --wait seconds more: the start's warm-up runs in the
+ * first seconds), then asks the page --requests times one after the other and prints each request's time, and
+ * the first screen's bytes on the wire with `Accept-Encoding: br, gzip` (tools/bench/first-screen.ts). Reads
+ * only; the app itself writes what it always writes (rate-limit rows, its warm-up).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
+import { measureFirstScreen } from '../bench/first-screen';
 import { startAppServer } from '../process/app-server';
 import { freePort } from '../process/ports';
 
 const RAISED = '100000000';
-
-/** The stylesheets and entry modules the HTML names, and the route nodes (by index) it starts. */
-function firstScreenAssets(html: string): string[] & { nodeIds: number[] } {
-  const links = [...html.matchAll(/<link\b[^>]*>/g)]
-    .map((m) => m[0])
-    .filter((tag) => /rel="(modulepreload|stylesheet)"/.test(tag))
-    .flatMap((tag) => /href="([^"]+)"/.exec(tag)?.[1] ?? []);
-  const entries = [...html.matchAll(/import\("([^"]+\/entry\/[^"]+\.js)"\)/g)].map((m) => m[1]!);
-  const nodeIds = JSON.parse(/node_ids:\s*(\[[\d,\s]*\])/.exec(html)?.[1] ?? '[]') as number[];
-  return Object.assign([...new Set([...links, ...entries])], { nodeIds });
-}
-
-async function wireBytes(
-  url: string
-): Promise<{ status: number; bytes: number; raw: number; encoding: string; body: string }> {
-  const res = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' }, redirect: 'manual' });
-  // fetch decodes the body: an encoded one is measured again through node:http, which does not.
-  const buffer = Buffer.from(await res.arrayBuffer());
-  const raw = buffer.length;
-  const encoding = res.headers.get('content-encoding') ?? 'identity';
-  let bytes = Number(res.headers.get('content-length') ?? NaN);
-  if (!Number.isFinite(bytes) || encoding !== 'identity') bytes = await encodedLength(url);
-  return { status: res.status, bytes, raw, encoding, body: buffer.toString('utf8') };
-}
-
-/** The body's length as sent (still encoded), with node:http, which does not decode. */
-async function encodedLength(url: string): Promise<number> {
-  const { request } = await import('node:http');
-  return new Promise((resolveLength, reject) => {
-    const req = request(url, { headers: { 'accept-encoding': 'br, gzip' } }, (res) => {
-      let n = 0;
-      res.on('data', (chunk: Buffer) => (n += chunk.length));
-      res.on('end', () => resolveLength(n));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -61,6 +23,7 @@ async function main(): Promise<void> {
       build: { type: 'string' },
       path: { type: 'string', default: '/dashboard' },
       requests: { type: 'string', default: '3' },
+      wait: { type: 'string', default: '0' },
       verbose: { type: 'boolean', default: false }
     }
   });
@@ -84,6 +47,7 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
     console.log(`ready after ${Math.round(performance.now() - started)} ms (load ${loadAverage()})`);
+    await new Promise((r) => setTimeout(r, Number(values.wait) * 1000));
     const url = `${app.url}${values.path}`;
     for (let i = 1; i <= Number(values.requests); i += 1) {
       const t0 = performance.now();
@@ -91,34 +55,13 @@ async function main(): Promise<void> {
       const html = await res.text();
       console.log(`request ${i}: ${res.status} ${Math.round(performance.now() - t0)} ms, ${html.length} chars HTML`);
     }
-    const page = await wireBytes(url);
-    const html = await (await fetch(url)).text();
-    const assets = firstScreenAssets(html);
-    let js = 0;
-    let css = 0;
-    const seen = new Set<string>();
-    const queue = [...assets.map((href) => new URL(href, url).href)];
-    while (queue.length > 0) {
-      const href = queue.shift()!;
-      if (seen.has(href)) continue;
-      seen.add(href);
-      const { bytes, encoding, status, body } = await wireBytes(href);
-      if (values.verbose) console.log(`  ${new URL(href).pathname}: ${status} ${encoding} ${bytes} B`);
-      if (href.endsWith('.css')) {
-        css += bytes;
-        continue;
-      }
-      js += bytes;
-      // Static imports load before the module runs; dynamic ones only the route nodes this page starts with.
-      for (const m of body.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) queue.push(new URL(m[1]!, href).href);
-      for (const m of body.matchAll(/import\(["`](\.{1,2}\/nodes\/(\d+)\.[^"`]+\.js)["`]\)/g)) {
-        if (assets.nodeIds.includes(Number(m[2]))) queue.push(new URL(m[1]!, href).href);
-      }
-    }
+    const screen = await measureFirstScreen(url);
+    if (values.verbose) for (const f of screen.files) console.log(`  ${f.path}: ${f.bytes} B`);
     const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
     console.log(
-      `first screen on the wire: HTML ${kB(page.bytes)} (${page.encoding}; ${kB(page.raw)} decoded) + JS ${kB(js)} ` +
-        `+ CSS ${kB(css)} (${seen.size} files) = ${kB(page.bytes + js + css)}`
+      `first screen on the wire: HTML ${kB(screen.htmlBytes)} (${screen.htmlEncoding}; ` +
+        `${kB(Buffer.byteLength(screen.html))} decoded) + JS ${kB(screen.jsBytes)} + CSS ${kB(screen.cssBytes)} ` +
+        `(${screen.files.length} files) = ${kB(screen.total)}`
     );
     console.log(`load ${loadAverage()}`);
   } finally {
