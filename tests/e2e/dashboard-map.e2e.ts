@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCREENSHOT_DIR, launchBrowser, type BrowserSession } from './browser';
+import { loadDashboardSections } from './dashboard-sections';
 
 const NO_DATA = '#e4e4e7';
 let browser: BrowserSession;
@@ -47,6 +48,8 @@ describe('dashboard map', () => {
   it('is scoped to the data and counts each organisation once, as the directory does', async () => {
     const { page } = browser;
     expect((await page.goto('/dashboard#map'))?.status()).toBe(200);
+    // The map loads when scrolled to (decision 0052).
+    await loadDashboardSections(page, ['map']);
     const map = page.getByRole('img', { name: 'Map of Europe: organisations on any theme per country' });
     expect(await map.isVisible()).toBe(true);
     const fills = await map
@@ -67,6 +70,7 @@ describe('dashboard map', () => {
   it('shows one theme picked in a plain form, with the directory count for that theme', async () => {
     const { page } = browser;
     await page.goto('/dashboard?measure=ties#map');
+    await loadDashboardSections(page, ['map']);
     const all = await mapTableCount(page, 'GR');
     await page.getByLabel('Theme on the map').selectOption('legal-aid');
     const startedAt = performance.now();
@@ -75,6 +79,7 @@ describe('dashboard map', () => {
       page.getByRole('button', { name: 'Show on map' }).click()
     ]);
     console.log(`[dashboard-map] theme picked: page in ${(performance.now() - startedAt).toFixed(0)} ms`);
+    await loadDashboardSections(page, ['map']);
     // The other filters travel along.
     expect(new URL(page.url()).searchParams.get('measure')).toBe('ties');
     const heading = page.getByRole('heading', { level: 2, name: /^Organisations per country: Legal aid/ });

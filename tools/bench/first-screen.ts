@@ -74,7 +74,8 @@ export async function measureFirstScreen(pageUrl: string): Promise<FirstScreen> 
     }
     jsBytes += asset.bytes;
     // Static imports load before a module runs; of the dynamic ones, only the route nodes the page starts with.
-    for (const m of asset.body.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g)) queue.push(new URL(m[1]!, href).href);
+    for (const m of asset.body.matchAll(/(?:from|import)\s*"(\.{1,2}\/[^"]+\.js)"/g))
+      queue.push(new URL(m[1]!, href).href);
     for (const m of asset.body.matchAll(/import\(["`](\.{1,2}\/nodes\/(\d+)\.[^"`]+\.js)["`]\)/g)) {
       if (nodeIds.includes(Number(m[2]))) queue.push(new URL(m[1]!, href).href);
     }

@@ -9,7 +9,12 @@ export const load: PageServerLoad = async ({ fetch, url, locals, setHeaders }) =
   // What the page shows depends on who asks (visibility level): never kept by shared caches.
   setHeaders({ 'cache-control': 'private, no-store' });
   const { filters, errors } = parseDashboardFilters(url.searchParams);
-  const { data, funder, matrix, coverage, funderGrants, mapTheme } = await loadFirstScreen(fetch, locals.lang, filters, errors);
+  const { data, funder, matrix, coverage, funderGrants, mapTheme } = await loadFirstScreen(
+    fetch,
+    locals.lang,
+    filters,
+    errors
+  );
   return {
     filters,
     errors,

@@ -277,18 +277,20 @@ export function unpackRows(rows: readonly PackedRow[], columns: readonly NamedCo
   const byCode = new Map(columns.map((c) => [c.code, c]));
   return rows.map(({ cells, ...row }) => ({
     ...row,
-    cells: cells.map(([organizations, within, across, eur, grants, otherCurrencyGrants, gaps, severity, rank, near], i) => ({
-      country: columns[i]!,
-      organizations,
-      within,
-      across,
-      eur,
-      grants,
-      otherCurrencyGrants,
-      gaps: gaps === '' ? [] : (gaps.split(',') as Gap[]),
-      severity,
-      rank,
-      neighbours: near.map((code) => byCode.get(code) ?? { code, name: code })
-    }))
+    cells: cells.map(
+      ([organizations, within, across, eur, grants, otherCurrencyGrants, gaps, severity, rank, near], i) => ({
+        country: columns[i]!,
+        organizations,
+        within,
+        across,
+        eur,
+        grants,
+        otherCurrencyGrants,
+        gaps: gaps === '' ? [] : (gaps.split(',') as Gap[]),
+        severity,
+        rank,
+        neighbours: near.map((code) => byCode.get(code) ?? { code, name: code })
+      })
+    )
   }));
 }

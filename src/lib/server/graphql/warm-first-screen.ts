@@ -10,7 +10,10 @@ import type { AnyVariables, TypedDocumentNode } from '@urql/core';
 import { DashboardChoicesQuery, DashboardHeatmapQuery } from '$lib/graphql/documents/dashboard';
 import { anonymous } from '../access/viewer';
 
-async function ask<Data, Variables extends AnyVariables>(document: TypedDocumentNode<Data, Variables>, variables: Variables) {
+async function ask<Data, Variables extends AnyVariables>(
+  document: TypedDocumentNode<Data, Variables>,
+  variables: Variables
+) {
   const { yoga } = await import('./yoga');
   const response = await yoga.fetch(
     'http://localhost/graphql',
