@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { SCREENSHOT_DIR, expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
+import { loadDashboardSections } from './dashboard-sections';
 
 const browser = useBrowserSession();
 
@@ -48,6 +49,8 @@ describe('gap list', () => {
       `[dashboard-gaps] /dashboard HTML: ${Buffer.byteLength(html)} bytes, ${await page.locator('a').count()} links; ` +
         `directory links and their closing tags in table cells: ${cellLinks.length} tags, ${linkBytes} bytes`
     );
+    // The gap list loads when scrolled to (decision 0052).
+    await loadDashboardSections(page, ['gaps']);
     const table = gapTable(page);
     expect(await table.isVisible()).toBe(true);
     // The first page is short: 25 rows, and the caption says which of how many.
@@ -77,6 +80,7 @@ describe('gap list', () => {
         .split(',')[0]
     );
     await page.goto(`/dashboard?gappage=${Math.ceil(thinRank / 25)}`);
+    await loadDashboardSections(page, ['gaps']);
     const thin = gapTable(page).locator('tbody tr[data-gaps~="THIN"]').first();
     const thinTheme = (await thin.getAttribute('data-theme'))!;
     const thinCountry = (await thin.getAttribute('data-country'))!;
@@ -89,6 +93,7 @@ describe('gap list', () => {
   it('links a thin or empty cell to the organisations of bordering countries on the theme', async () => {
     const { page } = browser;
     await page.goto('/dashboard');
+    await loadDashboardSections(page, ['gaps']);
     const withNeighbours = gapTable(page)
       .locator('tbody tr')
       .filter({ has: page.getByRole('link', { name: /^Organisations on .* in .*: show them in the directory$/ }) })
@@ -106,6 +111,7 @@ describe('gap list', () => {
   it('pages through the gaps in the URL and exports all of them, empty cells included', async () => {
     const { page } = browser;
     await page.goto('/dashboard');
+    await loadDashboardSections(page, ['gaps']);
     const table = gapTable(page);
     const total = Number(/of ([\d,]+)/.exec((await table.locator('caption').textContent())!)![1]!.replaceAll(',', ''));
     await Promise.all([
@@ -115,6 +121,7 @@ describe('gap list', () => {
         .getByRole('link', { name: 'Next ›' })
         .click()
     ]);
+    await loadDashboardSections(page, ['gaps']);
     expect(await table.locator('caption').textContent()).toMatch(/26–50 of/);
     expect(await table.locator('tbody tr td').first().textContent()).toBe('26');
     const ranks = await table.locator('tbody tr td:first-child').allTextContents();
@@ -162,6 +169,7 @@ describe('gap list', () => {
     const { page } = browser;
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto('/dashboard#gaps');
+    await loadDashboardSections(page, ['gaps']);
     const region = page.getByRole('region', { name: /Gaps, most severe first/ });
     const widths = await region.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
     await page.locator('#gaps').screenshot({ path: `${SCREENSHOT_DIR}/dashboard-gaps-5-list-1280.png` });
@@ -175,7 +183,12 @@ describe('gap list', () => {
     const noJs = await launchBrowser({ javaScriptEnabled: false });
     try {
       const { page } = noJs;
+      // Without JavaScript the gap list is a page of its own (decision 0052), paged like the dashboard was.
       await page.goto('/dashboard?gappage=3');
+      await Promise.all([
+        page.waitForURL(/\/dashboard\/part\/gaps\?.*gappage=3/),
+        page.getByRole('link', { name: 'Show: Gap list' }).click()
+      ]);
       expect(await gapTable(page).locator('caption').textContent()).toMatch(/51–75 of/);
       await Promise.all([
         page.waitForURL((url) => !url.searchParams.has('gappage')),

@@ -38,6 +38,14 @@ async function directoryCount(page: Page, search: string): Promise<number> {
   return Number(match[1]!.replaceAll(',', ''));
 }
 
+/** From the dashboard to the map's page of its own, by the link its placeholder has; the filters travel along. */
+async function openMapPage(page: Page): Promise<void> {
+  await Promise.all([
+    page.waitForURL(/\/dashboard\/part\/map/),
+    page.getByRole('link', { name: /^Show: Organisations per country/ }).click()
+  ]);
+}
+
 async function mapShot(page: Page, name: string) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.locator('#map').screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
@@ -47,6 +55,8 @@ describe('dashboard map', () => {
   it('is scoped to the data and counts each organisation once, as the directory does', async () => {
     const { page } = browser;
     expect((await page.goto('/dashboard#map'))?.status()).toBe(200);
+    // Without JavaScript the map is a page of its own, one link away (decision 0052).
+    await openMapPage(page);
     const map = page.getByRole('img', { name: 'Map of Europe: organisations on any theme per country' });
     expect(await map.isVisible()).toBe(true);
     const fills = await map
@@ -67,6 +77,7 @@ describe('dashboard map', () => {
   it('shows one theme picked in a plain form, with the directory count for that theme', async () => {
     const { page } = browser;
     await page.goto('/dashboard?measure=ties#map');
+    await openMapPage(page);
     const all = await mapTableCount(page, 'GR');
     await page.getByLabel('Theme on the map').selectOption('legal-aid');
     const startedAt = performance.now();
@@ -75,6 +86,8 @@ describe('dashboard map', () => {
       page.getByRole('button', { name: 'Show on map' }).click()
     ]);
     console.log(`[dashboard-map] theme picked: page in ${(performance.now() - startedAt).toFixed(0)} ms`);
+    // The picker keeps to the map's page.
+    expect(new URL(page.url()).pathname).toBe('/dashboard/part/map');
     // The other filters travel along.
     expect(new URL(page.url()).searchParams.get('measure')).toBe('ties');
     const heading = page.getByRole('heading', { level: 2, name: /^Organisations per country: Legal aid/ });

@@ -2,9 +2,11 @@
  * The funder dashboard as anyone sees it: anonymous (public level), in German, without JavaScript, with bad
  * filters, and the heatmap's theme hierarchy. The analyst's journey is tests/e2e/journey-funder-gap.e2e.ts.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { measureFirstScreen } from '../../tools/bench/first-screen';
 import { DESKTOP, MOBILE, expectNoAxeViolations, launchBrowser, screenshot, useBrowserSession } from './browser';
+import { loadDashboardSections } from './dashboard-sections';
 
 const browser = useBrowserSession();
 
@@ -63,6 +65,8 @@ describe('dashboard for an anonymous visitor', () => {
     for (let i = 0; i < 5; i += 1) await page.keyboard.press('ArrowRight');
     expect(await scroll.evaluate((s) => s.ended)).toBeGreaterThan(0);
 
+    // Below the fold, each section loads when scrolled to (decision 0052).
+    await loadDashboardSections(page);
     expect(
       await page.getByRole('img', { name: 'Map of Europe: organisations on any theme per country' }).isVisible()
     ).toBe(true);
@@ -143,6 +147,43 @@ describe('dashboard for an anonymous visitor', () => {
   });
 });
 
+describe('the dashboard’s first response', () => {
+  it('is the first screen only, its HTML under 100 kB on the wire, the rest behind links that work without JavaScript', async () => {
+    const url = new URL('/dashboard', inject('baseUrl')).href;
+    const screen = await measureFirstScreen(url);
+    expect(screen.htmlEncoding).toBe('br');
+    // The HTML as sent (brotli). Not the JavaScript: the test run builds the app with NODE_ENV=test, whose bundle
+    // is larger than the production one; the whole first screen (HTML + JS + CSS) is measured on a production
+    // build by tools/cli/dashboard-first-screen.ts (decision 0052).
+    expect(screen.htmlBytes).toBeLessThan(100_000);
+    console.log(
+      `[dashboard] first screen: HTML ${screen.htmlBytes} B (br), JS ${screen.jsBytes} B, CSS ${screen.cssBytes} B`
+    );
+    // The heatmap is there; what is drawn below the fold is not: no gap table, map, grants or network tables.
+    expect(screen.html).toContain('Organisations per theme (rows) and country (columns)');
+    for (const below of ['Gaps, most severe first', 'Map of Europe', 'Brokers by betweenness']) {
+      expect(screen.html, below).not.toContain(below);
+    }
+    for (const section of ['map', 'gaps', 'grants', 'network']) {
+      expect(screen.html).toContain(`href="/dashboard/part/${section}?`);
+      expect(screen.html).toContain(`data-lazy-section="${section}" data-state="waiting"`);
+    }
+  });
+
+  it('loads a section when it is scrolled to, not before', async () => {
+    const { page } = browser;
+    await page.goto('/dashboard');
+    const network = page.locator('[data-lazy-section="network"]');
+    // The network figures are several screens down: nothing asked yet once the page has settled.
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true');
+    expect(await network.getAttribute('data-state')).toBe('waiting');
+    expect(await page.getByRole('table', { name: /Brokers by betweenness/ }).count()).toBe(0);
+    await loadDashboardSections(page, ['network']);
+    expect(await page.locator('#brokers table').isVisible()).toBe(true);
+    expect(browser.errors).toEqual([]);
+  });
+});
+
 describe('dashboard in German', () => {
   it('is fully translated and accessible', async () => {
     const { page } = browser;
@@ -171,7 +212,22 @@ describe('dashboard without JavaScript', () => {
         page.getByRole('button', { name: 'Apply filters' }).click()
       ]);
       expect(await page.getByRole('table', { name: /Grant money per theme/ }).isVisible()).toBe(true);
+      // The gap list is below the fold: its link opens it as a page of its own, with the same filters.
+      await Promise.all([
+        page.waitForURL(/\/dashboard\/part\/gaps\?.*measure=money/),
+        page.getByRole('link', { name: 'Show: Gap list' }).click()
+      ]);
       expect(await page.getByRole('table', { name: /Gaps, most severe first/ }).isVisible()).toBe(true);
+      // Its pages stay on that page.
+      await Promise.all([
+        page.waitForURL(/\/dashboard\/part\/gaps\?.*gappage=2/),
+        page
+          .getByRole('navigation', { name: 'Pages of the gap list', exact: true })
+          .getByRole('link', { name: 'Next ›' })
+          .click()
+      ]);
+      expect(await page.getByRole('table', { name: /Gaps, most severe first/ }).isVisible()).toBe(true);
+      await screenshot(page, 'dashboard-part-gaps-no-js');
     } finally {
       await noJs.close();
     }

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectNoAxeViolations, gotoHydrated, launchBrowser, screenshot, type BrowserSession } from './browser';
+import { loadDashboardSections } from './dashboard-sections';
 import { signIn } from './fixtures';
 
 interface OrgRef {
@@ -295,6 +296,7 @@ describe('Embed buttons and oEmbed discovery', () => {
     expect(await discoveredSrc(page)).toBe(`${base()}/embed/map?${MAP_QUERY}`);
 
     await page.goto('/dashboard?maptheme=legal-aid');
+    await loadDashboardSections(page, ['map']);
     expect(await snippetSrc(page)).toBe(`${base()}/embed/map?${MAP_QUERY}`);
     expect(await discoveredSrc(page)).toBe(`${base()}/embed/map?${MAP_QUERY}`);
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
+import { loadDashboardSections } from './dashboard-sections';
 import { escapeRegExp, signIn } from './fixtures';
 
 const browser = useBrowserSession();
@@ -93,6 +94,8 @@ describe('journey: a funder finds a gap and exports it', () => {
 
     // A gap: the gap list's first row (an empty cell, the most severe kind), and thin or isolated cells marked in
     // the heatmap (not by colour alone: symbol + hidden text).
+    // (The gap list loads when scrolled to: decision 0052.)
+    await loadDashboardSections(page, ['gaps']);
     const gapTable = page.getByRole('table', { name: /Gaps, most severe first/ });
     const firstGap = gapTable.locator('tbody tr').first();
     const theme = (await firstGap.getAttribute('data-theme'))!;
@@ -106,8 +109,10 @@ describe('journey: a funder finds a gap and exports it', () => {
     // Sort the gap list by country, descending on the second click; the header says so.
     const countryHeader = () => gapTable.locator('thead th').nth(3);
     await Promise.all([page.waitForURL(/gapsort=country/), countryHeader().getByRole('link').click()]);
+    await loadDashboardSections(page, ['gaps']);
     expect(await countryHeader().getAttribute('aria-sort')).toBe('ascending');
     await Promise.all([page.waitForURL(/gapdir=desc/), countryHeader().getByRole('link').click()]);
+    await loadDashboardSections(page, ['gaps']);
     expect(await countryHeader().getAttribute('aria-sort')).toBe('descending');
     const countries = await gapTable.locator('tbody tr td:nth-of-type(3)').allTextContents();
     expect(countries.length).toBeGreaterThan(1);
@@ -176,6 +181,7 @@ describe('journey: a funder finds a gap and exports it', () => {
     await page.goto(`/dashboard?lang=de&from=${FROM}&to=${THIS_YEAR}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('de');
     expect(await page.getByRole('table', { name: /Organisationen nach Thema/ }).isVisible()).toBe(true);
+    await loadDashboardSections(page, ['gaps']);
     expect(await page.getByRole('table', { name: /Lücken, die schwersten zuerst/ }).isVisible()).toBe(true);
     const csv = await download(page, 'Lückenliste herunterladen (CSV)');
     expect(csv.text.split('\n')[0]).toContain('theme_slug');

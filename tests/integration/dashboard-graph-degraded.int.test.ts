@@ -9,6 +9,7 @@ import { getDb } from '../../src/lib/server/platform/db';
 import { closeDriver, graphReadBreaker } from '../../src/lib/server/platform/neo4j';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { load as dashboardLoad } from '../../src/routes/dashboard/+page.server';
+import { loadPart } from '../../src/routes/dashboard/part/load-part';
 import { freePort } from '../../tools/process/ports';
 import { createOrganization, createPartnership } from '../factories/organizations';
 import { pageFetch } from '../factories/page-fetch';
@@ -30,13 +31,29 @@ interface DashboardPage {
   graph: { rows: unknown[]; isolated: unknown; brokers: unknown; communities: unknown; density: unknown } | null;
 }
 
+/**
+ * The dashboard as a reader who scrolls through it sees it: the first screen (the page's load) and every section
+ * below the fold (decision 0052), each asked as the browser asks it, for the same URL.
+ */
 async function dashboard(search = ''): Promise<DashboardPage> {
-  return (await dashboardLoad({
-    url: new URL(`http://atlas.test/dashboard${search}`),
-    fetch: pageFetch(),
-    locals: { lang: 'en' },
-    setHeaders: () => {}
-  } as never)) as unknown as DashboardPage;
+  const event = (url: string, params = {}) =>
+    ({ url: new URL(url), params, fetch: pageFetch(), locals: { lang: 'en' }, setHeaders: () => {} }) as never;
+  const first = (await dashboardLoad(event(`http://atlas.test/dashboard${search}`))) as unknown as {
+    funders: unknown[];
+    graph: { rows: unknown[] } | null;
+  };
+  const part = async (section: string) =>
+    (await loadPart(event(`http://atlas.test/dashboard/part/${section}${search}`, { section }))).data as never;
+  const [map, grants, network] = await Promise.all([part('map'), part('grants'), part('network')]);
+  const { map: mapData } = map as { map: DashboardPage['map'] & { themes: unknown[] } };
+  const { graph: networkGraph } = network as { graph: Omit<NonNullable<DashboardPage['graph']>, 'rows'> | null };
+  return {
+    funders: first.funders,
+    themes: mapData.themes,
+    grants: (grants as { grants: DashboardPage['grants'] }).grants,
+    map: mapData,
+    graph: first.graph && networkGraph ? { rows: first.graph.rows, ...networkGraph } : null
+  };
 }
 
 const figure = (page: DashboardPage, code: string) =>

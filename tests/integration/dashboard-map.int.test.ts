@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/platform/db';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { load as dashboardLoad } from '../../src/routes/dashboard/+page.server';
+import { loadPart } from '../../src/routes/dashboard/part/load-part';
 import {
   COVERAGE_THEMES,
   createCoverageOrganization,
@@ -33,14 +34,16 @@ interface MapPage {
   errors: Record<string, unknown>;
 }
 
+/** The dashboard's map section, as the page fetches it when it is scrolled to (decision 0052). */
 async function dashboardMap(mapTheme: string | null): Promise<MapPage> {
-  const url = new URL(`http://atlas.test/dashboard${mapTheme ? `?maptheme=${mapTheme}` : ''}`);
-  return (await dashboardLoad({
+  const url = new URL(`http://atlas.test/dashboard/part/map${mapTheme ? `?maptheme=${mapTheme}` : ''}`);
+  const { data, errors } = await loadPart({
     url,
+    params: { section: 'map' },
     fetch: pageFetch(),
-    locals: { lang: 'en' },
-    setHeaders: () => {}
-  } as never)) as unknown as MapPage;
+    locals: { lang: 'en' }
+  });
+  return { ...(data as unknown as Omit<MapPage, 'errors'>), errors };
 }
 
 /** The directory's totals per country (for one theme or all): one request, one alias per country. */
@@ -111,5 +114,14 @@ describe('dashboard map: distinct organisations per country, scoped to the data'
     const page = await dashboardMap('basket-weaving');
     expect(page.errors).toMatchObject({ maptheme: { code: 'unknown_theme' } });
     expect(page.map.theme).toBeNull();
+    // The first screen names it too, with the other bad filters at the top, though the map loads later.
+    const first = (await dashboardLoad({
+      url: new URL('http://atlas.test/dashboard?maptheme=basket-weaving'),
+      fetch: pageFetch(),
+      locals: { lang: 'en' },
+      setHeaders: () => {}
+    } as never)) as unknown as { errors: Record<string, unknown>; mapTheme: unknown };
+    expect(first.errors).toMatchObject({ maptheme: { code: 'unknown_theme' } });
+    expect(first.mapTheme).toBeNull();
   });
 });

@@ -64,7 +64,7 @@ interface MapInput {
 }
 
 /** The map's figures: distinct organisations per country in scope, on the chosen theme (checked first) or on any. */
-async function loadMap(fetchFn: typeof fetch, data: MapInput, filters: DashboardFilters, errors: FilterErrors) {
+export async function loadMap(fetchFn: typeof fetch, data: MapInput, filters: DashboardFilters, errors: FilterErrors) {
   const themes = data.themes.flatMap((t) => [t, ...t.children]);
   checkMapTheme(filters, errors, new Set(themes.map((t) => t.slug)));
   const theme = themes.find((t) => t.slug === filters.mapTheme) ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Coverage, measureOf, type MatrixCell } from './coverage';
+import { Coverage, measureOf, packRows, unpackRows, type MatrixCell } from './coverage';
 
 const themes = [
   { slug: 'children', name: 'Children', children: [{ slug: 'age-assessment', name: 'Age assessment' }] },
@@ -62,6 +62,14 @@ describe('Coverage', () => {
       ['health', null]
     ]);
     expect(rows[0]!.hasChildren).toBe(true);
+  });
+
+  it('packs heatmap rows for the page and unpacks them to the same rows', () => {
+    const rows = coverage.rows(['children']);
+    const packed = packRows(rows);
+    expect(packed[0]!.cells[0]).toEqual([4, 0, 0, 0, 0, 0, 'ISOLATED', 1, 4, []]);
+    expect(packed.find((r) => r.slug === 'health')!.cells[0]![9]).toEqual(['GR']);
+    expect(unpackRows(JSON.parse(JSON.stringify(packed)), coverage.columns)).toEqual(rows);
   });
 
   it('reads a missing cell as an empty gap', () => {

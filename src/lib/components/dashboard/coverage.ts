@@ -230,3 +230,67 @@ export function sortGaps(entries: GapEntry[], sort: GapSort, direction: SortDire
   // Ties keep a stable, readable order (theme, then country) whichever way the primary key runs.
   return [...entries].sort((a, b) => sign * primary[sort](a, b) || byName(a, b));
 }
+
+/**
+ * A heatmap cell as the page's data carries it (decision 0052): the numbers in a fixed order, the country as
+ * its column, the neighbours by code. Several hundred cells ship with the first screen; spelled out as objects
+ * (every key, every country) they were most of the serialised data.
+ */
+export type PackedCell = [
+  organizations: number,
+  within: number,
+  across: number,
+  eur: number,
+  grants: number,
+  otherCurrencyGrants: number,
+  gaps: string,
+  severity: number | null,
+  rank: number | null,
+  neighbours: string[]
+];
+
+export interface PackedRow extends Omit<HeatRow, 'cells'> {
+  cells: PackedCell[];
+}
+
+/** `rows`' cells packed; each row's cells must be `columns`, in order (as Coverage.rows makes them). */
+export function packRows(rows: readonly HeatRow[]): PackedRow[] {
+  return rows.map(({ cells, ...row }) => ({
+    ...row,
+    cells: cells.map((c) => [
+      c.organizations,
+      c.within,
+      c.across,
+      c.eur,
+      c.grants,
+      c.otherCurrencyGrants,
+      c.gaps.join(','),
+      c.severity,
+      c.rank,
+      c.neighbours.map((n) => n.code)
+    ])
+  }));
+}
+
+/** The inverse of packRows; neighbours are named after the columns (a gap's neighbours lie in the gap scope). */
+export function unpackRows(rows: readonly PackedRow[], columns: readonly NamedCountry[]): HeatRow[] {
+  const byCode = new Map(columns.map((c) => [c.code, c]));
+  return rows.map(({ cells, ...row }) => ({
+    ...row,
+    cells: cells.map(
+      ([organizations, within, across, eur, grants, otherCurrencyGrants, gaps, severity, rank, near], i) => ({
+        country: columns[i]!,
+        organizations,
+        within,
+        across,
+        eur,
+        grants,
+        otherCurrencyGrants,
+        gaps: gaps === '' ? [] : (gaps.split(',') as Gap[]),
+        severity,
+        rank,
+        neighbours: near.map((code) => byCode.get(code) ?? { code, name: code })
+      })
+    )
+  }));
+}

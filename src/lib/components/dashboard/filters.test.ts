@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS, checkMapTheme, dashboardSearch, parseDashboardFilters } from './filters';
+import { DEFAULT_FILTERS, checkMapTheme, dashboardSearch } from './filters';
+import { parseDashboardFilters } from './parse-filters';
 
 const parse = (query: string) => parseDashboardFilters(new URLSearchParams(query));
 

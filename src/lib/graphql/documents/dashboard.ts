@@ -236,6 +236,7 @@ export const DashboardMatrixQuery = graphql(`
       fromYear
       toYear
       thinBelow
+      gapScope
       cells {
         themeSlug
         countryCode
@@ -284,6 +285,90 @@ export const DashboardNetworkQuery = graphql(`
     networkDensity {
       computedAt
       visibilityLevel
+      years {
+        ...DashboardDensityYear
+      }
+    }
+  }
+`);
+
+/**
+ * The first screen's PostgreSQL part (decision 0052): the funders (the URL names one by slug) and the theme and
+ * country choices — no facet counts (the map's come with its section, when it is scrolled to).
+ */
+export const DashboardChoicesQuery = graphql(`
+  query DashboardChoices($lang: Language!) {
+    funders: organizations(filter: { types: [FUNDER] }, first: 100, orderBy: { field: NAME }) {
+      totalCount
+      nodes {
+        id
+        slug
+        name
+      }
+    }
+    ...ThemeAndCountryChoices
+  }
+`);
+
+/**
+ * The heatmap's cells only (decision 0052): the rows it draws (top-level themes and the sub-themes of opened ones),
+ * not the whole matrix the gap list ranks. Ranks and severities are the whole matrix's (the API ranks first).
+ */
+export const DashboardHeatmapQuery = graphql(`
+  query DashboardHeatmap($fromYear: Int, $toYear: Int, $themes: [String!]) {
+    coverageMatrix(fromYear: $fromYear, toYear: $toYear, themes: $themes) {
+      computedAt
+      visibilityLevel
+      fromYear
+      toYear
+      thinBelow
+      gapScope
+      cells {
+        themeSlug
+        countryCode
+        organizations
+        partnershipsWithin
+        partnershipsAcross
+        grants
+        grantsEur
+        otherCurrencyGrants
+        gaps
+        severity
+        rank
+        neighbourCountryCodes
+      }
+    }
+  }
+`);
+
+/** The network sections below the fold (isolated, brokers, communities, density), loaded when scrolled to. */
+export const DashboardNetworkSectionQuery = graphql(`
+  query DashboardNetworkSection($lang: Language!) {
+    isolatedOrganizations(first: 25) {
+      totalCount
+      organizations {
+        ...DashboardIsolatedOrganization
+      }
+    }
+    brokers(first: 10) {
+      computedAt
+      betweennessSources
+      brokers {
+        ...DashboardBroker
+      }
+    }
+    communities(first: 10) {
+      computedAt
+      communityCount
+      modularity
+      communities {
+        ...DashboardCommunity
+      }
+    }
+    networkDensity {
+      computedAt
+      visibilityLevel
+      undatedPartnerships
       years {
         ...DashboardDensityYear
       }

@@ -1,4 +1,5 @@
-import { dashboardSearch, parseDashboardFilters, type DashboardFilters } from '../../components/dashboard/filters';
+import { dashboardSearch, type DashboardFilters } from '../../components/dashboard/filters';
+import { parseDashboardFilters } from '../../components/dashboard/parse-filters';
 import { regionCountries } from '../../components/dashboard/regions';
 import type { OrganizationFilter } from '../directory/search-filter';
 import type { FieldError } from '../validation/field-errors';

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { parseDashboardFilters } from '$lib/components/dashboard/filters';
+import { parseDashboardFilters } from '$lib/components/dashboard/parse-filters';
 import { csvLine } from '$lib/server/exports/csv-writer';
 import { buildTable, EXPORT_TABLES, isExportTable } from '../tables';
 
