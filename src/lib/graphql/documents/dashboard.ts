@@ -74,6 +74,41 @@ export const DashboardMapFacetsFragment = graphql(`
   }
 `);
 
+/** The network figures (isolated, brokers, communities, density): in the CSV export's query and the lazy section's. */
+export const DashboardNetworkFiguresFragment = graphql(`
+  fragment DashboardNetworkFigures on Query {
+    isolatedOrganizations(first: 25) {
+      totalCount
+      organizations {
+        ...DashboardIsolatedOrganization
+      }
+    }
+    brokers(first: 10) {
+      computedAt
+      betweennessSources
+      brokers {
+        ...DashboardBroker
+      }
+    }
+    communities(first: 10) {
+      computedAt
+      communityCount
+      modularity
+      communities {
+        ...DashboardCommunity
+      }
+    }
+    networkDensity {
+      computedAt
+      visibilityLevel
+      undatedPartnerships
+      years {
+        ...DashboardDensityYear
+      }
+    }
+  }
+`);
+
 /**
  * The dashboard's sections built on the partnership graph (Neo4j): the coverage matrix (heatmap, gap list), isolated
  * organisations, brokers, communities and density. Asked separately from DashboardQuery so that, while Neo4j is
@@ -104,35 +139,7 @@ export const DashboardGraphQuery = graphql(`
         neighbourCountryCodes
       }
     }
-    isolatedOrganizations(first: 25) {
-      totalCount
-      organizations {
-        ...DashboardIsolatedOrganization
-      }
-    }
-    brokers(first: 10) {
-      computedAt
-      betweennessSources
-      brokers {
-        ...DashboardBroker
-      }
-    }
-    communities(first: 10) {
-      computedAt
-      communityCount
-      modularity
-      communities {
-        ...DashboardCommunity
-      }
-    }
-    networkDensity {
-      computedAt
-      visibilityLevel
-      undatedPartnerships
-      years {
-        ...DashboardDensityYear
-      }
-    }
+    ...DashboardNetworkFigures
   }
 `);
 
@@ -344,34 +351,6 @@ export const DashboardHeatmapQuery = graphql(`
 /** The network sections below the fold (isolated, brokers, communities, density), loaded when scrolled to. */
 export const DashboardNetworkSectionQuery = graphql(`
   query DashboardNetworkSection($lang: Language!) {
-    isolatedOrganizations(first: 25) {
-      totalCount
-      organizations {
-        ...DashboardIsolatedOrganization
-      }
-    }
-    brokers(first: 10) {
-      computedAt
-      betweennessSources
-      brokers {
-        ...DashboardBroker
-      }
-    }
-    communities(first: 10) {
-      computedAt
-      communityCount
-      modularity
-      communities {
-        ...DashboardCommunity
-      }
-    }
-    networkDensity {
-      computedAt
-      visibilityLevel
-      undatedPartnerships
-      years {
-        ...DashboardDensityYear
-      }
-    }
+    ...DashboardNetworkFigures
   }
 `);
