@@ -96,6 +96,12 @@ export async function launchBrowser(
       rmSync(profile, { recursive: true, force: true });
       throw error;
     });
+  // Playwright's 30 s default for an action or a navigation was too short on a machine under `stress --cpu 2`
+  // with the integration project's own app servers running alongside: two journeys of the first stressed run
+  // timed out at 30 s (load average ~10) on a sign-in redirect and on a search result, steps that take a second
+  // on a quiet machine. Waits stay conditions; the test's own 120 s timeout still bounds every test.
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
