@@ -22,6 +22,9 @@ export interface ShutdownStep {
  */
 export const FORCE_EXIT_AFTER_MS = 8_000;
 
+/** The step releaseServerResources is waiting for, named when the safety timer fires. */
+let closing: string | undefined;
+
 /**
  * Stops `steps` in order (the projector before the stores it uses), waits for background work, then closes the
  * driver and the pool.
@@ -38,6 +41,7 @@ export async function releaseServerResources(
     { name: 'PostgreSQL pool', stop: closeDb }
   ];
   for (const step of all) {
+    closing = step.name;
     const started = Date.now();
     try {
       await step.stop();
@@ -49,6 +53,7 @@ export async function releaseServerResources(
       log(`could not close ${step.name}: ${(error as Error).message}`);
     }
   }
+  closing = undefined;
 }
 
 /** Once, when adapter-node has closed the HTTP server: release resources and make sure the process ends. */
@@ -56,7 +61,10 @@ export function onServerShutdown(steps: ShutdownStep[]): void {
   process.once('sveltekit:shutdown', (reason: unknown) => {
     console.warn(`[shutdown] ${String(reason)}: HTTP server closed, releasing the projector, Neo4j and PostgreSQL`);
     setTimeout(() => {
-      console.warn(`[shutdown] resources did not close within ${FORCE_EXIT_AFTER_MS / 1000} s: exiting anyway`);
+      const waitingFor = closing ? ` (still closing: ${closing})` : '';
+      console.warn(
+        `[shutdown] resources did not close within ${FORCE_EXIT_AFTER_MS / 1000} s${waitingFor}: exiting anyway`
+      );
       process.exit(0);
     }, FORCE_EXIT_AFTER_MS).unref();
     void releaseServerResources(steps);
