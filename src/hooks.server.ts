@@ -18,7 +18,6 @@ import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
 import { stopRequestCounters } from '$lib/server/security/request-counters';
 import { warmAnalytics } from '$lib/server/analytics/warm';
-import { warmFirstScreen } from '$lib/server/graphql/warm-first-screen';
 import { startProposalExpirySweep } from '$lib/server/partnerships/proposal-expiry-schedule';
 import { startMailWorker } from '$lib/server/notifications/mail-worker';
 import { refitRankingModelIfStale, stopBackgroundRefit } from '$lib/server/matchmaking/ranking/store';
@@ -43,11 +42,11 @@ export const init: ServerInit = async () => {
   // closing pool stores nothing (cache.ts), so shutdown only stops the warm-up from starting another.
   const warmUp = new AbortController();
   const warnAnalytics = (line: string) => console.warn(`[analytics] ${line}`);
-  warmAnalytics({ signal: warmUp.signal, log: warnAnalytics })
-    .catch((error: unknown) => warnAnalytics(`warm-up failed: ${(error as Error)?.message ?? error}`))
-    // Then the API path of the dashboard's first screen, so a visitor's first request finds it warm (0052).
-    .then(() => (warmUp.signal.aborted ? undefined : warmFirstScreen()))
-    .catch((error: unknown) => warnAnalytics(`first-screen warm-up failed: ${(error as Error)?.message ?? error}`));
+  // (The dashboard first screen's API path was warmed here too, decision 0052; withdrawn: after it, a SIGINT
+  // right after start left the process alive until the shutdown safety timer — tests/integration/graceful-shutdown.)
+  warmAnalytics({ signal: warmUp.signal, log: warnAnalytics }).catch((error: unknown) =>
+    warnAnalytics(`warm-up failed: ${(error as Error)?.message ?? error}`)
+  );
   refitRankingModelIfStale().catch((error: unknown) =>
     console.warn(`[ranking] stale check failed: ${(error as Error)?.message ?? error}`)
   );
