@@ -74,6 +74,32 @@ export const DashboardMapFacetsFragment = graphql(`
   }
 `);
 
+/** The coverage matrix as the heatmap, gap list and CSV exports read it: its header and every cell's figures. */
+export const DashboardCoverageMatrixFragment = graphql(`
+  fragment DashboardCoverageMatrix on CoverageMatrix {
+    computedAt
+    visibilityLevel
+    fromYear
+    toYear
+    thinBelow
+    gapScope
+    cells {
+      themeSlug
+      countryCode
+      organizations
+      partnershipsWithin
+      partnershipsAcross
+      grants
+      grantsEur
+      otherCurrencyGrants
+      gaps
+      severity
+      rank
+      neighbourCountryCodes
+    }
+  }
+`);
+
 /** The network figures (isolated, brokers, communities, density): in the CSV export's query and the lazy section's. */
 export const DashboardNetworkFiguresFragment = graphql(`
   fragment DashboardNetworkFigures on Query {
@@ -118,26 +144,7 @@ export const DashboardNetworkFiguresFragment = graphql(`
 export const DashboardGraphQuery = graphql(`
   query DashboardGraph($lang: Language!, $fromYear: Int, $toYear: Int) {
     coverageMatrix(fromYear: $fromYear, toYear: $toYear) {
-      computedAt
-      visibilityLevel
-      fromYear
-      toYear
-      thinBelow
-      gapScope
-      cells {
-        themeSlug
-        countryCode
-        organizations
-        partnershipsWithin
-        partnershipsAcross
-        grants
-        grantsEur
-        otherCurrencyGrants
-        gaps
-        severity
-        rank
-        neighbourCountryCodes
-      }
+      ...DashboardCoverageMatrix
     }
     ...DashboardNetworkFigures
   }
@@ -238,26 +245,7 @@ export const DashboardMatrixQuery = graphql(`
   query DashboardMatrix($lang: Language!, $fromYear: Int, $toYear: Int, $gaps: [CoverageGap!]) {
     ...ThemeAndCountryChoices
     coverageMatrix(fromYear: $fromYear, toYear: $toYear, gaps: $gaps) {
-      computedAt
-      visibilityLevel
-      fromYear
-      toYear
-      thinBelow
-      gapScope
-      cells {
-        themeSlug
-        countryCode
-        organizations
-        partnershipsWithin
-        partnershipsAcross
-        grants
-        grantsEur
-        otherCurrencyGrants
-        gaps
-        severity
-        rank
-        neighbourCountryCodes
-      }
+      ...DashboardCoverageMatrix
     }
   }
 `);
@@ -324,26 +312,7 @@ export const DashboardChoicesQuery = graphql(`
 export const DashboardHeatmapQuery = graphql(`
   query DashboardHeatmap($fromYear: Int, $toYear: Int, $themes: [String!]) {
     coverageMatrix(fromYear: $fromYear, toYear: $toYear, themes: $themes) {
-      computedAt
-      visibilityLevel
-      fromYear
-      toYear
-      thinBelow
-      gapScope
-      cells {
-        themeSlug
-        countryCode
-        organizations
-        partnershipsWithin
-        partnershipsAcross
-        grants
-        grantsEur
-        otherCurrencyGrants
-        gaps
-        severity
-        rank
-        neighbourCountryCodes
-      }
+      ...DashboardCoverageMatrix
     }
   }
 `);
