@@ -7,9 +7,9 @@
 import { request } from 'node:http';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from '../../tools/process/app-server';
+import type { AppServer } from '../../tools/process/app-server';
 import { privateAppBuild } from '../../tools/process/build';
-import { freePort } from '../../tools/process/ports';
+import { startBuiltApp } from '../factories/built-app';
 
 const root = resolve(import.meta.dirname, '../..');
 /** Far above the 10 s a deploy allows, for a loaded machine; before the fix the process never ended. */
@@ -35,18 +35,7 @@ afterAll(async () => {
 async function startApp(): Promise<AppServer> {
   // One copy of the build for this file's servers (a rebuild of build/ under a running server breaks it).
   build ??= privateAppBuild(root, (line) => console.log(`[graceful-shutdown] ${line}`));
-  const server = await startAppServer({
-    root,
-    buildDir: build.buildDir,
-    port: await freePort(),
-    env: {
-      NODE_ENV: 'production',
-      // This file's own database (tests/setup/per-file.ts) and the run's Neo4j.
-      DATABASE_URL: process.env.DATABASE_URL,
-      NEO4J_URI: process.env.NEO4J_URI,
-      NEO4J_PASSWORD: process.env.NEO4J_PASSWORD
-    }
-  });
+  const server = await startBuiltApp(build.buildDir);
   started.push(server);
   return server;
 }

@@ -11,9 +11,9 @@ import { ensureDataset } from '../../tools/bench/dataset';
 import { recordLoad, renderLoadSection } from '../../tools/load/report';
 import { runLoad, type LoadResult } from '../../tools/load/run';
 import { SCENARIOS } from '../../tools/load/scenarios';
-import { startAppServer, type AppServer } from '../../tools/process/app-server';
+import type { AppServer } from '../../tools/process/app-server';
 import { privateAppBuild } from '../../tools/process/build';
-import { freePort } from '../../tools/process/ports';
+import { startBuiltApp, UNLIMITED_RATE_LIMITS } from '../factories/built-app';
 
 const CONNECTIONS = 8;
 let app: AppServer | undefined;
@@ -32,20 +32,7 @@ beforeAll(async () => {
   });
   const root = process.cwd();
   build = privateAppBuild(root, log);
-  app = await startAppServer({
-    root,
-    buildDir: build.buildDir,
-    port: await freePort(),
-    host: '127.0.0.1',
-    env: {
-      NODE_ENV: 'production',
-      DATABASE_URL: process.env.DATABASE_URL,
-      NEO4J_URI: process.env.NEO4J_URI,
-      NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
-      API_RATE_LIMIT_PER_MINUTE: '100000000',
-      API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000'
-    }
-  });
+  app = await startBuiltApp(build.buildDir, UNLIMITED_RATE_LIMITS);
   result = await runLoad({
     baseUrl: app.url,
     databaseUrl: process.env.DATABASE_URL!,

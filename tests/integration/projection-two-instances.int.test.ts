@@ -17,9 +17,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/platform/db';
 import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
 import { verifyGraph } from '../../src/lib/server/projection/verify';
-import { startAppServer, type AppServer } from '../../tools/process/app-server';
+import type { AppServer } from '../../tools/process/app-server';
 import { privateAppBuild } from '../../tools/process/build';
-import { freePort } from '../../tools/process/ports';
+import { startBuiltApp, UNLIMITED_RATE_LIMITS } from '../factories/built-app';
 import { decidePartnership } from '../factories/partnership-mutations';
 import { createApiTokenFor, createUser } from '../factories/users';
 
@@ -52,22 +52,8 @@ beforeAll(async () => {
 
   build = privateAppBuild(root, log);
   for (let i = 0; i < 2; i++) {
-    servers.push(
-      await startAppServer({
-        root,
-        buildDir: build.buildDir,
-        port: await freePort(),
-        env: {
-          NODE_ENV: 'production',
-          // This file's own database (tests/setup/per-file.ts) and the run's Neo4j, shared by both servers.
-          DATABASE_URL: process.env.DATABASE_URL,
-          NEO4J_URI: process.env.NEO4J_URI,
-          NEO4J_PASSWORD: process.env.NEO4J_PASSWORD,
-          API_RATE_LIMIT_PER_MINUTE: '100000000',
-          API_RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000'
-        }
-      })
-    );
+    // This file's own database and the run's Neo4j, shared by both servers.
+    servers.push(await startBuiltApp(build.buildDir, UNLIMITED_RATE_LIMITS));
   }
 }, 900_000);
 
