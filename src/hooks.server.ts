@@ -18,6 +18,7 @@ import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
 import { stopRequestCounters } from '$lib/server/security/request-counters';
 import { warmAnalytics } from '$lib/server/analytics/warm';
+import { warmFirstScreen } from '$lib/server/graphql/warm-first-screen';
 import { startProposalExpirySweep } from '$lib/server/partnerships/proposal-expiry-schedule';
 import { startMailWorker } from '$lib/server/notifications/mail-worker';
 import { refitRankingModelIfStale, stopBackgroundRefit } from '$lib/server/matchmaking/ranking/store';
@@ -42,11 +43,15 @@ export const init: ServerInit = async () => {
   // closing pool stores nothing (cache.ts), so shutdown only stops the warm-up from starting another.
   const warmUp = new AbortController();
   const warnAnalytics = (line: string) => console.warn(`[analytics] ${line}`);
-  // (The dashboard first screen's API path was warmed here too, decision 0052; withdrawn: after it, a SIGINT
-  // right after start left the process alive until the shutdown safety timer — tests/integration/graceful-shutdown.)
-  warmAnalytics({ signal: warmUp.signal, log: warnAnalytics }).catch((error: unknown) =>
-    warnAnalytics(`warm-up failed: ${(error as Error)?.message ?? error}`)
-  );
+  // Failures while shutting down are expected (the stores close under it, store-clients-closed.ts): not logged.
+  const warnUnlessStopping = (what: string) => (error: unknown) => {
+    if (!warmUp.signal.aborted) warnAnalytics(`${what} failed: ${(error as Error)?.message ?? error}`);
+  };
+  warmAnalytics({ signal: warmUp.signal, log: warnAnalytics })
+    .catch(warnUnlessStopping('warm-up'))
+    // Then the API path of the dashboard's first screen, so a visitor's first request finds it warm (0052).
+    .then(() => (warmUp.signal.aborted ? undefined : warmFirstScreen()))
+    .catch(warnUnlessStopping('first-screen warm-up'));
   refitRankingModelIfStale().catch((error: unknown) =>
     console.warn(`[ranking] stale check failed: ${(error as Error)?.message ?? error}`)
   );

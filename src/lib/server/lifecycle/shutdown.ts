@@ -8,6 +8,7 @@
 import { settleBackgroundWork } from '../background-work';
 import { closeDb } from '../platform/db';
 import { closeDriver } from '../platform/neo4j';
+import { refuseNewStoreClients } from '../platform/store-clients-closed';
 
 export interface ShutdownStep {
   name: string;
@@ -33,6 +34,8 @@ export async function releaseServerResources(
   steps: ShutdownStep[],
   log: (line: string) => void = (line) => console.warn(`[shutdown] ${line}`)
 ): Promise<void> {
+  // The clients open now serve the steps below until they close; nothing may open new ones after that.
+  refuseNewStoreClients('the server is shutting down');
   const all: ShutdownStep[] = [
     ...steps,
     // Mails sent after an answer (background-work.ts) still need the pool and must not be lost.

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../db/generated/client';
 import { env } from '../env';
+import { assertMayOpenStoreClient } from './store-clients-closed';
 
 export type Db = PrismaClient;
 
@@ -165,6 +166,7 @@ const globalForDb = globalThis as unknown as { __atlasDb?: DbHandle };
 
 export function getDb(): PrismaClient {
   if (!globalForDb.__atlasDb) {
+    assertMayOpenStoreClient('PostgreSQL');
     const url = env().DATABASE_URL;
     if (!url) {
       throw new Error('DATABASE_URL is not set: start the app with `npm start` (embedded PGlite) or set it.');

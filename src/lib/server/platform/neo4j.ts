@@ -4,6 +4,7 @@ import { parseEnv } from '../env';
 import { countingRuns } from './graph-query-counter';
 import { isGraphUnavailable, readTxOn } from './graph-transaction';
 import { ReadBreaker } from './read-breaker';
+import { assertMayOpenStoreClient } from './store-clients-closed';
 
 /**
  * The one Neo4j driver per process (it pools connections); sessions are opened per unit of work, always naming
@@ -23,6 +24,7 @@ function graphEnv() {
 
 export function getDriver(): Driver {
   if (!driver) {
+    assertMayOpenStoreClient('Neo4j');
     const config = graphEnv();
     database = config.NEO4J_DATABASE;
     if (!config.NEO4J_URI) throw new Error('NEO4J_URI is not set (npm start sets it when it runs the local Neo4j)');
