@@ -31,7 +31,7 @@ export interface ExactInput {
   maxNodes: number;
   /** Seconds after which HiGHS stops anyway: a safety net far above what the node limit allows. */
   timeLimitSeconds: number;
-  /** Drop dominated candidates first (prune-dominated.ts); off only to test that pruning keeps the optimum. */
+  /** Drop dominated candidates (prune-dominated.ts) and ties no optimum holds (nestedTies); off only to test that this keeps the optimum. */
   prune?: boolean;
 }
 
@@ -160,8 +160,12 @@ function buildModel(input: ExactInput): string {
   const coverable = requestedCells(input.themes, input.countries).filter((c) =>
     coveringByCell.has(cellKey(c.theme, c.country))
   );
-  // Once per unordered pair: a duplicated tie must not count twice.
-  const ties = tiesAmong([...index.keys()], input.ties);
+  // Once per unordered pair: a duplicated tie must not count twice. Ties no optimal coalition can hold become
+  // "at most one of the two" rows instead (nestedTies below).
+  const { ties, exclusive } =
+    input.prune === false
+      ? { ties: tiesAmong([...index.keys()], input.ties), exclusive: [] }
+      : nestedTies(tiesAmong([...index.keys()], input.ties), input, cellsByCandidate, index);
 
   // Lexicographic weights (see the file comment). A minimal cover never needs more free members than cells.
   const maxMembers = Math.min(input.candidates.length, input.size ?? include.length + coverable.length);
@@ -189,6 +193,7 @@ function buildModel(input: ExactInput): string {
     rows.push(`tieA${t}: z${t} - ${x(a)} <= 0`);
     rows.push(`tieB${t}: z${t} - ${x(b)} <= 0`);
   });
+  exclusive.forEach(([a, b], e) => rows.push(`nested${e}: ${x(a)} + ${x(b)} <= 1`));
   if (input.size !== undefined) {
     rows.push(`size: ${input.candidates.map((_, i) => `+ x${i}`).join(' ')} = ${maxMembers}`);
   }
@@ -219,6 +224,35 @@ function buildModel(input: ExactInput): string {
     ` ${wrap(input.candidates.map((_, i) => `x${i}`))}`,
     'End'
   ].join('\n');
+}
+
+/**
+ * The tied pairs where one candidate covers none of the requested cells the other does not: both in a coalition,
+ * the narrower one adds no cell, and dropping it gains a member's weight, which outweighs every tie (and keeps
+ * every "differ from" row satisfied: those only bound how many members there are). So no optimal coalition holds
+ * both, and the tie can never count. Its variable only loosened the LP relaxation (two half-chosen candidates
+ * earn half a tie), which is what kept HiGHS' root busy on the slow inputs (decision 0054); the pair becomes a
+ * conflict row instead, which tightens it. Not with a fixed size (an extra member may be needed to fill a seat)
+ * nor for a forced member (it cannot be dropped). Off with `prune: false`, so tests compare against the full model.
+ */
+function nestedTies(
+  ties: [string, string][],
+  input: ExactInput,
+  cellsByCandidate: ReturnType<typeof cellsOf>[],
+  index: Map<string, number>
+): { ties: [string, string][]; exclusive: [string, string][] } {
+  if (input.size !== undefined) return { ties, exclusive: [] };
+  const forced = new Set(input.include);
+  const keys = cellsByCandidate.map((cells) => new Set(cells.map((c) => cellKey(c.theme, c.country))));
+  const within = (a: Set<string>, b: Set<string>) => a.size <= b.size && [...a].every((key) => b.has(key));
+  const kept: [string, string][] = [];
+  const exclusive: [string, string][] = [];
+  for (const pair of ties) {
+    const [a, b] = pair.map((id) => keys[index.get(id)!]!);
+    const nested = !forced.has(pair[0]) && !forced.has(pair[1]) && (within(a!, b!) || within(b!, a!));
+    (nested ? exclusive : kept).push(pair);
+  }
+  return { ties: kept, exclusive };
 }
 
 /** Forced members first (in their order), then the rest by how many cells they cover, then by id. */
