@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { solveExact } from './exact-cover';
 import { better } from './select-coalition';
+import { coalitionInstances, withConstraints } from '../../../../tests/factories/coalition-instances';
 
 const THEMES = ['asylum', 'children', 'detention'];
 const COUNTRIES = ['BG', 'DE', 'GR', 'IT'];
@@ -9,26 +10,18 @@ const FULL_BUDGET = { maxNodes: 1_000_000, timeLimitSeconds: 10 };
 
 // Narrow candidates over a wide request with many ties: coalitions of several members, some of them tied and
 // overlapping — where a wrongly dropped tie or a wrong "at most one of the two" row would change the optimum.
-const instanceArb = fc.integer({ min: 2, max: 9 }).chain((n) => {
-  const ids = Array.from({ length: n }, (_, i) => `o${i}`);
-  return fc.record({
-    candidates: fc.tuple(
-      ...ids.map((id) =>
-        fc.record({
-          id: fc.constant(id),
-          themes: fc.subarray(THEMES, { minLength: 1, maxLength: 2 }),
-          countries: fc.subarray(COUNTRIES, { minLength: 1, maxLength: 2 }),
-          degree: fc.nat(3)
-        })
-      )
-    ),
-    ties: fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)), { maxLength: 3 * n }),
-    themes: fc.subarray(THEMES, { minLength: 1 }),
-    countries: fc.subarray(COUNTRIES, { minLength: 2 }),
-    include: fc.subarray(ids, { maxLength: 1 }),
-    differFrom: fc.array(fc.subarray(ids, { minLength: 1, maxLength: Math.min(4, n) }), { maxLength: 1 })
-  });
-});
+const instanceArb = withConstraints(
+  coalitionInstances({
+    themes: THEMES,
+    countries: COUNTRIES,
+    candidates: { min: 2, max: 9 },
+    perCandidate: { min: 1, themes: 2, countries: 2 },
+    maxDegree: 3,
+    maxTies: (n) => 3 * n,
+    minRequestedCountries: 2
+  }),
+  1
+);
 
 describe('the coalition MILP', () => {
   it('keeps the optimum when ties between nested candidates become "at most one of the two" rows', async () => {

@@ -4,31 +4,22 @@ import type { CellCandidate } from './cells';
 import { solveExact } from './exact-cover';
 import { undominated } from './prune-dominated';
 import { better } from './select-coalition';
+import { coalitionInstances, withConstraints } from '../../../../tests/factories/coalition-instances';
 
 const THEMES = ['asylum', 'children', 'detention'];
 const COUNTRIES = ['BG', 'DE'];
 
 // Few themes, countries and degrees, so that subsets, twins and shared neighbours — what pruning acts on — are common.
-const instanceArb = fc.integer({ min: 1, max: 10 }).chain((n) => {
-  const ids = Array.from({ length: n }, (_, i) => `o${i}`);
-  return fc.record({
-    candidates: fc.tuple(
-      ...ids.map((id) =>
-        fc.record({
-          id: fc.constant(id),
-          themes: fc.subarray(THEMES),
-          countries: fc.subarray(COUNTRIES),
-          degree: fc.nat(3)
-        })
-      )
-    ),
-    ties: fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)), { maxLength: 20 }),
-    themes: fc.subarray(THEMES, { minLength: 1 }),
-    countries: fc.subarray(COUNTRIES, { minLength: 1 }),
-    include: fc.subarray(ids, { maxLength: 1 }),
-    differFrom: fc.array(fc.subarray(ids, { minLength: 1, maxLength: Math.min(4, n) }), { maxLength: 2 })
-  });
-});
+const instanceArb = withConstraints(
+  coalitionInstances({
+    themes: THEMES,
+    countries: COUNTRIES,
+    candidates: { min: 1, max: 10 },
+    maxDegree: 3,
+    maxTies: () => 20
+  }),
+  2
+);
 
 const FULL_BUDGET = { maxNodes: 1_000_000, timeLimitSeconds: 10 };
 

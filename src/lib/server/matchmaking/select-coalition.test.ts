@@ -4,25 +4,17 @@ import { cellKey, coverageOf, requestedCells, summariseCoverage, type CellCandid
 import { solveExact } from './exact-cover';
 import { better, selectCoalitions } from './select-coalition';
 import { greedyCover } from './set-cover-cells';
+import { coalitionInstances } from '../../../../tests/factories/coalition-instances';
 
 const THEMES = ['asylum', 'children', 'detention'];
 const COUNTRIES = ['BG', 'DE', 'GR', 'HU'];
 
-const candidateArb = (id: string) =>
-  fc.record({
-    id: fc.constant(id),
-    themes: fc.subarray(THEMES),
-    countries: fc.subarray(COUNTRIES),
-    degree: fc.nat(40)
-  });
-const instanceArb = fc.integer({ min: 1, max: 9 }).chain((n) => {
-  const ids = Array.from({ length: n }, (_, i) => `o${i}`);
-  return fc.record({
-    candidates: fc.tuple(...ids.map(candidateArb)),
-    ties: fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...ids)), { maxLength: 12 }),
-    themes: fc.subarray(THEMES, { minLength: 1 }),
-    countries: fc.subarray(COUNTRIES, { minLength: 1 })
-  });
+const instanceArb = coalitionInstances({
+  themes: THEMES,
+  countries: COUNTRIES,
+  candidates: { min: 1, max: 9 },
+  maxDegree: 40,
+  maxTies: () => 12
 });
 
 /** Brute force: the cells some member covers, straight from the members' own lists. */
