@@ -3,6 +3,7 @@
  * organisation under the current filter; a value the visitor has ticked stays visible anyway (with 0), or they
  * could not untick it.
  */
+import { displayNamesOf } from '$lib/i18n/intl-formats';
 export interface FacetOption {
   value: string;
   label: string;
@@ -89,10 +90,7 @@ export function splitVisible(options: FacetOption[], visible: number): { shown: 
 /** Names for ISO codes from the browser's / Node's own locale data (no table to ship). Falls back to the code. */
 export function displayName(lang: string, type: 'region' | 'language', code: string): string {
   try {
-    return (
-      new Intl.DisplayNames([lang], { type, fallback: 'code' }).of(type === 'region' ? code.toUpperCase() : code) ??
-      code
-    );
+    return displayNamesOf(lang, { type, fallback: 'code' }).of(type === 'region' ? code.toUpperCase() : code) ?? code;
   } catch {
     return code;
   }

@@ -2,6 +2,7 @@
  * Translated names for the API's enum values and counts. Explicit maps (not `m[\`dir_type_${type}\`]`) so a new
  * enum value is a type error here instead of a missing label on the page.
  */
+import { numberFormat, pluralRulesOf } from '$lib/i18n/intl-formats';
 import { m } from '$lib/i18n/generated/messages.js';
 import type { OrganizationType, WorkLevel } from '$lib/graphql/generated/graphql';
 
@@ -33,8 +34,8 @@ function plural(
   one: (p: { count: string }) => string,
   other: (p: { count: string }) => string
 ) {
-  const formatted = new Intl.NumberFormat(lang).format(count);
-  return new Intl.PluralRules(lang).select(count) === 'one' ? one({ count: formatted }) : other({ count: formatted });
+  const formatted = numberFormat(lang).format(count);
+  return pluralRulesOf(lang).select(count) === 'one' ? one({ count: formatted }) : other({ count: formatted });
 }
 
 export const organizationCount = (lang: string, count: number) =>

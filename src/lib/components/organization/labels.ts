@@ -2,6 +2,7 @@
  * The API's enum values and codes as words in the visitor's language. Enum maps are exhaustive Records, so a new
  * value in the schema fails the type check here instead of showing a raw "PUBLIC_BODY" on the page.
  */
+import { displayNamesOf, numberFormat } from '$lib/i18n/intl-formats';
 import { m } from '$lib/i18n/generated/messages.js';
 import type { NetworkRole, OrganizationType, WorkLevel } from '$lib/graphql/generated/graphql';
 
@@ -37,7 +38,7 @@ export const networkRoleLabel = (role: NetworkRole): string => ROLE[role]();
 /** "de" → "German" / "Deutsch"; an unknown code stays as it is rather than disappearing. */
 export function languageName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+    return displayNamesOf(locale, { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
   }
@@ -48,7 +49,7 @@ export function formatMoney(amount: string, currency: string, locale: string): s
   const value = Number(amount);
   if (!Number.isFinite(value)) return `${amount} ${currency}`;
   try {
-    return new Intl.NumberFormat(locale, {
+    return numberFormat(locale, {
       style: 'currency',
       currency,
       maximumFractionDigits: Number.isInteger(value) ? 0 : 2
@@ -59,5 +60,5 @@ export function formatMoney(amount: string, currency: string, locale: string): s
 }
 
 export function formatPercent(share: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
