@@ -18,8 +18,8 @@ export interface ShutdownStep {
 /**
  * If a close hangs (a driver waiting on a socket that never answers), exit anyway after this long: the
  * orchestrator's SIGKILL would otherwise come at the end of its grace period. unref'd, so a clean close is not held up.
- * 8 s, inside the 10 s a deploy allows: under `stress --cpu 2`, a SIGINT right after start took more than 5 s to
- * close cleanly (most likely the start-up analytics warm-up's computation in flight, which shutdown lets finish).
+ * 8 s, inside the 10 s a deploy allows. (A SIGINT right after start once needed it: start-up work in flight
+ * reopened the pool after it closed; new store clients are refused during shutdown now, store-clients-closed.ts.)
  */
 export const FORCE_EXIT_AFTER_MS = 8_000;
 
