@@ -16,6 +16,7 @@ import { chooseLocale, LANG_COOKIE, LANG_COOKIE_MAX_AGE, LANG_PARAM } from '$lib
 import { withLocale } from '$lib/i18n/request-locale.server';
 import { startProjectorLoop } from '$lib/server/projection/projector';
 import { onServerShutdown } from '$lib/server/lifecycle/shutdown';
+import { closingWhenDraining, watchForShutdownSignals } from '$lib/server/lifecycle/draining';
 import { stopRequestCounters } from '$lib/server/security/request-counters';
 import { warmAnalytics } from '$lib/server/analytics/warm';
 import { warmFirstScreen } from '$lib/server/graphql/warm-first-screen';
@@ -37,6 +38,7 @@ env();
  */
 export const init: ServerInit = async () => {
   if (building) return;
+  watchForShutdownSignals();
   const loop = startProjectorLoop({ intervalMs: 2_000, log: (line) => console.warn(`[projector] ${line}`) });
   const proposalExpiry = startProposalExpirySweep();
   // Not background work that shutdown waits for: one matrix can take seconds, and a computation cut short by the
@@ -100,6 +102,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     })
   );
   // Security headers on every answer (pages get their CSP from kit.csp in svelte.config.js).
-  const secured = withFramingPolicy(withSecurityHeaders(response, event.url), event.url);
+  // withSecurityHeaders hands back a response whose headers can be set (a copy where they were immutable).
+  const secured = closingWhenDraining(withFramingPolicy(withSecurityHeaders(response, event.url), event.url));
   return withCompression(event, counted ? withRateLimitHeaders(secured, counted.decision) : secured);
 };
