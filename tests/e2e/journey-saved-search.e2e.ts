@@ -8,6 +8,7 @@ import PgBoss from 'pg-boss';
 import { describe, expect, inject, it } from 'vitest';
 import { DAILY_ALERT_QUEUE } from '../../src/lib/server/mail/queue';
 import { readAtom } from '../factories/atom';
+import { uniqueWord } from '../factories/util';
 import { expectNoAxeViolations, screenshot, useBrowserSession } from './browser';
 import { signIn } from './fixtures';
 
@@ -34,7 +35,7 @@ async function queueDailyAlerts(): Promise<void> {
 describe('a saved search with a daily alert', () => {
   it('is saved from the directory, alerts in the inbox after a matching organisation appears, and has a valid feed', async () => {
     const { page } = browser;
-    const word = `Quillwort${Date.now()}`;
+    const word = uniqueWord('Quillwort');
     await signIn(page, 'analyst');
 
     await page.goto(`/directory?q=${word}`);

@@ -8,6 +8,16 @@ export function uniqueSuffix(): string {
   return `${counter}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * A word no other test's word resembles, for free-text searches: `prefix` and ten random letters. Not a timestamp:
+ * two words made milliseconds apart shared most of their digits, and the directory's fuzzy (trigram) search
+ * rightly found the other test's organisation too ("Pubwort1796674222291" matched "Feedwort1796674222129").
+ */
+export function uniqueWord(prefix: string): string {
+  const letters = Array.from({ length: 10 }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26)));
+  return `${prefix}${letters.join('')}`;
+}
+
 /** Resolves reference-theme slugs to ids, failing loudly on a typo instead of silently dropping the theme. */
 export async function themeIdsBySlug(db: PrismaClient, slugs: string[]): Promise<string[]> {
   if (slugs.length === 0) return [];

@@ -12,6 +12,7 @@ import { runSavedSearchAlerts } from '../../src/lib/server/saved-searches/alerts
 import { createSavedSearch } from '../../src/lib/server/saved-searches/service';
 import { GET as privateFeed } from '../../src/routes/feeds/saved/[token].atom/+server';
 import { readAtom } from '../factories/atom';
+import { uniqueWord } from '../factories/util';
 import { createGrant } from '../factories/grants';
 import { createViewer, executeOk } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
@@ -71,7 +72,7 @@ describe('a saved coalition request', () => {
       { kind: 'COALITION', name: 'Detention MT', url: created.result.savedSearch.url }
     ]);
 
-    const word = `Coalwort${Date.now()}`;
+    const word = uniqueWord('Coalwort');
     // A sub-theme of the requested theme in a requested country covers a cell; elsewhere, or off-theme, does not.
     const covers = await createOrganization(db, {
       name: `${word} Valletta`,
@@ -128,7 +129,7 @@ describe('a saved dashboard view', () => {
   });
 
   it('alerts on new grants from its funder in its years to organisations in its filter, only those the owner may see', async () => {
-    const word = `Dashwort${Date.now()}`;
+    const word = uniqueWord('Dashwort');
     const funder = await createOrganization(db, { name: `${word} Fund`, type: 'FUNDER', countryCodes: ['CH'] });
     const otherFunder = await createOrganization(db, { name: `${word} Other Fund`, type: 'FUNDER' });
     const housingPt = await createOrganization(db, {

@@ -14,6 +14,7 @@ import { runSavedSearchAlerts } from '../../src/lib/server/saved-searches/alerts
 import { GET as publicFeed } from '../../src/routes/directory/feed.atom/+server';
 import { GET as privateFeed } from '../../src/routes/feeds/saved/[token].atom/+server';
 import { readAtom } from '../factories/atom';
+import { uniqueWord } from '../factories/util';
 import { createViewer, execute, executeOk } from '../factories/graphql';
 import { createOrganization } from '../factories/organizations';
 import { startTestSmtpServer, type TestSmtpServer } from '../setup/smtp-server';
@@ -146,7 +147,7 @@ describe('the alert job', () => {
 
 describe('Atom feeds', () => {
   it('a private feed validates, lists the filter’s organisations, and stops at revocation; renewal replaces it', async () => {
-    const word = `Feedwort${Date.now()}`;
+    const word = uniqueWord('Feedwort');
     await createOrganization(db, { name: `${word} Porto`, countryCodes: ['PT'] });
     const created = await save(owner, { name: 'Feed test', params: `q=${word}` });
     const { feedUrl, savedSearch } = created.result;
@@ -178,7 +179,7 @@ describe('Atom feeds', () => {
   });
 
   it('the public directory feed validates and answers 400 naming a bad parameter', async () => {
-    const word = `Pubwort${Date.now()}`;
+    const word = uniqueWord('Pubwort');
     await createOrganization(db, { name: `${word} Faro`, countryCodes: ['PT'] });
     const ok = await publicFeed({ url: new URL(`http://atlas.test/directory/feed.atom?q=${word}`) } as never);
     expect(ok.status).toBe(200);
