@@ -8,6 +8,7 @@
  *   ring of 40 organisations             old ties between neighbours, new ties (this year) two steps apart
  *   newbie                               no partnerships; the organisation recommendations are asked for
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
@@ -69,6 +70,13 @@ describe('a stale ranking model', () => {
   it('is served at once while one background refit runs, which later stores a fresh model', async () => {
     await saveRankingModel(staleModel);
     const rowsBefore = await db.rankingModel.count();
+    // The refit cannot store its model while this lock is held (reads still pass): it stays running, for certain,
+    // until the lock is released below — on small data it could otherwise finish before the checks that need it
+    // running (it did once on a quiet machine).
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('LOCK TABLE "RankingModel" IN EXCLUSIVE MODE');
     forgetCachedRankingModel();
 
     // The stale model comes back at once, and noticing it started the refit.
@@ -81,14 +89,15 @@ describe('a stale ranking model', () => {
     expect(refitInBackground()).toBe(running);
 
     // A recommendation answers meanwhile, ranked by the stored (stale) model: popularity puts the hub first and
-    // the reason shown is its connectedness. The refit — dozens of recommendation queries and the fit — is still
-    // running when it answers.
+    // the reason shown is its connectedness. The refit is still running (held by the lock) when it answers.
     const recs = await recommendPartners(anonymous, { organizationId: newbie.id, first: 10 });
     expect(backgroundRefitRunning()).toBe(true);
     expect(recs[0].organization.id).toBe(hub.id);
     expect(recs[0].contributions[0].reason).toBe('wellConnected');
     expect(recs[0].contributions[0].weight).toBeCloseTo(3 * Math.log(1 + 12), 6);
 
+    await holder.query('COMMIT');
+    await holder.end();
     // Later the refit has stored a fresh model, exactly one, and the next recommendations rank with it.
     await expect
       .poll(async () => (await latestRankingModel())?.fittedAt, { timeout: 300_000, interval: 250 })
