@@ -38,14 +38,17 @@ const CoverageGapEnum = builder.enumType('CoverageGap', {
   } as const
 });
 
-async function themeBySlug(ctx: { loaders: { themes(): Promise<{ bySlug: Map<string, Theme> }> } }, slug: string) {
-  return (await ctx.loaders.themes()).bySlug.get(slug) ?? null;
+async function themeBySlug(
+  ctx: { loaders: { themes(needs?: { slugs?: string[] }): Promise<{ bySlug: Map<string, Theme> }> } },
+  slug: string
+) {
+  return (await ctx.loaders.themes({ slugs: [slug] })).bySlug.get(slug) ?? null;
 }
 async function countryByCode(
-  ctx: { loaders: { countries(): Promise<{ byCode: Map<string, Country> }> } },
+  ctx: { loaders: { countries(codes?: string[]): Promise<{ byCode: Map<string, Country> }> } },
   code: string
 ) {
-  return (await ctx.loaders.countries()).byCode.get(code) ?? null;
+  return (await ctx.loaders.countries([code])).byCode.get(code) ?? null;
 }
 
 // ─── Theme × country matrix ──────────────────────────────────────────────────────────────────────────────
@@ -86,7 +89,7 @@ const MatrixCellRef = builder.objectRef<RankedCell>('CoverageCell').implement({
         'For an empty or thin cell: bordering countries in scope where organisations work on the theme and could ' +
         'extend across the border.',
       resolve: async (c, _args, ctx) => {
-        const { byCode } = await ctx.loaders.countries();
+        const { byCode } = await ctx.loaders.countries(c.neighbours);
         return c.neighbours.flatMap((code) => byCode.get(code) ?? []);
       }
     }),
@@ -108,7 +111,7 @@ const MatrixRef = builder.objectRef<Cached<RankedMatrix>>('CoverageMatrix').impl
     themes: t.field({
       type: [ThemeRef],
       resolve: async (m, _args, ctx) => {
-        const { bySlug } = await ctx.loaders.themes();
+        const { bySlug } = await ctx.loaders.themes({ slugs: m.value.themes.map((theme) => theme.slug) });
         return m.value.themes.flatMap((theme) => bySlug.get(theme.slug) ?? []);
       }
     }),
@@ -116,7 +119,7 @@ const MatrixRef = builder.objectRef<Cached<RankedMatrix>>('CoverageMatrix').impl
       type: [CountryRef],
       description: 'European countries, and others where some organisation works.',
       resolve: async (m, _args, ctx) => {
-        const { byCode } = await ctx.loaders.countries();
+        const { byCode } = await ctx.loaders.countries(m.value.countries.map((c) => c.code));
         return m.value.countries.flatMap((c) => byCode.get(c.code) ?? []);
       }
     }),

@@ -20,13 +20,13 @@ import { CountryRef, OrganizationRef, ThemeRef } from './refs';
 
 // ─── Coalitions ──────────────────────────────────────────────────────────────────────────────────────────
 
-/** Themes and countries by slug and code through the request's reference-data loaders (one query each). */
+/** Themes and countries by slug and code through the process-wide reference data (directory/reference-data.ts). */
 async function themesOf(ctx: GraphQLContext, slugs: string[]) {
-  const { bySlug } = await ctx.loaders.themes();
+  const { bySlug } = await ctx.loaders.themes({ slugs });
   return slugs.flatMap((slug) => bySlug.get(slug) ?? []);
 }
 async function countriesOf(ctx: GraphQLContext, codes: string[]) {
-  const { byCode } = await ctx.loaders.countries();
+  const { byCode } = await ctx.loaders.countries(codes);
   return codes.flatMap((code) => byCode.get(code) ?? []);
 }
 

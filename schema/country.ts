@@ -34,7 +34,9 @@ builder.queryFields((t) => ({
     type: CountryRef,
     nullable: true,
     args: { code: t.arg.string({ required: true }) },
-    resolve: async (_root, { code }, ctx) =>
-      (await ctx.loaders.countries()).byCode.get(code.trim().toUpperCase()) ?? null
+    resolve: async (_root, { code }, ctx) => {
+      const key = code.trim().toUpperCase();
+      return (await ctx.loaders.countries([key])).byCode.get(key) ?? null;
+    }
   })
 }));

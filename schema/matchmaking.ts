@@ -67,14 +67,14 @@ const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationR
       type: [ThemeRef],
       description: 'Focus themes the candidate works on; for a partial match, the shared parent theme.',
       resolve: async (reasons, _args, ctx) => {
-        const { bySlug } = await ctx.loaders.themes();
+        const { bySlug } = await ctx.loaders.themes({ slugs: reasons.sharedThemes });
         return reasons.sharedThemes.flatMap((slug) => bySlug.get(slug) ?? []);
       }
     }),
     sharedCountries: t.field({
       type: [CountryRef],
       resolve: async (reasons, _args, ctx) => {
-        const { byCode } = await ctx.loaders.countries();
+        const { byCode } = await ctx.loaders.countries(reasons.sharedCountries);
         return reasons.sharedCountries.flatMap((code) => byCode.get(code) ?? []);
       }
     }),
@@ -82,7 +82,7 @@ const ReasonsRef = builder.objectRef<Recommendation['reasons']>('RecommendationR
       type: [CountryRef],
       description: 'Countries the candidate works in and the organisation does not.',
       resolve: async (reasons, _args, ctx) => {
-        const { byCode } = await ctx.loaders.countries();
+        const { byCode } = await ctx.loaders.countries(reasons.countriesAdded);
         return reasons.countriesAdded.flatMap((code) => byCode.get(code) ?? []);
       }
     }),

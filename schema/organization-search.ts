@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Country, Organization, Theme } from '../src/lib/server/db/generated/client';
+import type { Country, Theme } from '../src/lib/server/db/generated/client';
 import { getDb } from '../src/lib/server/platform/db';
 import { organizationFacets } from '../src/lib/server/directory/facets';
 import { interpretFilter } from '../src/lib/server/directory/search-interpretation';
@@ -8,7 +8,7 @@ import {
   countOrganizations,
   defaultOrder,
   orderColumns,
-  searchOrganizationIds
+  searchOrganizations
 } from '../src/lib/server/directory/search';
 import type { OrganizationFilter } from '../src/lib/server/directory/search-filter';
 import type { FieldError } from '../src/lib/server/validation/field-errors';
@@ -134,14 +134,14 @@ async function checkedFilter(
   };
   const errors: FieldError[] = [];
   if (f.themes?.length) {
-    const { bySlug } = await ctx.loaders.themes();
+    const { bySlug } = await ctx.loaders.themes({ slugs: f.themes });
     f.themes.forEach((slug, i) => {
       if (!bySlug.has(slug))
         errors.push({ field: `filter.themes[${i}]`, message: `"${slug}" is not a known theme slug` });
     });
   }
   if (f.countries?.length) {
-    const { byCode } = await ctx.loaders.countries();
+    const { byCode } = await ctx.loaders.countries(f.countries);
     f.countries.forEach((code, i) => {
       if (!byCode.has(code))
         errors.push({ field: `filter.countries[${i}]`, message: `"${code}" is not a known country code` });
@@ -161,7 +161,7 @@ async function checkedFilter(
 interface SearchParent {
   filter: OrganizationFilter;
   interpretation: QueryInterpretation | null;
-  /** Counted with the page when it had rows (see searchOrganizationIds); absent or null: count separately. */
+  /** Counted with the page when it had rows (see searchOrganizations); absent or null: count separately. */
   total?: number | null;
 }
 
@@ -261,13 +261,11 @@ builder.queryField('organizations', (t) =>
           connection: `organizations:${order.field}:${order.direction}`,
           arity: orderColumns(filter, order, ctx.visibility).length,
           fetch: async (request) => {
-            const page = await searchOrganizationIds(getDb(), ctx.visibility, filter, order, request);
+            const page = await searchOrganizations(getDb(), ctx.visibility, filter, order, request);
             total = page.total;
-            const nodes = await ctx.loaders.organizationById.loadMany(page.rows.map((r) => r.id));
-            return page.rows.flatMap(({ key }, i) => {
-              const node = nodes[i];
-              return node && !(node instanceof Error) ? [{ node: node as Organization, key }] : [];
-            });
+            // The rows came with their themes, countries and headquarters: those fields need no further query.
+            ctx.loaders.primeWithReferences(page.rows.map((r) => r.row));
+            return page.rows.map(({ key, row }) => ({ node: row.organization, key }));
           }
         });
         return { ...connection, filter, interpretation, total };

@@ -7,7 +7,7 @@ builder.node(ThemeRef, {
   description: 'A theme of the controlled, hierarchical vocabulary. Filtering by a theme also matches its sub-themes.',
   id: { resolve: (theme) => theme.id },
   loadMany: async (ids, ctx) => {
-    const { byId } = await ctx.loaders.themes();
+    const { byId } = await ctx.loaders.themes({ ids });
     return ids.map((id) => byId.get(id) ?? null);
   },
   fields: (t) => ({
@@ -23,7 +23,7 @@ builder.node(ThemeRef, {
       type: ThemeRef,
       nullable: true,
       resolve: async (theme, _args, ctx) =>
-        theme.parentId ? ((await ctx.loaders.themes()).byId.get(theme.parentId) ?? null) : null
+        theme.parentId ? ((await ctx.loaders.themes({ ids: [theme.parentId] })).byId.get(theme.parentId) ?? null) : null
     }),
     children: t.field({
       type: [ThemeRef],
@@ -42,6 +42,9 @@ builder.queryFields((t) => ({
     type: ThemeRef,
     nullable: true,
     args: { slug: t.arg.string({ required: true }) },
-    resolve: async (_root, { slug }, ctx) => (await ctx.loaders.themes()).bySlug.get(slug.trim().toLowerCase()) ?? null
+    resolve: async (_root, { slug }, ctx) => {
+      const key = slug.trim().toLowerCase();
+      return (await ctx.loaders.themes({ slugs: [key] })).bySlug.get(key) ?? null;
+    }
   })
 }));

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../../src/lib/server/db/generated/client';
 import { anonymous, visibilityOf } from '../../src/lib/server/access/viewer';
 import { getDb } from '../../src/lib/server/platform/db';
-import { defaultOrder, searchStatement } from '../../src/lib/server/directory/search';
+import { defaultOrder, searchPageStatement } from '../../src/lib/server/directory/search';
 import { facetsStatement } from '../../src/lib/server/directory/facets';
 import type { OrganizationFilter } from '../../src/lib/server/directory/search-filter';
 
@@ -37,10 +37,17 @@ async function planOf(statement: Prisma.Sql): Promise<PlanNode[]> {
   return nodes(rows[0]!['QUERY PLAN'][0].Plan);
 }
 
-/** The plan of the first page (21 rows: one more than a page) an anonymous visitor asks for with `filter`. */
+/**
+ * The plan of the first page (21 rows: one more than a page, with their rows and references) an anonymous visitor
+ * asks for with `filter`.
+ */
 const firstPagePlan = (filter: OrganizationFilter) =>
   planOf(
-    searchStatement(visibilityOf(anonymous), filter, defaultOrder(filter), { key: null, backwards: false, limit: 21 })
+    searchPageStatement(visibilityOf(anonymous), filter, defaultOrder(filter), {
+      key: null,
+      backwards: false,
+      limit: 21
+    })
   );
 
 const seqScansOfOrganization = (plan: PlanNode[]) =>

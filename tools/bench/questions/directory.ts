@@ -9,7 +9,7 @@ interface Input {
   country: string;
 }
 
-const QUERY = `
+export const DIRECTORY_QUERY = `
 query BenchDirectory($filter: OrganizationFilter!) {
   organizations(filter: $filter, first: 20) {
     totalCount
@@ -17,8 +17,8 @@ query BenchDirectory($filter: OrganizationFilter!) {
   }
 }`;
 
-// What the resolver's search and row loaders do (src/lib/server/directory/search.ts, search-filter.ts, decision
-// 0022), as one statement: a theme matches its sub-themes, a country where an organisation works or is
+// What the resolver's one statement does (src/lib/server/directory/search.ts, search-filter.ts, decisions 0022
+// and 0056), written by hand: a theme matches its sub-themes, a country where an organisation works or is
 // headquartered (two index-only id sets), the page and the total counted together.
 const RAW = `
 WITH page AS (
@@ -49,7 +49,10 @@ export const directoryQuestion: Question<Input> = {
   inputs: 'a random theme in use × a random European country in use; first page of 20 by name, with the total',
   raw: 'one SQL statement (theme subtree, country match, page of 20 with its total, themes and HQ country) through pg',
   pick: (rng, pools) => ({ theme: rng.pick(pools.themes), country: rng.pick(pools.countries) }),
-  request: (input) => ({ query: QUERY, variables: { filter: { themes: [input.theme], countries: [input.country] } } }),
+  request: (input) => ({
+    query: DIRECTORY_QUERY,
+    variables: { filter: { themes: [input.theme], countries: [input.country] } }
+  }),
   apiAnswer(data) {
     const page = (data as { organizations: { totalCount: number; nodes: { slug: string }[] } }).organizations;
     return `${page.totalCount}|${page.nodes.map((n) => n.slug).join(',')}`;

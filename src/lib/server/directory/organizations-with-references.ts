@@ -38,23 +38,34 @@ function organizationFromJson(json: Record<string, unknown>): Organization {
   return row as unknown as Organization;
 }
 
-interface JsonRow {
+export interface JsonRow {
   organization: Record<string, unknown>;
   themes: Theme[];
   countries: Country[];
   hqCountry: Country | null;
 }
 
-function statement(where: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT to_jsonb(o) - 'searchVector' AS organization,
-           COALESCE((SELECT jsonb_agg(to_jsonb(t)) FROM "OrganizationTheme" ot JOIN "Theme" t ON t.id = ot."themeId"
-                     WHERE ot."organizationId" = o.id), '[]'::jsonb) AS themes,
-           COALESCE((SELECT jsonb_agg(to_jsonb(c)) FROM "OrganizationCountry" oc JOIN "Country" c ON c.code = oc."countryCode"
-                     WHERE oc."organizationId" = o.id), '[]'::jsonb) AS countries,
-           (SELECT to_jsonb(h) FROM "Country" h WHERE h.code = o."hqCountryCode") AS "hqCountry"
-    FROM "Organization" o
-    WHERE ${where}`;
+/**
+ * The select list that reads organisation `o` with its references as JSON columns (organization, themes,
+ * countries, hqCountry): this statement's, and the directory search's, which appends it to its page (search.ts).
+ */
+export const withReferencesColumns = Prisma.sql`
+    to_jsonb(o) - 'searchVector' AS organization,
+    COALESCE((SELECT jsonb_agg(to_jsonb(t)) FROM "OrganizationTheme" ot JOIN "Theme" t ON t.id = ot."themeId"
+              WHERE ot."organizationId" = o.id), '[]'::jsonb) AS themes,
+    COALESCE((SELECT jsonb_agg(to_jsonb(c)) FROM "OrganizationCountry" oc JOIN "Country" c ON c.code = oc."countryCode"
+              WHERE oc."organizationId" = o.id), '[]'::jsonb) AS countries,
+    (SELECT to_jsonb(h) FROM "Country" h WHERE h.code = o."hqCountryCode") AS "hqCountry"`;
+
+/** A row of those columns as the loaders hold it. */
+export function fromJsonRow(row: JsonRow): OrganizationWithReferences {
+  return {
+    organization: organizationFromJson(row.organization),
+    // Sorted here, with the comparators the loaders use, rather than by the database's collation.
+    themes: [...row.themes].sort(byThemeOrder),
+    countries: [...row.countries].sort(byCountryName),
+    hqCountry: row.hqCountry
+  };
 }
 
 /** The organisations with these ids or slugs (unknown ones are simply missing from the answer). */
@@ -65,12 +76,8 @@ export async function organizationsWithReferences(
 ): Promise<OrganizationWithReferences[]> {
   if (keys.length === 0) return [];
   const where = by === 'id' ? Prisma.sql`o.id = ANY(${[...keys]})` : Prisma.sql`o.slug = ANY(${[...keys]})`;
-  const rows = await db.$queryRaw<JsonRow[]>(statement(where));
-  return rows.map((row) => ({
-    organization: organizationFromJson(row.organization),
-    // Sorted here, with the comparators the loaders use, rather than by the database's collation.
-    themes: [...row.themes].sort(byThemeOrder),
-    countries: [...row.countries].sort(byCountryName),
-    hqCountry: row.hqCountry
-  }));
+  const rows = await db.$queryRaw<JsonRow[]>(
+    Prisma.sql`SELECT ${withReferencesColumns} FROM "Organization" o WHERE ${where}`
+  );
+  return rows.map(fromJsonRow);
 }

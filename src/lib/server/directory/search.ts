@@ -3,6 +3,12 @@ import type { VisibilityParams } from '../access/viewer';
 import { filterSql, normalizedQuery, type OrganizationFilter } from './search-filter';
 import { visibleSql } from '../access/visibility-sql';
 import { keysetAfterSql, keysetOrderSql, type KeyColumn, type KeyValue } from '../pagination/keyset';
+import {
+  fromJsonRow,
+  withReferencesColumns,
+  type JsonRow,
+  type OrganizationWithReferences
+} from './organizations-with-references';
 
 export type OrganizationOrderField = 'NAME' | 'CREATED_AT' | 'RELEVANCE' | 'PARTNER_COUNT';
 export type SortDirection = 'ASC' | 'DESC';
@@ -66,8 +72,11 @@ export function orderColumns(filter: OrganizationFilter, order: OrganizationOrde
 }
 
 export interface SearchPage {
-  /** Ids in the requested order (reversed when paging backwards), each with its sort key as text. */
-  rows: { id: string; key: string[] }[];
+  /**
+   * The page's organisations in the requested order (reversed when paging backwards), each with its sort key as
+   * text and its row, themes, countries and headquarters country.
+   */
+  rows: { key: string[]; row: OrganizationWithReferences }[];
   /**
    * All matches of the filter, counted by the same statement (`count(*) OVER ()`, evaluated before LIMIT) on a
    * first page. Null when it could not be counted there: a page after a cursor (its WHERE leaves out the rows
@@ -83,14 +92,8 @@ export interface SearchPageRequest {
   limit: number;
 }
 
-/** The statement searchOrganizationIds runs (exported so a test can read its plan). */
-export function searchStatement(
-  v: VisibilityParams,
-  filter: OrganizationFilter,
-  order: OrganizationOrder,
-  page: SearchPageRequest
-): Prisma.Sql {
-  const columns = orderColumns(filter, order, v);
+/** The page's ids, sort keys (as text, `k0`…) and, on a first page, the total. */
+function pageIdsSql(columns: KeyColumn[], filter: OrganizationFilter, page: SearchPageRequest): Prisma.Sql {
   const keys = Prisma.join(
     columns.map((c, i) => Prisma.sql`(${c.sql})::text AS ${Prisma.raw(`k${i}`)}`),
     ', '
@@ -105,11 +108,34 @@ export function searchStatement(
 }
 
 /**
- * One page of matching organisation ids, in order, with their sort keys, and on a first page the total in the
- * same statement: the filter is evaluated once instead of once for the page and again for totalCount. The rows
- * themselves come from the organizationById loader.
+ * The page with its rows and references (exported so a test can read its plan): the ids, keys and total as a
+ * CTE, each of its (at most `limit`) rows joined to its organisation and read with withReferencesColumns, ordered
+ * again by the same key expressions (a join does not keep the CTE's order). One round trip for what the directory
+ * shows (issue 13 item 1, decision 0056).
  */
-export async function searchOrganizationIds(
+export function searchPageStatement(
+  v: VisibilityParams,
+  filter: OrganizationFilter,
+  order: OrganizationOrder,
+  page: SearchPageRequest
+): Prisma.Sql {
+  const columns = orderColumns(filter, order, v);
+  const keys = Prisma.join(
+    columns.map((_, i) => Prisma.raw(`page.k${i}`)),
+    ', '
+  );
+  return Prisma.sql`
+    WITH page AS (${pageIdsSql(columns, filter, page)})
+    SELECT ${keys}, page.total, ${withReferencesColumns}
+    FROM page JOIN "Organization" o ON o.id = page.id
+    ORDER BY ${keysetOrderSql(columns, page.backwards)}`;
+}
+
+/**
+ * One page of matching organisations, in order, with their sort keys and references, and on a first page the
+ * total — one statement: the filter is evaluated once for the page and totalCount, and the rows come with it.
+ */
+export async function searchOrganizations(
   db: PrismaClient,
   v: VisibilityParams,
   filter: OrganizationFilter,
@@ -117,17 +143,17 @@ export async function searchOrganizationIds(
   page: SearchPageRequest
 ): Promise<SearchPage> {
   const arity = orderColumns(filter, order, v).length;
-  const rows = await db.$queryRaw<Record<string, string | number | null>[]>(searchStatement(v, filter, order, page));
+  const rows = await db.$queryRaw<(JsonRow & Record<string, unknown>)[]>(searchPageStatement(v, filter, order, page));
   return {
     rows: rows.map((r) => ({
-      id: String(r.id),
-      key: Array.from({ length: arity }, (_, i) => String(r[`k${i}`]))
+      key: Array.from({ length: arity }, (_, i) => String(r[`k${i}`])),
+      row: fromJsonRow(r)
     })),
     total: (rows[0]?.total as number | null | undefined) ?? (page.key === null ? 0 : null)
   };
 }
 
-/** The total on its own, for the pages searchOrganizationIds could not count (empty past the end). */
+/** The total on its own, for the pages searchOrganizations could not count (empty past the end). */
 export async function countOrganizations(db: PrismaClient, filter: OrganizationFilter): Promise<number> {
   const rows = await db.$queryRaw<{ count: number }[]>`
     SELECT count(*)::int AS count FROM "Organization" o WHERE ${filterSql(filter)}`;

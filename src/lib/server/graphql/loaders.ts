@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { getDb } from '../platform/db';
+import { countryIndex, themeIndex, type ThemeNeeds } from '../directory/reference-data';
 import type {
   Country,
   Grant,
@@ -28,22 +29,7 @@ import { partnershipsByIds, partnershipsByOrganizations, themesByPartnerships } 
  * 50 organisations asking for their themes, countries and partners costs the same round trips as a page of 5.
  */
 
-/** Reference data (themes, countries) is small and static: one query each per request, then served from memory. */
-export interface ThemeIndex {
-  all: Theme[];
-  byId: Map<string, Theme>;
-  bySlug: Map<string, Theme>;
-  children: Map<string | null, Theme[]>;
-}
-export interface CountryIndex {
-  all: Country[];
-  byCode: Map<string, Country>;
-}
-
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | undefined;
-  return () => (promise ??= load());
-}
+export type { CountryIndex, ThemeIndex } from '../directory/reference-data';
 
 /** Rows by id in the order DataLoader asked for them (missing or invisible → null). */
 function byKey<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
@@ -71,26 +57,9 @@ export function createLoaders(visibility: VisibilityParams) {
   const db = getDb();
   const v = visibility;
 
-  const themes = once(async (): Promise<ThemeIndex> => {
-    const all = await db.theme.findMany({ orderBy: [{ sortOrder: 'asc' }, { slug: 'asc' }] });
-    const children = new Map<string | null, Theme[]>();
-    for (const theme of all) {
-      const siblings = children.get(theme.parentId) ?? [];
-      siblings.push(theme);
-      children.set(theme.parentId, siblings);
-    }
-    return {
-      all,
-      byId: new Map(all.map((t) => [t.id, t])),
-      bySlug: new Map(all.map((t) => [t.slug, t])),
-      children
-    };
-  });
-
-  const countries = once(async (): Promise<CountryIndex> => {
-    const all = await db.country.findMany({ orderBy: { nameEn: 'asc' } });
-    return { all, byCode: new Map(all.map((c) => [c.code, c])) };
-  });
+  /** Reference data comes from the process-wide cache (directory/reference-data.ts), not a query per request. */
+  const themes = (needs?: ThemeNeeds) => themeIndex(db, needs);
+  const countries = (codes?: readonly string[]) => countryIndex(db, codes);
 
   const organizationById = new DataLoader<string, Organization | null>(async (ids) =>
     byKey(ids, await db.organization.findMany({ where: { id: { in: [...ids] } } }))
@@ -104,10 +73,8 @@ export function createLoaders(visibility: VisibilityParams) {
   const knownCountries = new Map<string, Country>();
 
   const themesByOrganization = new DataLoader<string, Theme[]>(async (ids) => {
-    const [rows, index] = await Promise.all([
-      db.organizationTheme.findMany({ where: { organizationId: { in: [...ids] } } }),
-      themes()
-    ]);
+    const rows = await db.organizationTheme.findMany({ where: { organizationId: { in: [...ids] } } });
+    const index = await themes({ ids: rows.map((r) => r.themeId) });
     const map = new Map<string, Theme[]>();
     for (const row of rows) {
       const theme = index.byId.get(row.themeId);
@@ -118,10 +85,8 @@ export function createLoaders(visibility: VisibilityParams) {
   });
 
   const countriesByOrganization = new DataLoader<string, Country[]>(async (ids) => {
-    const [rows, index] = await Promise.all([
-      db.organizationCountry.findMany({ where: { organizationId: { in: [...ids] } } }),
-      countries()
-    ]);
+    const rows = await db.organizationCountry.findMany({ where: { organizationId: { in: [...ids] } } });
+    const index = await countries(rows.map((r) => r.countryCode));
     const map = new Map<string, Country[]>();
     for (const row of rows) {
       const country = index.byCode.get(row.countryCode);
@@ -160,6 +125,7 @@ export function createLoaders(visibility: VisibilityParams) {
     themes,
     countries,
     organizationById,
+    primeWithReferences,
 
     /**
      * The rows of graph partners. A loader of its own, so a level of `partners` always costs exactly one query:
@@ -205,7 +171,7 @@ export function createLoaders(visibility: VisibilityParams) {
 
     /** A country by code: one that came with an organisation row, else from the reference data. */
     async countryByCode(code: string): Promise<Country | null> {
-      return knownCountries.get(code) ?? (await countries()).byCode.get(code) ?? null;
+      return knownCountries.get(code) ?? (await countries([code])).byCode.get(code) ?? null;
     },
     /** Public identifiers (org-id.guide), ordered by scheme. */
     identifiersByOrganization: new DataLoader<string, OrganizationIdentifier[]>(async (ids) => {
