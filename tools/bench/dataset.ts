@@ -16,6 +16,7 @@ import { IMPORT_ORDER } from '../../src/lib/server/imports/columns';
 import { importCsv } from '../../src/lib/server/imports/import-csv';
 import { formatReport } from '../../src/lib/server/imports/report';
 import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
+import { refreshPlannerStatistics } from '../../src/lib/server/imports/planner-statistics';
 import { generateDataset, toCsv } from '../seed/generator';
 
 /** The key prefix generateDataset gives organisations (`gen-org-000001` …). */
@@ -87,6 +88,9 @@ export async function ensureDataset(
   const reused = generated === opts.orgs;
   if (reused) opts.log(`reusing the generated dataset already in the database (${generated} organisations)`);
   else await importGenerated(db, opts.orgs, opts.seed, opts.log);
+  // Every run, not only after the import: cheap when nothing changed, and a dataset loaded by an earlier version
+  // (or where autovacuum is off, as on this project's machines) gets its statistics and visibility map too.
+  await refreshPlannerStatistics(db, opts.log);
 
   let size = await datasetSize(db);
   if (size.graphOrganizations !== size.organizations || size.graphPartnerships !== size.partnerships) {

@@ -21,6 +21,7 @@ import { formatReport } from '../../src/lib/server/imports/report';
 import { withLocalServices } from '../local-stores/local-services';
 import { drainOutbox } from '../../src/lib/server/projection/projector';
 import { rebuildGraph } from '../../src/lib/server/projection/rebuild';
+import { refreshPlannerStatistics } from '../../src/lib/server/imports/planner-statistics';
 import { seedDemoIfEmpty } from '../seed/demo';
 import { generateDataset, toCsv, writeDataset } from '../seed/generator';
 import { upsertReferenceData } from '../../prisma/reference/load';
@@ -125,6 +126,7 @@ async function main(): Promise<number> {
         `${formatReport(report)} in ${ms(started)} (read ${t.parseMs} ms, validate ${t.validateMs} ms, write ${t.writeMs} ms; ${rate} rows/s)`
       );
     }
+    await refreshPlannerStatistics(db, (line) => console.log(line));
     started = performance.now();
     try {
       const summary = await rebuildGraph({ db, onProgress: (p) => bar.update(`graph ${p.phase}`, p.done, p.total) });
