@@ -30,19 +30,23 @@ export interface DensityOverTime {
 
 const visibleHistoric = (r: string) => `(${r}.status IN ['CONFIRMED', 'ENDED'] AND ${visibleRel(r)})`;
 
-// Grouped by pair first (spans merged per pair), so the per-year rows stream into 20-odd counters instead of a
-// DISTINCT over every (pair, year): that set outgrows the transaction memory limit on a large graph.
+// Grouped by pair (spans merged per pair), one organisation at a time: each pair is counted from its smaller id's
+// side, in a subquery whose groups are that organisation's partners only, and the per-year rows stream into
+// 20-odd counters. Memory is bounded by one organisation's degree. (Grouping every pair of the graph at once held
+// ~2M groups at 200k organisations and hit Neo4j's transaction memory limit: docs/benchmarks.md, 200k run.)
 const ACTIVE_PAIRS = `
-MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)
-WHERE a.archived = false AND b.archived = false AND r.startDate IS NOT NULL AND ${visibleHistoric('r')}
-WITH CASE WHEN a.id < b.id THEN a ELSE b END AS x, CASE WHEN a.id < b.id THEN b ELSE a END AS y,
-     r.startDate.year AS startYear,
-     CASE WHEN r.endDate IS NOT NULL THEN r.endDate.year
-          WHEN r.status = 'ENDED' THEN r.startDate.year
-          ELSE $toYear END AS endYear
-WITH x, y, collect([startYear, endYear]) AS spans
-UNWIND [year IN range($fromYear, $toYear) WHERE any(s IN spans WHERE s[0] <= year AND year <= s[1])] AS year
-RETURN year, count(*) AS activePairs`;
+MATCH (x:Organization) WHERE x.archived = false
+CALL (x) {
+  MATCH (x)-[r:PARTNERS_WITH]-(y:Organization)
+  WHERE x.id < y.id AND y.archived = false AND r.startDate IS NOT NULL AND ${visibleHistoric('r')}
+  WITH y, collect([r.startDate.year,
+                   CASE WHEN r.endDate IS NOT NULL THEN r.endDate.year
+                        WHEN r.status = 'ENDED' THEN r.startDate.year
+                        ELSE $toYear END]) AS spans
+  UNWIND [year IN range($fromYear, $toYear) WHERE any(s IN spans WHERE s[0] <= year AND year <= s[1])] AS year
+  RETURN year, count(*) AS pairs
+}
+RETURN year, sum(pairs) AS activePairs`;
 
 const UNDATED = `
 MATCH (a:Organization)-[r:PARTNERS_WITH]->(b:Organization)

@@ -47,7 +47,19 @@ async function withTransaction<T>(
 
 function isTransientInGraph(error: unknown): boolean {
   const code = (error as { code?: string }).code ?? '';
-  return code.startsWith('Neo.TransientError.') && !isGraphUnavailable(error);
+  return code.startsWith('Neo.TransientError.') && !isGraphUnavailable(error) && !isOverMemoryLimit(error);
+}
+
+/**
+ * True when one query needed more memory than Neo4j allows a transaction (`db.memory.transaction.max`) or than
+ * its pool had left. Neo4j files this under Neo.TransientError.General, but it is about the query, not the
+ * server: running it again fails again, and other reads are fine — so it neither retries nor opens the breaker.
+ */
+export function isOverMemoryLimit(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  if (/MemoryPoolOutOfMemoryError$|TransactionOutOfMemoryError$|TransactionMemoryLimit$/.test(code)) return true;
+  const message = (error as { message?: string }).message ?? '';
+  return /db\.memory\.transaction\.(max|total\.max) threshold reached/.test(message);
 }
 
 /**
@@ -56,6 +68,7 @@ function isTransientInGraph(error: unknown): boolean {
  * the second is isolated to the outbox rows that cause it.
  */
 export function isGraphUnavailable(error: unknown): boolean {
+  if (isOverMemoryLimit(error)) return false;
   const code = (error as { code?: string }).code ?? '';
   if (code === neo4j.error.SERVICE_UNAVAILABLE || code === neo4j.error.SESSION_EXPIRED) return true;
   if (code.startsWith('Neo.ClientError.Security.')) return true;
