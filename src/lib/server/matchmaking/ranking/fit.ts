@@ -41,13 +41,41 @@ const ALL_CANDIDATES = 1_000;
 /** The fit reads what an anonymous visitor sees: PUBLIC partnerships only (the model is global, so public). */
 const ANONYMOUS_VISIBILITY = visibilityOf({ kind: 'anonymous' });
 
-const WINDOW = `
+// Dated public ties per day, in date order: a few thousand rows whatever the graph's size. (Collecting every date
+// into one list hit Neo4j's transaction memory limit at 200k organisations / 2M partnerships.)
+const TIES_PER_DAY = `
 MATCH ()-[r:PARTNERS_WITH]->()
 WHERE r.status = 'CONFIRMED' AND r.visibility = 'PUBLIC' AND r.startDate IS NOT NULL AND r.startDate < date($asOf)
-WITH r.startDate AS d ORDER BY d
-WITH collect(d) AS dates
-RETURN size(dates) AS dated, CASE WHEN size(dates) = 0 THEN null
-       ELSE toString(dates[toInteger(floor((1.0 - $share) * size(dates)))]) END AS cutoff`;
+RETURN toString(r.startDate) AS day, count(*) AS ties ORDER BY day`;
+
+export interface TieWindow {
+  /** Dated public ties before asOf. */
+  dated: number;
+  /** The date of the tie at index ⌊(1 − share)·dated⌋ in date order (null: no dated ties). */
+  cutoff: string | null;
+}
+
+/** Where the window holding the last `share` of the dated ties begins, from per-day counts in date order. */
+export function windowFromDays(days: readonly { day: string; ties: number }[], share: number): TieWindow {
+  const dated = days.reduce((sum, d) => sum + d.ties, 0);
+  if (dated === 0) return { dated, cutoff: null };
+  const index = Math.floor((1 - share) * dated);
+  let seen = 0;
+  for (const { day, ties } of days) {
+    seen += ties;
+    if (seen > index) return { dated, cutoff: day };
+  }
+  return { dated, cutoff: days[days.length - 1]!.day };
+}
+
+const tieWindow = (asOf: string, share: number): Promise<TieWindow> =>
+  readTx(async (tx) => {
+    const records = (await tx.run(TIES_PER_DAY, { asOf })).records;
+    return windowFromDays(
+      records.map((r) => ({ day: r.get('day') as string, ties: num(r.get('ties')) })),
+      share
+    );
+  });
 
 /** New public pairs in [cutoff, asOf) between organisations not archived, with no public tie before the cutoff. */
 const NEW_PAIRS = `
@@ -113,8 +141,7 @@ async function queriesAt(cutoff: string, asOf: string, seed: number, key: (id: s
 }
 
 /** Where the window holding `share` of the dated public ties before asOf begins (null: no dated ties). */
-const cutoffFor = (asOf: string, share: number) =>
-  readTx(async (tx) => (await tx.run(WINDOW, { asOf, share })).records[0].get('cutoff') as string | null);
+const cutoffFor = async (asOf: string, share: number) => (await tieWindow(asOf, share)).cutoff;
 
 /** A stable pseudo-random order: ids sorted by a seeded FNV-1a hash (no dependency on storage order). */
 export function seededOrder(ids: readonly string[], seed: number): string[] {
@@ -135,12 +162,9 @@ export async function fitRankingModel(opts: FitOptions = {}): Promise<RankingMod
   const seed = opts.seed ?? 42;
   const prior = (note: string): RankingModel => ({ ...PRIOR_MODEL, note });
 
-  const window = await readTx(async (tx) => (await tx.run(WINDOW, { asOf, share: WINDOW_SHARE })).records[0]);
-  const cutoff = window.get('cutoff') as string | null;
+  const { cutoff, dated } = await tieWindow(asOf, WINDOW_SHARE);
   if (!cutoff) return prior('no dated public partnerships to learn from');
-  log(
-    `fit: ties before ${cutoff} predict new ties in [${cutoff}, ${asOf}) (${num(window.get('dated'))} dated public ties)`
-  );
+  log(`fit: ties before ${cutoff} predict new ties in [${cutoff}, ${asOf}) (${dated} dated public ties)`);
 
   const main = await queriesAt(cutoff, asOf, seed, (id) => id);
   const groups = {
