@@ -5,17 +5,35 @@
  * Refreshed with the ranking model (`npm run analytics:refresh`, and when stale at start); an organisation
  * created since then has no value yet and is simply not among the best connected until the next refresh.
  */
+import neo4j from 'neo4j-driver';
 import { writeTx } from '../../platform/neo4j';
 import { num } from '../values';
 
-const REFRESH = `
-MATCH (c:Organization)
+// One batch of organisations in id order after $after: a write transaction per batch, so its memory stays small
+// whatever the graph's size (one transaction over all 200k organisations hit Neo4j's transaction memory limit).
+const REFRESH_BATCH = `
+MATCH (c:Organization) WHERE c.id > $after
+WITH c ORDER BY c.id LIMIT $batch
 WITH c, COUNT { MATCH (c)-[r:PARTNERS_WITH]-() WHERE r.status = 'CONFIRMED' AND r.visibility = 'PUBLIC' } AS degree
-WHERE c.publicDegree IS NULL OR c.publicDegree <> degree
-SET c.publicDegree = degree
-RETURN count(c) AS changed`;
+CALL (c, degree) {
+  WITH c, degree WHERE c.publicDegree IS NULL OR c.publicDegree <> degree
+  SET c.publicDegree = degree
+  RETURN count(*) AS changed
+}
+RETURN max(c.id) AS last, count(c) AS seen, sum(changed) AS changed`;
+
+export const PUBLIC_DEGREE_BATCH = 10_000;
 
 /** Returns how many organisations changed. */
-export async function refreshPublicDegrees(): Promise<number> {
-  return writeTx(async (tx) => num((await tx.run(REFRESH)).records[0].get('changed')));
+export async function refreshPublicDegrees(batch = PUBLIC_DEGREE_BATCH): Promise<number> {
+  let after = '';
+  let changed = 0;
+  for (;;) {
+    const record = await writeTx(
+      async (tx) => (await tx.run(REFRESH_BATCH, { after, batch: neo4j.int(batch) })).records[0]
+    );
+    changed += num(record?.get('changed') ?? 0);
+    if (!record || num(record.get('seen')) < batch) return changed;
+    after = record.get('last') as string;
+  }
 }
