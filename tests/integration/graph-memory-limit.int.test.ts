@@ -7,6 +7,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { graphReadBreaker, GraphUnavailableError, readRows } from '../../src/lib/server/platform/neo4j';
 import { isGraphUnavailable, isOverMemoryLimit } from '../../src/lib/server/platform/graph-transaction';
+import { maskResolverError } from '../../src/lib/server/graphql/mask-error';
+import { GraphQLError } from 'graphql';
 
 // Well over the local Neo4j's 256 MiB per transaction (graph/…/LocalNeo4j.java): 40M integers in one list.
 const TOO_LARGE = 'UNWIND range(1, 40000000) AS i WITH collect(i) AS xs RETURN size(xs) AS n';
@@ -26,5 +28,18 @@ describe('a query over the transaction memory limit', () => {
     expect(graphReadBreaker.state).toBe('closed');
     expect(warn.mock.calls.flat().join('\n')).not.toMatch(/Neo4j unavailable/);
     expect(await readRows<{ one: number }>('RETURN 1 AS one', {})).toHaveLength(1);
+  });
+
+  it('reaches the client as REQUEST_TOO_LARGE, not as "Unexpected error."', async () => {
+    const cause = await readRows(TOO_LARGE, {}).catch((error: unknown) => error);
+    const located = new GraphQLError((cause as Error).message, {
+      path: ['proposeCoalition'],
+      originalError: cause as Error
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const shown = maskResolverError(located, 'Unexpected error.') as GraphQLError;
+    expect(shown.extensions).toEqual({ code: 'REQUEST_TOO_LARGE' });
+    expect(shown.message).toMatch(/fewer themes, countries or organisations/);
+    expect(shown.path).toEqual(['proposeCoalition']);
   });
 });
