@@ -26,7 +26,7 @@ query BenchCoalition($themes: [String!]!, $countries: [String!]!) {
 export const coalitionQuestion: Question<Input> = {
   key: 'coalition',
   title: 'Coalition, 3 themes × 8 countries',
-  targetP95Ms: 150,
+  targetP95Ms: 100,
   inputs: '3 distinct random themes in use × 8 distinct random European countries in use',
   raw:
     'the candidate Cypher statement of src/lib/server/matchmaking/coalition-query.ts (candidates with their visible ' +

@@ -45,7 +45,7 @@ ORDER BY o.name, o.id`;
 export const directoryQuestion: Question<Input> = {
   key: 'directory',
   title: 'Directory search, two filters',
-  targetP95Ms: 25,
+  targetP95Ms: 20,
   inputs: 'a random theme in use × a random European country in use; first page of 20 by name, with the total',
   raw: 'one SQL statement (theme subtree, country match, page of 20 with its total, themes and HQ country) through pg',
   pick: (rng, pools) => ({ theme: rng.pick(pools.themes), country: rng.pick(pools.countries) }),

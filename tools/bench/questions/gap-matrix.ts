@@ -37,7 +37,7 @@ function fingerprint(cells: { organizations: number }[]): string {
 export const gapMatrixQuestion: Question<Input> = {
   key: 'gap-matrix',
   title: 'Gap matrix (coverageMatrix)',
-  targetP95Ms: 100,
+  targetP95Ms: 25,
   inputs:
     'the whole matrix (default grant years, as the dashboard asks) in a third of the runs; otherwise only the cells with a gap: none / thin / isolated / thin or isolated',
   raw: 'one SQL statement reading the precomputed matrix from "AnalyticsCache" through pg, then the same gap filter on its cells',

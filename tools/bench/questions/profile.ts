@@ -52,7 +52,7 @@ RETURN size(partners) AS partnerCount,
 export const profileQuestion: Question<Input> = {
   key: 'profile',
   title: 'Profile with 20 partners',
-  targetP95Ms: 25,
+  targetP95Ms: 20,
   inputs:
     'a random organisation with exactly 20 visible partners, by slug; its fields, themes, countries and 20 partners',
   raw: 'one SQL statement (row, themes, countries) through pg and, concurrently, one Cypher statement (partners, count) through the driver',
