@@ -14,6 +14,8 @@ export default ts.config(
       '.svelte-kit/',
       '.data/',
       'graph/target/',
+      // Test runs leave private app builds and screenshots here (git-ignored too).
+      'test-results/',
       'src/lib/server/db/generated/',
       'src/lib/i18n/generated/',
       'src/lib/graphql/generated/'
