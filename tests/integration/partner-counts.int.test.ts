@@ -233,7 +233,7 @@ describe('partner counts kept by the projector', () => {
           }
           const lists = { themes: THEMES, countries: COUNTRIES, include: [], exclude: [] };
           const [stored, live] = await Promise.all(
-            (['stored', 'live'] as const).map((counts) => readTx((tx) => fetchCandidates(tx, v, lists, counts)))
+            (['stored', 'live'] as const).map((counts) => readTx((tx) => fetchCandidates(tx, v, lists, { counts })))
           );
           expect(stored).toEqual(live);
         }

@@ -12,6 +12,12 @@ RETURN [s IN $themes WHERE NOT EXISTS { MATCH (t:Theme) WHERE t.slug = s }] AS u
        [k IN $countries WHERE NOT EXISTS { MATCH (c:Country) WHERE c.code = k }] AS unknownCountries,
        [id IN $include WHERE NOT EXISTS { MATCH (o:Organization) WHERE o.id = id }] AS unknownIncluded`;
 
+/** The requested countries candidate `c` works in (operating or headquartered). */
+const requestedCountriesOfC = `COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries
+                                        RETURN DISTINCT k.code }`;
+/** The requested theme slugs `candidateThemes` (theme ids) cover: a sub-theme covers its parent. */
+const requestedThemesOfC = '[r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree) | r.slug]';
+
 /**
  * Per requested (theme, country) cell, the best `$perCell` organisations covering it — working there (operating or
  * headquartered) on that theme or one of its sub-themes — ranked by how many requested cells they cover and their
@@ -30,37 +36,75 @@ CALL () {
   RETURN collect({slug: slug, subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(t) RETURN d.id }}) AS requested
 }
 WITH requested, reduce(ids = [], r IN requested | ids + r.subtree) AS themeIds
-// Organisations on a requested theme (sub-themes included) in a requested country: both ends anchored on their
-// few, indexed Theme and Country nodes and hash-joined on the organisation. Testing one condition by walking each
-// organisation's own relationships (they are dense: hundreds of partnerships) cost ~5× the database hits on the
-// 20k-organisation benchmark graph for the same candidates (docs/benchmarks.md).
-// (WORKS_ON and OPERATES_IN/HEADQUARTERED_IN only leave Organizations: graph/README.md.)
-// The archived / exclude / include tests come after the join, once per organisation: tested inside it, the planner
-// ran them on both sides of the join, once per relationship (~4k property reads of ~24k on the 5k bench graph).
+// How many organisation ties each side of the join below holds (degrees: read from the nodes, not walked).
+CALL () {
+  UNWIND $countries AS code
+  MATCH (k:Country {code: code})
+  RETURN sum(COUNT { (k)<-[:OPERATES_IN|HEADQUARTERED_IN]-() }) AS countrySide
+}
 CALL (themeIds) {
+  UNWIND themeIds AS id
+  MATCH (t:Theme {id: id})
+  RETURN sum(COUNT { (t)<-[:WORKS_ON]-() }) AS themeSide
+}
+CALL (requested, themeIds, countrySide, themeSide) {
+  // Both sides within $joinBudget: organisations on a requested theme (sub-themes included) in a requested country,
+  // both ends anchored on their few, indexed Theme and Country nodes and hash-joined on the organisation — the
+  // cheapest plan (testing one condition by walking each organisation's own relationships costs ~5× the database
+  // hits: they are dense, with hundreds of partnerships). But the hash table holds a whole side (~3 kB per tie:
+  // 35 MB for 12k ties on the 20k benchmark graph), and ranking all cells at once sorts every candidate per cell:
+  // at 200k organisations that outgrew Neo4j's 256 MiB per-transaction limit (issue 13).
+  // The archived / exclude / include tests come after the join, once per organisation: tested inside it, the
+  // planner ran them on both sides of the join, once per relationship.
+  // (WORKS_ON and OPERATES_IN/HEADQUARTERED_IN only leave Organizations: graph/README.md.)
+  WITH requested, themeIds WHERE countrySide <= $joinBudget AND themeSide <= $joinBudget
   MATCH (t:Theme)<-[:WORKS_ON]-(c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country)
   USING JOIN ON c
   WHERE t.id IN themeIds AND k.code IN $countries
-  WITH c, collect(DISTINCT t.id) AS candidateThemes, collect(DISTINCT k.code) AS covers
+  WITH requested, c, collect(DISTINCT t.id) AS candidateThemes, collect(DISTINCT k.code) AS covers
   WHERE c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
-  RETURN c, candidateThemes, covers
+  WITH c, covers, ${requestedThemesOfC} AS themes
+  WITH c, covers, themes, size(covers) * size(themes) AS cellCount
+  UNWIND reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k]) AS cell
+  WITH cell, c, covers, themes, cellCount
+  ORDER BY cellCount DESC, c.id
+  WITH cell, collect({c: c, covers: covers, themes: themes, cellCount: cellCount})[0..$perCell * 3] AS ranked
+  UNWIND ranked AS row
+  RETURN row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
+
   UNION
+
+  // A larger side: one requested country at a time, from its Country node; each organisation's themes read once,
+  // and each (theme, country) cell of it ranked and cut before the next country. Memory: one country's candidates.
+  WITH requested, themeIds WHERE NOT (countrySide <= $joinBudget AND themeSide <= $joinBudget)
+  UNWIND $countries AS code
+  CALL (requested, themeIds, code) {
+    MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c)
+    WITH DISTINCT c
+    WITH c, COLLECT { MATCH (c)-[:WORKS_ON]->(t) WHERE t.id IN themeIds RETURN t.id } AS candidateThemes
+    WHERE size(candidateThemes) > 0 AND c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
+    WITH c, ${requestedThemesOfC} AS themes,
+         ${requestedCountriesOfC} AS covers
+    WITH c, covers, themes, size(covers) * size(themes) AS cellCount
+    UNWIND themes AS theme
+    WITH theme, c, covers, themes, cellCount
+    ORDER BY cellCount DESC, c.id
+    WITH theme, collect({c: c, covers: covers, themes: themes, cellCount: cellCount})[0..$perCell * 3] AS ranked
+    UNWIND ranked AS row
+    RETURN row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
+  }
+  RETURN c, covers, themes, cellCount
+
+  UNION
+
+  // The forced members, whatever their profile.
   MATCH (c:Organization) WHERE c.id IN $include
-  RETURN c, COLLECT { MATCH (c)-[:WORKS_ON]->(t:Theme) RETURN t.id } AS candidateThemes,
-         COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country) WHERE k.code IN $countries RETURN DISTINCT k.code } AS covers
+  WITH requested, c, COLLECT { MATCH (c)-[:WORKS_ON]->(t) RETURN t.id } AS candidateThemes,
+       ${requestedCountriesOfC} AS covers
+  WITH c, covers, ${requestedThemesOfC} AS themes
+  RETURN c, covers, themes, size(covers) * size(themes) AS cellCount
 }
-WITH requested, c, candidateThemes, covers
-WITH c, covers, [r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree) | r.slug] AS themes
-WITH c, covers, themes, size(covers) * size(themes) AS cellCount
-// Bound the set: per requested cell, a pool ranked by cells covered, then the best connected of the pool (visible
-// partnerships only, counted once per organisation); an organisation kept for any of its cells stays. Forced
-// members are always kept.
-UNWIND CASE WHEN c.id IN $include THEN ['*'] ELSE reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k]) END AS cell
-WITH cell, c, covers, themes, cellCount
-ORDER BY cellCount DESC, c.id
-WITH cell, collect({c: c, covers: covers, themes: themes, cellCount: cellCount}) AS ranked
-UNWIND CASE WHEN cell = '*' THEN ranked ELSE ranked[0..$perCell * 3] END AS row
-WITH DISTINCT row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
+WITH c, covers, themes, cellCount
 ${counts === 'stored' ? storedDegreesThenPartners : partnersThenDegrees}`;
 }
 

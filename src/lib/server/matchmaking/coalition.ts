@@ -74,17 +74,31 @@ export interface CoalitionCandidates {
 }
 
 /**
- * The candidate set and the visible ties among it (one round trip), lists in request order. `counts`: rank the pool
- * on the partner counts the projector keeps (the default) or on counts from each candidate's ties (the reference).
+ * Organisation ties (theme side or country side) up to which the candidates are found by one hash join over both
+ * sides (coalition-query.ts): its table holds a side at ~3 kB per tie, so 30,000 stay near 90 MB, well inside
+ * Neo4j's 256 MiB per transaction; beyond it, one country at a time. The 20k benchmark asks ~12,000.
  */
+export const JOIN_BUDGET = 30_000;
+
+export interface CandidateOptions {
+  /** Rank the pool on the partner counts the projector keeps (the default) or on counts from each one's ties. */
+  counts?: 'stored' | 'live';
+  /** Defaults to the request's share of CANDIDATE_BUDGET (tests set it low to make cells overflow). */
+  perCell?: number;
+  /** Defaults to JOIN_BUDGET (tests set it to 0 for the one-country-at-a-time plan). */
+  joinBudget?: number;
+}
+
+/** The candidate set and the visible ties among it (one round trip), lists in request order. */
 export async function fetchCandidates(
   tx: ManagedTransaction,
   visibility: VisibilityParams,
   lists: { themes: string[]; countries: string[]; include: string[]; exclude: string[] },
-  counts: 'stored' | 'live' = 'stored'
+  options: CandidateOptions = {}
 ): Promise<CoalitionCandidates> {
-  const perCell = candidatesPerCell(lists.themes.length, lists.countries.length);
-  const params = { ...lists, perCell: int(perCell), ...visibilityParams(visibility) };
+  const { counts = 'stored', joinBudget = JOIN_BUDGET } = options;
+  const perCell = options.perCell ?? candidatesPerCell(lists.themes.length, lists.countries.length);
+  const params = { ...lists, perCell: int(perCell), joinBudget: int(joinBudget), ...visibilityParams(visibility) };
   const statement = counts === 'stored' ? COALITION_CANDIDATES : COALITION_CANDIDATES_LIVE_COUNTS;
   const rows = (await tx.run(statement, params)).records;
   const refs = new Map<string, OrganizationRef>();
