@@ -51,8 +51,8 @@ CALL (requested, themeIds, countrySide, themeSide) {
   // Both sides within $joinBudget: organisations on a requested theme (sub-themes included) in a requested country,
   // both ends anchored on their few, indexed Theme and Country nodes and hash-joined on the organisation — the
   // cheapest plan (testing one condition by walking each organisation's own relationships costs ~5× the database
-  // hits: they are dense, with hundreds of partnerships). But the hash table holds a whole side (~3 kB per tie:
-  // 35 MB for 12k ties on the 20k benchmark graph), and ranking all cells at once sorts every candidate per cell:
+  // hits: they are dense, with hundreds of partnerships). But the hash table holds a whole side (3.5–4.5 kB per tie:
+  // 44 MB for 12k ties on the 20k benchmark graph), and ranking all cells at once sorts every candidate per cell:
   // at 200k organisations that outgrew Neo4j's 256 MiB per-transaction limit (issue 13).
   // The archived / exclude / include tests come after the join, once per organisation: tested inside it, the
   // planner ran them on both sides of the join, once per relationship.

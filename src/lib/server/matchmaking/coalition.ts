@@ -75,8 +75,9 @@ export interface CoalitionCandidates {
 
 /**
  * Organisation ties (theme side or country side) up to which the candidates are found by one hash join over both
- * sides (coalition-query.ts): its table holds a side at ~3 kB per tie, so 30,000 stay near 90 MB, well inside
- * Neo4j's 256 MiB per transaction; beyond it, one country at a time. The 20k benchmark asks ~12,000.
+ * sides (coalition-query.ts): its table holds a side at 3.5–4.5 kB per tie (PROFILE on the 20k benchmark graph,
+ * `tools/cli/coalition-plans.ts`), so 30,000 stay near 135 MB, inside Neo4j's 256 MiB per transaction; beyond it,
+ * one country at a time. The 20k benchmark's inputs reach 18,416.
  */
 export const JOIN_BUDGET = 30_000;
 
