@@ -69,7 +69,9 @@ async function main() {
         });
         // The answer compared is what the service makes of the rows: candidates with degrees, and the ties.
         const [stored, live] = await Promise.all(
-          (['stored', 'live'] as const).map((v) => inRead((tx) => fetchCandidates(tx, visibility, lists, { counts: v })))
+          (['stored', 'live'] as const).map((v) =>
+            inRead((tx) => fetchCandidates(tx, visibility, lists, { counts: v }))
+          )
         );
         if (JSON.stringify(stored) !== JSON.stringify(live)) {
           differing += 1;
