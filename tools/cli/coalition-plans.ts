@@ -4,31 +4,18 @@
  * The coalition candidate statement's two plans (decision 0058) under Neo4j's PROFILE, on the benchmark's stores
  * and inputs (run `npm run bench -- --setup-only` first; `DATABASE_URL` / `DATA_DIR` pick a larger dataset): for
  * each input, the join's two sides (ties on the requested countries and themes, the figures the plan is chosen
- * by), then per plan — one hash join (the budget the graph would get) and one country at a time (a budget of 0) —
+ * by), then per plan — one hash join (forced, whatever the sides) and one country at a time (a budget of 0) —
  * the database hits, the memory its operators reported (summed: an upper bound of the transaction's peak) and the
  * rows. Reproduces the table of decision 0058 on any graph size.
  */
 import neo4j from 'neo4j-driver';
 import type { ProfiledPlan } from 'neo4j-driver';
-import { candidatesPerCell, JOIN_BUDGET } from '../../src/lib/server/matchmaking/coalition';
-import { COALITION_CANDIDATES } from '../../src/lib/server/matchmaking/coalition-query';
+import { candidatesPerCell } from '../../src/lib/server/matchmaking/coalition';
+import { COALITION_CANDIDATES, COALITION_JOIN_SIDES } from '../../src/lib/server/matchmaking/coalition-query';
 import { visibilityParams } from '../../src/lib/server/access/visibility-cypher';
 import { coalitionQuestion } from '../bench/questions/coalition';
 import { profileRun } from '../bench/profile-run';
 import { ANONYMOUS } from '../bench/visibility';
-
-const SIDES = `
-CALL () {
-  UNWIND $themes AS slug
-  MATCH (:Theme {slug: slug})<-[:SUBTHEME_OF*0..]-(t:Theme)
-  RETURN sum(COUNT { (t)<-[:WORKS_ON]-() }) AS themeSide
-}
-CALL () {
-  UNWIND $countries AS code
-  MATCH (k:Country {code: code})
-  RETURN sum(COUNT { (k)<-[:OPERATES_IN|HEADQUARTERED_IN]-() }) AS countrySide
-}
-RETURN countrySide, themeSide`;
 
 function totals(plan: ProfiledPlan): { hits: number; memory: number } {
   const own = { hits: plan.dbHits, memory: Number(plan.arguments['Memory'] ?? 0) };
@@ -40,16 +27,16 @@ async function main() {
     for (let n = 0; n < inputs; n++) {
       const { themes, countries } = coalitionQuestion.pick(rng, pools);
       const lists = { themes, countries, include: [], exclude: [] };
-      const sides = (await inRead((tx) => tx.run(SIDES, lists))).records[0];
+      const sides = (await inRead((tx) => tx.run(COALITION_JOIN_SIDES, lists))).records[0];
       const line = [`input ${n}: country side ${sides.get('countrySide')}, theme side ${sides.get('themeSide')} ties`];
       for (const [plan, joinBudget] of [
-        ['one join', JOIN_BUDGET],
+        ['one join', Number.MAX_SAFE_INTEGER],
         ['per country', 0]
       ] as const) {
         const params = {
           ...lists,
           perCell: neo4j.int(candidatesPerCell(themes.length, countries.length)),
-          joinBudget: neo4j.int(plan === 'one join' ? Number.MAX_SAFE_INTEGER : joinBudget),
+          joinBudget: neo4j.int(joinBudget),
           ...visibilityParams(ANONYMOUS)
         };
         const result = await inRead((tx) => tx.run(`PROFILE ${COALITION_CANDIDATES}`, params)).catch(

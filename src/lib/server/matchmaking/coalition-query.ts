@@ -19,6 +19,46 @@ const requestedCountriesOfC = `COLLECT { MATCH (c)-[:OPERATES_IN|HEADQUARTERED_I
 const requestedThemesOfC = '[r IN requested WHERE any(t IN candidateThemes WHERE t IN r.subtree) | r.slug]';
 
 /**
+ * The requested themes with their subtrees (`requested`, `themeIds`), and how many organisation ties each side of
+ * the candidates' join holds (`countrySide`, `themeSide`: degrees read from the Theme and Country nodes, not walked).
+ */
+const requestedAndJoinSides = `
+CALL () {
+  UNWIND $themes AS slug
+  MATCH (t:Theme {slug: slug})
+  RETURN collect({slug: slug, subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(t) RETURN d.id }}) AS requested
+}
+WITH requested, reduce(ids = [], r IN requested | ids + r.subtree) AS themeIds
+CALL () {
+  UNWIND $countries AS code
+  MATCH (k:Country {code: code})
+  RETURN sum(COUNT { (k)<-[:OPERATES_IN|HEADQUARTERED_IN]-() }) AS countrySide
+}
+CALL (themeIds) {
+  UNWIND themeIds AS id
+  MATCH (t:Theme {id: id})
+  RETURN sum(COUNT { (t)<-[:WORKS_ON]-() }) AS themeSide
+}`;
+
+/** The sizes the candidate statement chooses its plan by (tools/cli/coalition-plans.ts prints them). */
+export const COALITION_JOIN_SIDES = `${requestedAndJoinSides}
+RETURN countrySide, themeSide`;
+
+/**
+ * From rows of candidates (`c`, `covers`, `themes`): in each group the expression `groups` lists for a row (a cell,
+ * or a theme within one country), the first 3 × perCell by cells covered, then id — the pool.
+ */
+function poolOfEach(groups: string): string {
+  return `WITH c, covers, themes, size(covers) * size(themes) AS cellCount
+  UNWIND ${groups} AS poolGroup
+  WITH poolGroup, c, covers, themes, cellCount
+  ORDER BY cellCount DESC, c.id
+  WITH poolGroup, collect({c: c, covers: covers, themes: themes, cellCount: cellCount})[0..$perCell * 3] AS ranked
+  UNWIND ranked AS row
+  RETURN row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount`;
+}
+
+/**
  * Per requested (theme, country) cell, the best `$perCell` organisations covering it — working there (operating or
  * headquartered) on that theme or one of its sub-themes — ranked by how many requested cells they cover and their
  * visible partnership count (counted for a pool of three times that size only); plus the forced `$include`
@@ -30,24 +70,9 @@ const requestedThemesOfC = '[r IN requested WHERE any(t IN candidateThemes WHERE
  */
 function coalitionCandidatesStatement(counts: 'stored' | 'live'): string {
   return `
-CALL () {
-  UNWIND $themes AS slug
-  MATCH (t:Theme {slug: slug})
-  RETURN collect({slug: slug, subtree: COLLECT { MATCH (d:Theme)-[:SUBTHEME_OF*0..]->(t) RETURN d.id }}) AS requested
-}
-WITH requested, reduce(ids = [], r IN requested | ids + r.subtree) AS themeIds
-// How many organisation ties each side of the join below holds (degrees: read from the nodes, not walked).
-CALL () {
-  UNWIND $countries AS code
-  MATCH (k:Country {code: code})
-  RETURN sum(COUNT { (k)<-[:OPERATES_IN|HEADQUARTERED_IN]-() }) AS countrySide
-}
-CALL (themeIds) {
-  UNWIND themeIds AS id
-  MATCH (t:Theme {id: id})
-  RETURN sum(COUNT { (t)<-[:WORKS_ON]-() }) AS themeSide
-}
-CALL (requested, themeIds, countrySide, themeSide) {
+${requestedAndJoinSides}
+WITH requested, themeIds, countrySide <= $joinBudget AND themeSide <= $joinBudget AS oneJoin
+CALL (requested, themeIds, oneJoin) {
   // Both sides within $joinBudget: organisations on a requested theme (sub-themes included) in a requested country,
   // both ends anchored on their few, indexed Theme and Country nodes and hash-joined on the organisation — the
   // cheapest plan (testing one condition by walking each organisation's own relationships costs ~5× the database
@@ -57,26 +82,20 @@ CALL (requested, themeIds, countrySide, themeSide) {
   // The archived / exclude / include tests come after the join, once per organisation: tested inside it, the
   // planner ran them on both sides of the join, once per relationship.
   // (WORKS_ON and OPERATES_IN/HEADQUARTERED_IN only leave Organizations: graph/README.md.)
-  WITH requested, themeIds WHERE countrySide <= $joinBudget AND themeSide <= $joinBudget
+  WITH requested, themeIds WHERE oneJoin
   MATCH (t:Theme)<-[:WORKS_ON]-(c)-[:OPERATES_IN|HEADQUARTERED_IN]->(k:Country)
   USING JOIN ON c
   WHERE t.id IN themeIds AND k.code IN $countries
   WITH requested, c, collect(DISTINCT t.id) AS candidateThemes, collect(DISTINCT k.code) AS covers
   WHERE c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
   WITH c, covers, ${requestedThemesOfC} AS themes
-  WITH c, covers, themes, size(covers) * size(themes) AS cellCount
-  UNWIND reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k]) AS cell
-  WITH cell, c, covers, themes, cellCount
-  ORDER BY cellCount DESC, c.id
-  WITH cell, collect({c: c, covers: covers, themes: themes, cellCount: cellCount})[0..$perCell * 3] AS ranked
-  UNWIND ranked AS row
-  RETURN row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
+  ${poolOfEach("reduce(cs = [], t IN themes | cs + [k IN covers | t + '|' + k])")}
 
   UNION
 
   // A larger side: one requested country at a time, from its Country node; each organisation's themes read once,
   // and each (theme, country) cell of it ranked and cut before the next country. Memory: one country's candidates.
-  WITH requested, themeIds WHERE NOT (countrySide <= $joinBudget AND themeSide <= $joinBudget)
+  WITH requested, themeIds WHERE NOT oneJoin
   UNWIND $countries AS code
   CALL (requested, themeIds, code) {
     MATCH (:Country {code: code})<-[:OPERATES_IN|HEADQUARTERED_IN]-(c)
@@ -85,13 +104,7 @@ CALL (requested, themeIds, countrySide, themeSide) {
     WHERE size(candidateThemes) > 0 AND c.archived = false AND NOT c.id IN $exclude AND NOT c.id IN $include
     WITH c, ${requestedThemesOfC} AS themes,
          ${requestedCountriesOfC} AS covers
-    WITH c, covers, themes, size(covers) * size(themes) AS cellCount
-    UNWIND themes AS theme
-    WITH theme, c, covers, themes, cellCount
-    ORDER BY cellCount DESC, c.id
-    WITH theme, collect({c: c, covers: covers, themes: themes, cellCount: cellCount})[0..$perCell * 3] AS ranked
-    UNWIND ranked AS row
-    RETURN row.c AS c, row.covers AS covers, row.themes AS themes, row.cellCount AS cellCount
+    ${poolOfEach('themes')}
   }
   RETURN c, covers, themes, cellCount
 
